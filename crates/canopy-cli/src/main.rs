@@ -1,0 +1,36 @@
+//! The `canopy` binary: a thin command line over the library crates.
+
+mod commands;
+
+use clap::{Parser, Subcommand};
+
+/// Canopy: coalition air-defence simulator and engagement planner.
+#[derive(Parser)]
+#[command(name = "canopy", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a multi-target tracker over a bench scenario directory.
+    Track(commands::track::TrackArgs),
+    /// Solve a weapon-target assignment instance.
+    Wta(commands::wta::WtaArgs),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Track(args) => commands::track::execute(args),
+        Command::Wta(args) => commands::wta::execute(args),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
