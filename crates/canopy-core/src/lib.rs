@@ -1,1 +1,12 @@
-//! canopy-core.
+//! Canopy's foundation types: simulation time, typed identifiers and seeded random streams.
+//!
+//! Everything here is free of geography and scenario knowledge so that every other crate can
+//! depend on it.
+
+pub mod ids;
+pub mod rng;
+pub mod time;
+
+pub use ids::{EngagementId, NationId, ThreatId, TrackId, UnitId};
+pub use rng::{RngStream, StreamKey};
+pub use time::{DurationParseError, SimDuration, SimTime};
