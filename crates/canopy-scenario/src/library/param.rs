@@ -1,0 +1,174 @@
+//! A library number with its provenance: `{ value, source }` or `{ value, assumed, range }`.
+
+use crate::ScenarioError;
+use crate::error::ErrorKind;
+use crate::source::SourceFile;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A parameter as written in a library file, before it is checked.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawParam {
+    value: f64,
+    source: Option<String>,
+    assumed: Option<String>,
+    range: Option<[f64; 2]>,
+    note: Option<String>,
+}
+
+/// Where a library number comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Provenance {
+    /// A public figure, with the address it was read from.
+    Source {
+        /// The URL of the public source.
+        url: String,
+        /// How the figure was read from the source, if that needed saying.
+        note: Option<String>,
+    },
+    /// An assumption made for the model, with its reasoning.
+    Assumed {
+        /// Why this value was chosen.
+        reasoning: String,
+    },
+}
+
+/// A library number in SI units, its plausible range (for sensitivity studies) and its provenance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parameter {
+    /// The value used by the model, in SI units.
+    pub value: f64,
+    /// The plausible range in SI units: required for assumptions, optional for sourced figures.
+    pub range: Option<(f64, f64)>,
+    /// Where the number comes from.
+    pub provenance: Provenance,
+}
+
+/// What values a parameter may take.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Bounds {
+    /// Zero or more.
+    NonNegative,
+    /// More than zero.
+    Positive,
+    /// In [0, 1].
+    Probability,
+    /// A whole number of 1 or more.
+    Count,
+}
+
+impl Bounds {
+    fn admits(self, x: f64) -> bool {
+        match self {
+            Bounds::NonNegative => x >= 0.0,
+            Bounds::Positive => x > 0.0,
+            Bounds::Probability => (0.0..=1.0).contains(&x),
+            Bounds::Count => x >= 1.0 && x.fract() == 0.0,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Bounds::NonNegative => "a number of 0 or more",
+            Bounds::Positive => "a number greater than 0",
+            Bounds::Probability => "a probability between 0 and 1",
+            Bounds::Count => "a whole number of 1 or more",
+        }
+    }
+}
+
+const PROVENANCE_RULE: &str = "exactly one of `source = \"URL\"` (a public figure) or `assumed = \"reasoning\"` with `range = [low, high]`";
+
+/// Checks a parameter and converts it to SI with `to_si` (applied to the value and the range).
+pub(crate) fn check_param(
+    file: &SourceFile<'_>,
+    field: &str,
+    raw: &Spanned<RawParam>,
+    bounds: Bounds,
+    to_si: fn(f64) -> f64,
+) -> Result<Parameter, ScenarioError> {
+    let p = raw.get_ref();
+    let fail = |problem: String, allowed: String| {
+        Err(file.error(ErrorKind::Value, raw.span(), field, problem, allowed))
+    };
+    if !p.value.is_finite() || !bounds.admits(p.value) {
+        return fail(
+            format!("value {} is out of bounds", p.value),
+            bounds.describe().to_string(),
+        );
+    }
+    let provenance = match (&p.source, &p.assumed) {
+        (Some(url), None) => {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return fail(
+                    format!("source {url:?} is not a web address"),
+                    "a URL starting with https:// or http://".to_string(),
+                );
+            }
+            Provenance::Source {
+                url: url.clone(),
+                note: p.note.clone(),
+            }
+        }
+        (None, Some(reasoning)) => {
+            if reasoning.trim().is_empty() {
+                return fail(
+                    "`assumed` gives no reasoning".to_string(),
+                    PROVENANCE_RULE.to_string(),
+                );
+            }
+            if p.range.is_none() {
+                return fail(
+                    "an assumed value needs `range = [low, high]`".to_string(),
+                    PROVENANCE_RULE.to_string(),
+                );
+            }
+            Provenance::Assumed {
+                reasoning: reasoning.clone(),
+            }
+        }
+        (Some(_), Some(_)) => {
+            return fail(
+                "both `source` and `assumed` are given".to_string(),
+                PROVENANCE_RULE.to_string(),
+            );
+        }
+        (None, None) => {
+            return fail(
+                "no provenance: neither `source` nor `assumed`".to_string(),
+                PROVENANCE_RULE.to_string(),
+            );
+        }
+    };
+    let range = match p.range {
+        None => None,
+        Some([low, high]) => {
+            let in_bounds =
+                low.is_finite() && high.is_finite() && bounds_admit_range(bounds, low, high);
+            if !in_bounds || low > high || p.value < low || p.value > high {
+                return fail(
+                    format!("range [{low}, {high}] does not hold the value {}", p.value),
+                    format!(
+                        "[low, high] with low <= value <= high, each {}",
+                        bounds.describe()
+                    ),
+                );
+            }
+            Some((to_si(low), to_si(high)))
+        }
+    };
+    Ok(Parameter {
+        value: to_si(p.value),
+        range,
+        provenance,
+    })
+}
+
+/// A range's ends may be fractional for counts (a plausible span), but must respect the sign rules.
+fn bounds_admit_range(bounds: Bounds, low: f64, high: f64) -> bool {
+    match bounds {
+        Bounds::Count => low >= 1.0 && high >= 1.0,
+        other => other.admits(low) && other.admits(high),
+    }
+}
