@@ -30,6 +30,7 @@ mod geodesic;
 mod geojson;
 mod point;
 mod polygon;
+mod segment_tree;
 mod zone;
 
 pub use borders::Borders;
