@@ -18,6 +18,8 @@ enum Command {
     Track(commands::track::TrackArgs),
     /// Solve a weapon-target assignment instance.
     Wta(commands::wta::WtaArgs),
+    /// Check a scenario file: a one-line summary if valid, the located error if not.
+    Validate(commands::validate::ValidateArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -25,6 +27,7 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Track(args) => commands::track::execute(args),
         Command::Wta(args) => commands::wta::execute(args),
+        Command::Validate(args) => commands::validate::execute(args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -35,7 +35,7 @@ pub struct Location {
     /// The file as it was named to the loader (or the bundled file's name).
     pub file: PathBuf,
     /// 1-based line and column, when the error can be pinned to a place in the text.
-    pub line_column: Option<(usize, usize)>,
+    pub line_column: Option<(u32, u32)>,
 }
 
 impl fmt::Display for Location {
@@ -98,6 +98,6 @@ impl ScenarioError {
 
     /// The 1-based line of the error, when known.
     pub fn line(&self) -> Option<usize> {
-        self.location.line_column.map(|(line, _)| line)
+        self.location.line_column.map(|(line, _)| line as usize)
     }
 }

@@ -1,10 +1,61 @@
-//! canopy-scenario (work in progress).
+//! Scenario files for Canopy: the hand-writable TOML format, its validation into a typed model in
+//! SI units, and the type library of threats, munitions, ground systems and aircraft.
+//!
+//! # Two stages
+//! A file is first read into permissive serde types (every value that is checked later keeps its
+//! byte span), then validated into [`Scenario`]: ids resolved to typed indices, positions to
+//! [`canopy_geo::GeoPoint`]s, times to [`canopy_core::SimTime`], every number in SI units. Only the
+//! validated model reaches the engine. Every problem becomes one [`ScenarioError`] naming the
+//! file, the line and column, the field path (`raid[2].count`, 0-based) and what is allowed; input
+//! never panics and nothing is silently defaulted (the few optional keys have documented
+//! defaults).
+//!
+//! ```
+//! let scenario = canopy_scenario::default_scenario()?;
+//! assert_eq!(scenario.name, "western-shield");
+//! let err = canopy_scenario::parse_scenario("schema_version = 2", "x.toml".as_ref()).unwrap_err();
+//! assert_eq!(err.to_string(), "x.toml:1:18: field `schema_version`: unknown schema_version 2; allowed: schema_version = 1");
+//! # Ok::<(), canopy_scenario::ScenarioError>(())
+//! ```
+//!
+//! # Zones and rules of engagement
+//! A nation may engage at a point when the point is inside at least one `engagement` zone that
+//! lists the nation and inside none of the `no-fire` zones that list it; inside an
+//! `approval-required` zone that lists it, each engagement needs approval even under delegated
+//! authority ([`Scenario::zone_verdict`]). A nation with no engagement zone could never engage, so
+//! a nation with sites or patrols must have one (and exactly one `[[rules]]`). The rules add the
+//! threat classes it may engage, minimum distances of the intercept point from named countries, and
+//! whether debris may fall on NATO territory.
+//!
+//! # Type library
+//! `data/library/*.toml` (compiled in, see [`Library::bundled`]) gives every number as
+//! `{ value, source = "URL" }` or `{ value, assumed = "reasoning", range = [low, high] }`; the
+//! validated types keep the SI value and, in `provenance`, the range and source of each.
+//!
+//! The file format is described for users in `docs/scenario-format.md`.
 
+mod clock;
 mod error;
 mod ids;
 pub mod library;
+mod load;
+mod model;
+mod places;
+mod raw;
 mod source;
 pub mod units;
+mod validate;
 
 pub use error::{ErrorKind, Location, ScenarioError};
-pub use library::Library;
+pub use library::{
+    AircraftIndex, AircraftType, Library, MunitionIndex, MunitionKind, MunitionType, SystemIndex,
+    SystemType, ThreatClass, ThreatIndex, ThreatType,
+};
+pub use load::{
+    DEFAULT_SCENARIO_TOML, default_scenario, default_scenario_path, load_scenario, parse_scenario,
+};
+pub use model::{
+    Authority, AuthorityMode, Nation, Patrol, Raid, Rules, Scenario, Site, Theatre, Zone, ZoneKind,
+    ZoneVerdict,
+};
+pub use places::{Place, Places};

@@ -72,11 +72,6 @@ impl<'a> SourceFile<'a> {
         })
     }
 
-    /// The file name used in messages.
-    pub(crate) fn name(&self) -> &Path {
-        self.name
-    }
-
     /// 1-based line and column (in characters) of a byte offset.
     pub(crate) fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
@@ -84,6 +79,13 @@ impl<'a> SourceFile<'a> {
         let line_start = self.line_starts[line_index];
         let column = self.text[line_start..offset].chars().count() + 1;
         (line_index + 1, column)
+    }
+
+    /// [`Self::line_column`] as stored in a [`Location`] (saturating on absurdly long files).
+    fn line_column_u32(&self, offset: usize) -> (u32, u32) {
+        let (line, column) = self.line_column(offset);
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        (narrow(line), narrow(column))
     }
 
     /// An error located at a span of this file, in the named field.
@@ -99,7 +101,7 @@ impl<'a> SourceFile<'a> {
             kind,
             location: Location {
                 file: self.name.to_path_buf(),
-                line_column: Some(self.line_column(span.start)),
+                line_column: Some(self.line_column_u32(span.start)),
             },
             field: Some(field.into()),
             problem: problem.into(),
@@ -122,6 +124,7 @@ impl<'a> SourceFile<'a> {
     /// [`ScenarioError`] with its field path.
     pub(crate) fn parse<T: DeserializeOwned>(&mut self) -> Result<T, ScenarioError> {
         let document = DeTable::parse(self.text).map_err(|err| self.syntax_error(&err))?;
+        self.fields.clear();
         for (key, value) in document.get_ref().iter() {
             self.record_fields(key, value, String::new());
         }
@@ -221,7 +224,7 @@ impl<'a> SourceFile<'a> {
     fn location_of(&self, span: Option<Range<usize>>) -> Location {
         Location {
             file: self.name.to_path_buf(),
-            line_column: span.map(|span| self.line_column(span.start)),
+            line_column: span.map(|span| self.line_column_u32(span.start)),
         }
     }
 }

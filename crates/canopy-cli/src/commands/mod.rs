@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
 pub mod track;
+pub mod validate;
 pub mod wta;

@@ -1,0 +1,244 @@
+//! The validated scenario: ids resolved to typed indices, positions as [`GeoPoint`]s, times as
+//! [`SimTime`]/[`SimDuration`], every number in SI units. The engine reads only this.
+
+use crate::library::{
+    AircraftIndex, Library, MunitionIndex, SystemIndex, ThreatClass, ThreatIndex,
+};
+use crate::places::Place;
+use canopy_core::{NationId, SimDuration, SimTime};
+use canopy_geo::{CountryCode, GeoPoint, ZoneShape};
+use serde::{Deserialize, Serialize};
+
+/// A validated scenario.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    /// Short name.
+    pub name: String,
+    /// Free text (empty when not given).
+    pub description: String,
+    /// The start instant as written (RFC 3339, UTC).
+    pub start_utc: String,
+    /// The start instant in whole seconds since the Unix epoch.
+    pub start_unix_s: i64,
+    /// Hard cap of a run.
+    pub duration: SimDuration,
+    /// Master seed.
+    pub seed: u64,
+    /// Engine time step.
+    pub step: SimDuration,
+    /// Where the modelled theatre begins.
+    pub theatre: Theatre,
+    /// Nations, in file order; `nations[i].id == NationId(i)`.
+    pub nations: Vec<Nation>,
+    /// Ground-based air-defence sites.
+    pub sites: Vec<Site>,
+    /// Fighter patrols.
+    pub patrols: Vec<Patrol>,
+    /// Raids of threats.
+    pub raids: Vec<Raid>,
+    /// Engagement, no-fire and approval-required zones.
+    pub zones: Vec<Zone>,
+    /// Who approves engagements, and how long it takes.
+    pub authority: Authority,
+    /// The type library the scenario's ids refer to.
+    pub library: Library,
+}
+
+/// The modelled theatre: threats appear where they cross its eastern edge.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theatre {
+    /// Threats appear where their route first crosses this meridian going west (or at launch,
+    /// when launched west of it).
+    pub entry_meridian_rad: f64,
+    /// Probability that a threat is destroyed outside the model before it enters the theatre.
+    pub en_route_attrition: f64,
+}
+
+/// A nation: Ukraine (`coalition == false`) or a coalition member helping it.
+#[derive(Clone, Debug)]
+pub struct Nation {
+    /// Its position in [`Scenario::nations`].
+    pub id: NationId,
+    /// ISO 3166-1 alpha-2 code.
+    pub code: CountryCode,
+    /// Display name.
+    pub name: String,
+    /// A coalition member (`true`) or Ukraine itself (`false`).
+    pub coalition: bool,
+    /// Its rules of engagement; always present for a nation with sites or patrols.
+    pub rules: Option<Rules>,
+}
+
+/// A nation's rules of engagement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rules {
+    /// The threat classes it may engage.
+    pub threat_classes: Vec<ThreatClass>,
+    /// Least distance (metres) of an intercept point from each of these countries.
+    pub min_distance_from: Vec<(CountryCode, f64)>,
+    /// Refuse any engagement whose debris footprint touches NATO territory.
+    pub forbid_debris_on_nato: bool,
+}
+
+impl Rules {
+    /// Whether the rules allow engaging a threat of this class.
+    pub fn allows_class(&self, class: ThreatClass) -> bool {
+        self.threat_classes.contains(&class)
+    }
+}
+
+/// What a zone means for the nations it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ZoneKind {
+    /// The nations may engage inside (and, without any engagement zone covering a point, not there).
+    Engagement,
+    /// The nations may not engage inside, whatever their engagement zones say.
+    NoFire,
+    /// Every engagement inside needs per-engagement approval, even under delegated authority.
+    ApprovalRequired,
+}
+
+/// An area where a rule applies to some nations.
+#[derive(Clone, Debug)]
+pub struct Zone {
+    /// Id, unique among zones.
+    pub id: String,
+    /// What the zone means.
+    pub kind: ZoneKind,
+    /// The nations it applies to.
+    pub nations: Vec<NationId>,
+    /// Its shape.
+    pub shape: ZoneShape,
+}
+
+impl Zone {
+    /// Whether the zone applies to `nation` at point `p`.
+    pub fn applies(&self, nation: NationId, p: GeoPoint) -> bool {
+        self.nations.contains(&nation) && self.shape.contains(p)
+    }
+}
+
+/// A ground-based air-defence site.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// Id, unique among sites and patrols.
+    pub id: String,
+    /// Owning nation.
+    pub nation: NationId,
+    /// Its system type.
+    pub system: SystemIndex,
+    /// Position.
+    pub at: GeoPoint,
+    /// Rounds by munition (each one the system can fire), in file order.
+    pub magazine: Vec<(MunitionIndex, u32)>,
+}
+
+/// Fighters on a combat air patrol.
+#[derive(Clone, Debug)]
+pub struct Patrol {
+    /// Id, unique among sites and patrols.
+    pub id: String,
+    /// Owning nation.
+    pub nation: NationId,
+    /// Aircraft type.
+    pub aircraft: AircraftIndex,
+    /// Aircraft on station.
+    pub count: u32,
+    /// Rounds per aircraft by munition (each one the aircraft can carry), in file order.
+    pub loadout: Vec<(MunitionIndex, u32)>,
+    /// Home base.
+    pub base: Place,
+    /// Centre of the patrol station.
+    pub station: GeoPoint,
+    /// Altitude on station (m); the aircraft type's default unless given.
+    pub altitude_m: f64,
+    /// Time on station; the aircraft type's default unless given.
+    pub endurance: SimDuration,
+    /// First time on station; the scenario start unless given.
+    pub on_station: SimTime,
+}
+
+/// A raid: threats of one type launched from one place over a time window.
+#[derive(Clone, Debug)]
+pub struct Raid {
+    /// Id, unique among raids.
+    pub id: String,
+    /// Threat type.
+    pub threat: ThreatIndex,
+    /// Number of threats.
+    pub count: u32,
+    /// Launch place.
+    pub launch: Place,
+    /// First and last launch time; launches are spread evenly between them.
+    pub window: (SimTime, SimTime),
+    /// Aim points; threats are dealt round-robin over them.
+    pub targets: Vec<Place>,
+    /// Waypoints flown in order between launch and target.
+    pub via: Vec<GeoPoint>,
+}
+
+/// Who decides on engagements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthorityMode {
+    /// Shooters engage on their own authority (except in approval-required zones).
+    Delegated,
+    /// Every engagement waits for approval.
+    PerEngagement,
+}
+
+/// Engagement authority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Authority {
+    /// Delegated or per-engagement.
+    pub mode: AuthorityMode,
+    /// Time from request to approval, when approval is needed.
+    pub approval_delay: SimDuration,
+}
+
+/// What the zones say about one nation engaging at one point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoneVerdict {
+    /// Outside all of the nation's engagement zones, or inside one of its no-fire zones.
+    Forbidden,
+    /// Allowed by the zones; `approval_required` when inside one of its approval-required zones.
+    Allowed {
+        /// Whether per-engagement approval is needed whatever the authority mode.
+        approval_required: bool,
+    },
+}
+
+impl Scenario {
+    /// The zones' verdict on `nation` engaging at `p`: allowed when `p` is inside at least one
+    /// engagement zone listing the nation and inside none of the no-fire zones listing it;
+    /// approval is required when it is also inside an approval-required zone listing it.
+    pub fn zone_verdict(&self, nation: NationId, p: GeoPoint) -> ZoneVerdict {
+        let inside = |kind: ZoneKind| {
+            self.zones
+                .iter()
+                .any(|zone| zone.kind == kind && zone.applies(nation, p))
+        };
+        if !inside(ZoneKind::Engagement) || inside(ZoneKind::NoFire) {
+            ZoneVerdict::Forbidden
+        } else {
+            ZoneVerdict::Allowed {
+                approval_required: inside(ZoneKind::ApprovalRequired),
+            }
+        }
+    }
+
+    /// The nation with this code.
+    pub fn nation_by_code(&self, code: &str) -> Option<&Nation> {
+        self.nations.iter().find(|n| n.code.as_str() == code)
+    }
+
+    /// Total threats of all raids whose threat type is of `class`.
+    pub fn threat_count(&self, class: ThreatClass) -> u32 {
+        self.raids
+            .iter()
+            .filter(|raid| self.library.threat(raid.threat).class == class)
+            .map(|raid| raid.count)
+            .sum()
+    }
+}

@@ -1,0 +1,139 @@
+//! Named places that scenarios reference by id: the project's `data/places.csv` (compiled in) and
+//! a scenario's own `[[place]]` entries.
+
+use crate::error::{ErrorKind, Location, ScenarioError};
+use canopy_geo::GeoPoint;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The bundled place table's name in messages.
+const PLACES_FILE: &str = "data/places.csv";
+const PLACES_CSV: &str = include_str!("../../../data/places.csv");
+
+/// A named point: a city, power plant, air base or launch area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Stable id, e.g. `lviv`, `eprz`, `kursk`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Position.
+    pub at: GeoPoint,
+    /// Kind, e.g. `city`, `npp`, `airbase_nato`, `launch_area`.
+    pub kind: String,
+    /// Country as written in the table, e.g. `UA`, `RU`, `UA (occupied)`.
+    pub country: String,
+}
+
+/// A set of places with unique ids, in table order.
+#[derive(Clone, Debug, Default)]
+pub struct Places {
+    places: Vec<Place>,
+    by_id: BTreeMap<String, usize>,
+}
+
+impl Places {
+    /// The project's place table (`data/places.csv`), compiled in and read once.
+    pub fn bundled() -> Result<&'static Places, ScenarioError> {
+        static BUNDLED: OnceLock<Result<Places, ScenarioError>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| Places::from_csv(PLACES_CSV, Path::new(PLACES_FILE)))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Reads a place table with the columns `id,name,lat,lon,kind,country` (others ignored).
+    pub fn from_csv(text: &str, name: &Path) -> Result<Places, ScenarioError> {
+        let fail = |line: Option<u64>, problem: String, allowed: &str| ScenarioError {
+            kind: ErrorKind::Value,
+            location: Location {
+                file: name.to_path_buf(),
+                line_column: line.map(|line| (u32::try_from(line).unwrap_or(u32::MAX), 1)),
+            },
+            field: None,
+            problem,
+            allowed: allowed.to_string(),
+        };
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|err| fail(Some(1), format!("unreadable header: {err}"), "a CSV header"))?
+            .clone();
+        let column = |wanted: &str| {
+            headers.iter().position(|h| h == wanted).ok_or_else(|| {
+                fail(
+                    Some(1),
+                    format!("no `{wanted}` column"),
+                    "columns id,name,lat,lon,kind,country",
+                )
+            })
+        };
+        let columns = [
+            column("id")?,
+            column("name")?,
+            column("lat")?,
+            column("lon")?,
+            column("kind")?,
+            column("country")?,
+        ];
+        let mut places = Places::default();
+        for record in reader.records() {
+            let record = record.map_err(|err| {
+                let line = err.position().map(|p| p.line());
+                fail(
+                    line,
+                    format!("unreadable row: {err}"),
+                    "one place per CSV row",
+                )
+            })?;
+            let line = record.position().map(|p| p.line());
+            let cell = |i: usize| record.get(columns[i]).unwrap_or("").trim();
+            let degrees = |i: usize| cell(i).parse::<f64>().unwrap_or(f64::NAN);
+            let at = GeoPoint::from_degrees(degrees(2), degrees(3)).map_err(|err| {
+                fail(
+                    line,
+                    format!("place `{}`: {err}", cell(0)),
+                    "lat in [-90, 90] and lon in [-180, 180] degrees",
+                )
+            })?;
+            let place = Place {
+                id: cell(0).to_string(),
+                name: cell(1).to_string(),
+                at,
+                kind: cell(4).to_string(),
+                country: cell(5).to_string(),
+            };
+            if place.id.is_empty() || places.get(&place.id).is_some() {
+                return Err(fail(
+                    line,
+                    format!("place id {:?} is empty or repeated", place.id),
+                    "a unique id per row",
+                ));
+            }
+            places.push(place);
+        }
+        Ok(places)
+    }
+
+    /// Adds a place; the caller has checked that its id is new.
+    pub(crate) fn push(&mut self, place: Place) {
+        self.by_id.insert(place.id.clone(), self.places.len());
+        self.places.push(place);
+    }
+
+    /// The place with this id.
+    pub fn get(&self, id: &str) -> Option<&Place> {
+        self.by_id.get(id).map(|&i| &self.places[i])
+    }
+
+    /// All places, in table order.
+    pub fn all(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// All ids, in table order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.places.iter().map(|p| p.id.as_str())
+    }
+}

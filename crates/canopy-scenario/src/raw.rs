@@ -1,0 +1,272 @@
+//! The scenario file as written: permissive serde types (every checked value keeps its span for
+//! error messages), turned into the typed [`crate::Scenario`] by `validate`.
+
+use crate::library::ThreatClass;
+use crate::model::{AuthorityMode, ZoneKind};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use std::collections::BTreeMap;
+use std::fmt;
+use toml::Spanned;
+
+/// `[lat, lon]` in degrees.
+pub(crate) type RawPoint = Spanned<[f64; 2]>;
+/// A list of ids.
+pub(crate) type RawIds = Spanned<Vec<Spanned<String>>>;
+/// A table of munition id -> rounds.
+pub(crate) type RawRounds = Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>;
+
+/// Just the version, read before anything else so that a file of another version gets a
+/// clear message instead of unknown-key errors.
+#[derive(Debug, Deserialize)]
+pub(crate) struct VersionProbe {
+    pub schema_version: Spanned<i64>,
+}
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawScenario {
+    /// Checked through [`VersionProbe`] before this type is read.
+    #[serde(rename = "schema_version")]
+    pub _schema_version: de::IgnoredAny,
+    pub scenario: Spanned<RawHeader>,
+    pub theatre: Spanned<RawTheatre>,
+    pub nation: Vec<Spanned<RawNation>>,
+    #[serde(default)]
+    pub rules: Vec<Spanned<RawRules>>,
+    #[serde(default)]
+    pub zone: Vec<Spanned<RawZone>>,
+    #[serde(default)]
+    pub site: Vec<Spanned<RawSite>>,
+    #[serde(default)]
+    pub patrol: Vec<Spanned<RawPatrol>>,
+    #[serde(default)]
+    pub raid: Vec<Spanned<RawRaid>>,
+    pub authority: Spanned<RawAuthority>,
+    #[serde(default)]
+    pub place: Vec<Spanned<RawPlace>>,
+}
+
+/// `[scenario]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawHeader {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub description: String,
+    pub start: Spanned<String>,
+    pub duration: Spanned<String>,
+    pub seed: Spanned<i64>,
+    pub step: Option<Spanned<String>>,
+}
+
+/// `[theatre]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTheatre {
+    pub entry_meridian_deg: Spanned<f64>,
+    pub en_route_attrition: Spanned<f64>,
+}
+
+/// `[[nation]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNation {
+    pub code: Spanned<String>,
+    pub name: String,
+    pub coalition: bool,
+}
+
+/// `[[rules]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRules {
+    pub nation: Spanned<String>,
+    pub threat_classes: Spanned<Vec<Spanned<ThreatClass>>>,
+    pub min_distance_from_km: BTreeMap<Spanned<String>, Spanned<f64>>,
+    pub forbid_debris_on_nato: bool,
+}
+
+/// `[[zone]]`: an id, a kind, the nations it applies to and exactly one shape.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawZone {
+    pub id: Spanned<String>,
+    pub kind: ZoneKind,
+    pub nations: RawIds,
+    pub west_of_meridian: Option<Spanned<f64>>,
+    pub east_of_meridian: Option<Spanned<f64>>,
+    pub polygon: Option<Spanned<RawPolygon>>,
+    pub circle: Option<Spanned<RawCircle>>,
+    pub countries: Option<RawIds>,
+}
+
+/// `polygon = [[lat, lon], ...]` or `polygon = "file.geojson"`.
+#[derive(Debug)]
+pub(crate) enum RawPolygon {
+    /// A closed ring of `[lat, lon]` points.
+    Ring(Vec<RawPoint>),
+    /// A GeoJSON file, relative to the scenario file.
+    File(String),
+}
+
+impl<'de> Deserialize<'de> for RawPolygon {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PolygonVisitor;
+        impl<'de> Visitor<'de> for PolygonVisitor {
+            type Value = RawPolygon;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of [lat, lon] points or the path of a GeoJSON file")
+            }
+            fn visit_str<E: de::Error>(self, path: &str) -> Result<RawPolygon, E> {
+                Ok(RawPolygon::File(path.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawPolygon, A::Error> {
+                let mut ring = Vec::new();
+                while let Some(point) = seq.next_element()? {
+                    ring.push(point);
+                }
+                Ok(RawPolygon::Ring(ring))
+            }
+        }
+        deserializer.deserialize_any(PolygonVisitor)
+    }
+}
+
+/// `circle = { at = [lat, lon], radius_km = R }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCircle {
+    pub at: RawPoint,
+    pub radius_km: Spanned<f64>,
+}
+
+/// `[[site]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSite {
+    pub id: Spanned<String>,
+    pub nation: Spanned<String>,
+    pub system: Spanned<String>,
+    pub at: RawPoint,
+    pub magazine: RawRounds,
+}
+
+/// `[[patrol]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPatrol {
+    pub id: Spanned<String>,
+    pub nation: Spanned<String>,
+    pub aircraft: Spanned<String>,
+    pub count: Spanned<i64>,
+    pub loadout: RawRounds,
+    pub base: Spanned<String>,
+    pub station: RawPoint,
+    pub altitude_m: Option<Spanned<f64>>,
+    pub endurance: Option<Spanned<String>>,
+    pub on_station: Option<Spanned<String>>,
+}
+
+/// `[[raid]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRaid {
+    pub id: Spanned<String>,
+    pub threat: Spanned<String>,
+    pub count: Spanned<i64>,
+    pub launch: Spanned<String>,
+    pub window: Spanned<Vec<Spanned<String>>>,
+    pub targets: RawIds,
+    #[serde(default)]
+    pub via: Vec<RawPoint>,
+}
+
+/// `[authority]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAuthority {
+    pub mode: AuthorityMode,
+    pub approval_delay: Spanned<String>,
+}
+
+/// `[[place]]`: an extra named point, like a row of `data/places.csv`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPlace {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub at: RawPoint,
+    pub kind: String,
+    pub country: String,
+}
+
+/// What each field accepts (field paths without indices), for error messages.
+pub(crate) fn describe(field: &str) -> Option<&'static str> {
+    const POINT: &str = "[lat, lon] in degrees: latitude in [-90, 90], longitude in [-180, 180]";
+    const ID: &str = crate::ids::ID_RULE;
+    const DURATION: &str = "a duration in quotes such as \"90s\", \"45m\", \"14h\", \"1h30m\"";
+    const NATION: &str = "a nation code declared in a [[nation]] table, e.g. \"PL\"";
+    const PLACE: &str = "a place id of data/places.csv (e.g. \"lviv\", \"kursk\", \"eprz\") or of a [[place]] table";
+    Some(match field {
+        "schema_version" => "schema_version = 1 (the only version)",
+        "scenario" => {
+            "a [scenario] table with name, start, duration, seed (description, step optional)"
+        }
+        "scenario.name" => "a name in quotes",
+        "scenario.description" => "a text in quotes",
+        "scenario.start" => crate::clock::START_RULE,
+        "scenario.duration" | "patrol.endurance" | "authority.approval_delay" => DURATION,
+        "scenario.step" => "a duration in quotes such as \"1s\" or \"500ms\" (default \"1s\")",
+        "scenario.seed" => "a whole number of 0 or more",
+        "theatre" => "a [theatre] table with entry_meridian_deg and en_route_attrition",
+        "theatre.entry_meridian_deg" => "a longitude in degrees, in [-180, 180]",
+        "theatre.en_route_attrition" => "a probability between 0 and 1",
+        "nation" => "[[nation]] tables with code, name, coalition",
+        "nation.code" => "an ISO 3166-1 alpha-2 code in quotes, e.g. \"PL\"",
+        "nation.name" => "a name in quotes",
+        "nation.coalition" | "rules.forbid_debris_on_nato" => "true or false",
+        "rules" => {
+            "[[rules]] tables with nation, threat_classes, min_distance_from_km, forbid_debris_on_nato"
+        }
+        "rules.nation" | "site.nation" | "patrol.nation" => NATION,
+        "zone.nations" => {
+            "a list of nation codes declared in [[nation]] tables, e.g. [\"PL\", \"SK\"]"
+        }
+        "rules.threat_classes" => "a list of \"drone\", \"decoy\", \"cruise\", \"ballistic\"",
+        "rules.min_distance_from_km" => {
+            "a table of country code = distance in km (0 or more), e.g. { BY = 50, RU = 100 }"
+        }
+        "zone" => "[[zone]] tables with id, kind, nations and one shape",
+        "zone.id" | "site.id" | "patrol.id" | "raid.id" | "place.id" => ID,
+        "zone.kind" => "\"engagement\", \"no-fire\" or \"approval-required\"",
+        "zone.west_of_meridian" | "zone.east_of_meridian" => {
+            "a longitude in degrees, in [-180, 180]"
+        }
+        "zone.polygon" => {
+            "a closed ring [[lat, lon], ...] (first point repeated at the end) or a GeoJSON file path in quotes"
+        }
+        "zone.circle" => "{ at = [lat, lon], radius_km = R }",
+        "zone.circle.radius_km" => "a radius in km, 0 or more",
+        "zone.countries" => "a list of country codes of data/borders.geojson, e.g. [\"UA\"]",
+        "site.system" => "a system id of data/library/systems.toml, e.g. \"patriot\"",
+        "site.at" | "patrol.station" | "raid.via" | "place.at" | "zone.circle.at" => POINT,
+        "site.magazine" | "patrol.loadout" => {
+            "a table of munition id = rounds (a whole number, 0 or more), e.g. { pac3-mse = 16 }"
+        }
+        "patrol.aircraft" => "an aircraft id of data/library/aircraft.toml, e.g. \"f-16c\"",
+        "patrol.count" => "a whole number of aircraft, 1 to 64",
+        "patrol.base" | "raid.launch" | "raid.targets" => PLACE,
+        "patrol.altitude_m" => "an altitude in metres, above 0 and at most 20000",
+        "patrol.on_station" => crate::clock::CLOCK_RULE,
+        "raid.threat" => "a threat id of data/library/threats.toml, e.g. \"shahed-136\"",
+        "raid.count" => "a whole number of threats, 1 to 100000",
+        "raid.window" => "[first, last] launch clock times, e.g. [\"22:00\", \"00:30\"]",
+        "authority" => "an [authority] table with mode and approval_delay",
+        "authority.mode" => "\"delegated\" or \"per-engagement\"",
+        "place" => "[[place]] tables with id, name, at, kind, country",
+        "place.name" | "place.kind" | "place.country" => "a text in quotes",
+        _ => return None,
+    })
+}

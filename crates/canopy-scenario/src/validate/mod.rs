@@ -1,0 +1,208 @@
+//! Stage two: the permissive [`RawScenario`] becomes the typed [`Scenario`], or the first problem
+//! found becomes a located [`ScenarioError`].
+
+mod common;
+mod forces;
+mod nations;
+mod raids;
+mod zones;
+
+use crate::clock::Start;
+use crate::error::{ErrorKind, ScenarioError};
+use crate::ids::{UniqueIds, check_id};
+use crate::library::Library;
+use crate::model::{Authority, Scenario, Theatre};
+use crate::places::{Place, Places};
+use crate::raw::{RawHeader, RawPlace, RawScenario, VersionProbe};
+use crate::source::SourceFile;
+use crate::units::deg_to_rad;
+use canopy_core::SimDuration;
+use std::path::Path;
+use toml::Spanned;
+
+/// The only schema version this crate reads.
+pub(crate) const SCHEMA_VERSION: i64 = 1;
+
+/// What every section's checks need: the file, the library, the places, the clock.
+pub(crate) struct Context<'f, 'a> {
+    file: &'f SourceFile<'a>,
+    /// Directory that relative paths in the file are relative to.
+    base_dir: &'f Path,
+    library: Library,
+    places: Places,
+    start: Start,
+    duration: SimDuration,
+}
+
+impl Context<'_, '_> {
+    /// The place with id `id`, or an error naming the known ids.
+    fn place(&self, field: &str, id: &Spanned<String>) -> Result<Place, ScenarioError> {
+        let known: Vec<&str> = self.places.ids().collect();
+        let index = common::resolve(self.file, field, id, "place", &known)?;
+        Ok(self.places.all()[index].clone())
+    }
+}
+
+/// Parses and validates a scenario text.
+pub(crate) fn scenario(
+    file: &mut SourceFile<'_>,
+    base_dir: &Path,
+) -> Result<Scenario, ScenarioError> {
+    let probe: VersionProbe = file.parse()?;
+    if *probe.schema_version.get_ref() != SCHEMA_VERSION {
+        return Err(file.error(
+            ErrorKind::Value,
+            probe.schema_version.span(),
+            "schema_version",
+            format!("unknown schema_version {}", probe.schema_version.get_ref()),
+            format!("schema_version = {SCHEMA_VERSION}"),
+        ));
+    }
+    let raw: RawScenario = file.parse()?;
+    let file: &SourceFile<'_> = file;
+    let header = raw.scenario.get_ref();
+    let start = Start::parse(header.start.get_ref()).map_err(|problem| {
+        file.error(
+            ErrorKind::Value,
+            header.start.span(),
+            "scenario.start",
+            problem,
+            crate::clock::START_RULE,
+        )
+    })?;
+    let duration = common::duration(file, "scenario.duration", &header.duration, true)?;
+    let mut cx = Context {
+        file,
+        base_dir,
+        library: Library::bundled()?,
+        places: Places::bundled()?.clone(),
+        start,
+        duration,
+    };
+    let (seed, step) = seed_and_step(file, header, duration)?;
+    let theatre = theatre(&cx, &raw)?;
+    extra_places(&mut cx, &raw.place)?;
+    let mut nations = nations::nations(&cx, &raw.nation)?;
+    nations::rules(&cx, &raw.rules, &mut nations)?;
+    let zones = zones::zones(&cx, &raw.zone, &nations)?;
+    let mut unit_ids = UniqueIds::default();
+    let sites = forces::sites(&cx, &raw.site, &nations, &mut unit_ids)?;
+    let patrols = forces::patrols(&cx, &raw.patrol, &nations, &mut unit_ids)?;
+    nations::require_rules_and_zones(&cx, &raw.nation, &nations, &sites, &patrols, &zones)?;
+    let raids = raids::raids(&cx, &raw.raid)?;
+    let authority = authority(&cx, &raw)?;
+    Ok(Scenario {
+        name: header.name.get_ref().clone(),
+        description: header.description.clone(),
+        start_utc: header.start.get_ref().clone(),
+        start_unix_s: start.unix_seconds(),
+        duration,
+        seed,
+        step,
+        theatre,
+        nations,
+        sites,
+        patrols,
+        raids,
+        zones,
+        authority,
+        library: cx.library,
+    })
+}
+
+fn seed_and_step(
+    file: &SourceFile<'_>,
+    header: &RawHeader,
+    duration: SimDuration,
+) -> Result<(u64, SimDuration), ScenarioError> {
+    let seed = u64::try_from(*header.seed.get_ref()).map_err(|_| {
+        file.error(
+            ErrorKind::Value,
+            header.seed.span(),
+            "scenario.seed",
+            format!("{} is negative", header.seed.get_ref()),
+            "a whole number of 0 or more",
+        )
+    })?;
+    let step = match &header.step {
+        None => SimDuration::from_secs(1),
+        Some(raw) => {
+            let step = common::duration(file, "scenario.step", raw, true)?;
+            if step > duration {
+                return Err(file.error(
+                    ErrorKind::Value,
+                    raw.span(),
+                    "scenario.step",
+                    "the step is longer than the scenario's duration",
+                    "a step no longer than `duration`, e.g. \"1s\"",
+                ));
+            }
+            step
+        }
+    };
+    Ok((seed, step))
+}
+
+fn theatre(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Theatre, ScenarioError> {
+    let theatre = raw.theatre.get_ref();
+    let meridian_deg = common::number(
+        cx.file,
+        "theatre.entry_meridian_deg",
+        &theatre.entry_meridian_deg,
+        -180.0..=180.0,
+        "a longitude in degrees, in [-180, 180]",
+    )?;
+    let en_route_attrition = common::number(
+        cx.file,
+        "theatre.en_route_attrition",
+        &theatre.en_route_attrition,
+        0.0..=1.0,
+        "a probability between 0 and 1",
+    )?;
+    Ok(Theatre {
+        entry_meridian_rad: deg_to_rad(meridian_deg),
+        en_route_attrition,
+    })
+}
+
+/// Adds the file's `[[place]]` entries to the bundled places.
+fn extra_places(cx: &mut Context<'_, '_>, raw: &[Spanned<RawPlace>]) -> Result<(), ScenarioError> {
+    for (i, entry) in raw.iter().enumerate() {
+        let place = entry.get_ref();
+        let field = format!("place[{i}]");
+        let id = check_id(cx.file, &format!("{field}.id"), &place.id)?;
+        if cx.places.get(&id).is_some() {
+            return Err(cx.file.error(
+                ErrorKind::Duplicate,
+                place.id.span(),
+                format!("{field}.id"),
+                format!(
+                    "place id `{id}` is already defined (data/places.csv or an earlier [[place]])"
+                ),
+                "a new id; known places can be referenced as they are",
+            ));
+        }
+        let at = common::point(cx.file, &format!("{field}.at"), &place.at)?;
+        cx.places.push(Place {
+            id,
+            name: place.name.clone(),
+            at,
+            kind: place.kind.clone(),
+            country: place.country.clone(),
+        });
+    }
+    Ok(())
+}
+
+fn authority(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Authority, ScenarioError> {
+    let authority = raw.authority.get_ref();
+    Ok(Authority {
+        mode: authority.mode,
+        approval_delay: common::duration(
+            cx.file,
+            "authority.approval_delay",
+            &authority.approval_delay,
+            false,
+        )?,
+    })
+}
