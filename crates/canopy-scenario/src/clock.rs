@@ -12,7 +12,8 @@ const SECONDS_PER_DAY: i64 = 86_400;
 const MICROS_PER_SECOND: i64 = 1_000_000;
 
 /// What a start time may look like.
-pub(crate) const START_RULE: &str = "an RFC 3339 UTC time in quotes, e.g. \"2024-07-09T22:00:00Z\"";
+pub(crate) const START_RULE: &str =
+    "an RFC 3339 UTC time, e.g. \"2024-07-09T22:00:00Z\" (quoted or as a TOML date-time)";
 /// What a clock time may look like.
 pub(crate) const CLOCK_RULE: &str = "a UTC clock time \"HH:MM\" or \"HH:MM:SS\" (the next such time at or after the scenario start; after midnight is the next day), or an offset from the start such as \"+2h30m\"";
 

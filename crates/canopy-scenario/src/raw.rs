@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
 
-/// `[lat, lon]` in degrees.
-pub(crate) type RawPoint = Spanned<[f64; 2]>;
+/// `[lat, lon]` in degrees (the length is checked by validation, so that `[lat, lon, extra]` is
+/// refused rather than cut short).
+pub(crate) type RawPoint = Spanned<Vec<f64>>;
 /// A list of ids.
 pub(crate) type RawIds = Spanned<Vec<Spanned<String>>>;
 /// A table of munition id -> rounds.
@@ -55,7 +56,8 @@ pub(crate) struct RawHeader {
     pub name: Spanned<String>,
     #[serde(default)]
     pub description: String,
-    pub start: Spanned<String>,
+    /// A quoted RFC 3339 text or a TOML date-time.
+    pub start: Spanned<toml::Value>,
     pub duration: Spanned<String>,
     pub seed: Spanned<i64>,
     pub step: Option<Spanned<String>>,

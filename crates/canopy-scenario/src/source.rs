@@ -212,9 +212,15 @@ impl<'a> SourceFile<'a> {
                 .unwrap_or_else(|| "see docs/scenario-format.md".to_string());
             (located.map(str::to_string), problem.to_string(), allowed)
         };
+        // A top-level key that is missing has no place in the text to point at.
+        let span = if located.is_none() && problem.starts_with("missing field") {
+            None
+        } else {
+            err.span()
+        };
         ScenarioError {
             kind: ErrorKind::Schema,
-            location: self.location_of(err.span()),
+            location: self.location_of(span),
             field,
             problem,
             allowed,

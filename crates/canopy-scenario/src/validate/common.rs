@@ -22,7 +22,15 @@ pub(super) fn point(
     field: &str,
     raw: &RawPoint,
 ) -> Result<GeoPoint, ScenarioError> {
-    let [lat, lon] = *raw.get_ref();
+    let &[lat, lon] = raw.get_ref().as_slice() else {
+        return Err(file.error(
+            ErrorKind::Value,
+            raw.span(),
+            field,
+            format!("a point needs 2 numbers, {} given", raw.get_ref().len()),
+            POINT_RULE,
+        ));
+    };
     GeoPoint::from_degrees(lat, lon).map_err(|err| {
         file.error(
             ErrorKind::Value,

@@ -5,7 +5,7 @@ use super::common;
 use super::nations::nation_id;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
-use crate::library::MunitionIndex;
+use crate::library::{AircraftIndex, MunitionIndex, SystemIndex};
 use crate::model::{Nation, Patrol, Site};
 use crate::raw::{RawPatrol, RawRounds, RawSite};
 use canopy_core::{SimDuration, SimTime};
@@ -37,7 +37,7 @@ pub(super) fn sites(
             unit_ids.insert(cx.file, &id_field, &site.id, "sites and patrols")?;
             let nation = nation_id(cx, &format!("{field}.nation"), &site.nation, nations)?;
             let system_field = format!("{field}.system");
-            let system = crate::library::SystemIndex(common::resolve(
+            let system = SystemIndex(common::resolve(
                 cx.file,
                 &system_field,
                 &site.system,
@@ -81,7 +81,7 @@ pub(super) fn patrols(
             let id = check_id(cx.file, &id_field, &patrol.id)?;
             unit_ids.insert(cx.file, &id_field, &patrol.id, "sites and patrols")?;
             let nation = nation_id(cx, &format!("{field}.nation"), &patrol.nation, nations)?;
-            let aircraft = crate::library::AircraftIndex(common::resolve(
+            let aircraft = AircraftIndex(common::resolve(
                 cx.file,
                 &format!("{field}.aircraft"),
                 &patrol.aircraft,

@@ -7,7 +7,7 @@ mod nations;
 mod raids;
 mod zones;
 
-use crate::clock::Start;
+use crate::clock::{START_RULE, Start};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::Library;
@@ -61,15 +61,21 @@ pub(crate) fn scenario(
     let raw: RawScenario = file.parse()?;
     let file: &SourceFile<'_> = file;
     let header = raw.scenario.get_ref();
-    let start = Start::parse(header.start.get_ref()).map_err(|problem| {
+    let start_error = |problem: String| {
         file.error(
             ErrorKind::Value,
             header.start.span(),
             "scenario.start",
             problem,
-            crate::clock::START_RULE,
+            START_RULE,
         )
-    })?;
+    };
+    let start_utc = match header.start.get_ref() {
+        toml::Value::String(text) => text.clone(),
+        toml::Value::Datetime(datetime) => datetime.to_string(),
+        other => return Err(start_error(format!("invalid type: {}", other.type_str()))),
+    };
+    let start = Start::parse(&start_utc).map_err(start_error)?;
     let duration = common::duration(file, "scenario.duration", &header.duration, true)?;
     let mut cx = Context {
         file,
@@ -94,7 +100,7 @@ pub(crate) fn scenario(
     Ok(Scenario {
         name: header.name.get_ref().clone(),
         description: header.description.clone(),
-        start_utc: header.start.get_ref().clone(),
+        start_utc,
         start_unix_s: start.unix_seconds(),
         duration,
         seed,

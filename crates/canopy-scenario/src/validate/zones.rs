@@ -191,8 +191,8 @@ fn polygon_shape(
         RawPolygon::Ring(points) => {
             let mut ring = Vec::with_capacity(points.len());
             for (i, point) in points.iter().enumerate() {
-                common::point(cx.file, &format!("{field}[{i}]"), point)?;
-                ring.push(*point.get_ref());
+                let checked = common::point(cx.file, &format!("{field}[{i}]"), point)?;
+                ring.push([checked.lat_deg(), checked.lon_deg()]);
             }
             GeoPolygon::from_lat_lon_deg(&ring).map_err(|err| {
                 cx.file.error(
