@@ -77,7 +77,12 @@ impl<'a> SourceFile<'a> {
         let offset = offset.min(self.text.len());
         let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line_index];
-        let column = self.text[line_start..offset].chars().count() + 1;
+        // Spans fall on character boundaries; count bytes should one ever not.
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(offset - line_start, |prefix| prefix.chars().count())
+            + 1;
         (line_index + 1, column)
     }
 

@@ -45,6 +45,9 @@ pub struct Parameter {
     pub provenance: Provenance,
 }
 
+/// The largest count a library parameter may hold.
+const MAX_COUNT: f64 = 1_000_000.0;
+
 /// What values a parameter may take.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Bounds {
@@ -64,7 +67,7 @@ impl Bounds {
             Bounds::NonNegative => x >= 0.0,
             Bounds::Positive => x > 0.0,
             Bounds::Probability => (0.0..=1.0).contains(&x),
-            Bounds::Count => x >= 1.0 && x.fract() == 0.0,
+            Bounds::Count => (1.0..=MAX_COUNT).contains(&x) && x.fract() == 0.0,
         }
     }
 
@@ -73,7 +76,7 @@ impl Bounds {
             Bounds::NonNegative => "a number of 0 or more",
             Bounds::Positive => "a number greater than 0",
             Bounds::Probability => "a probability between 0 and 1",
-            Bounds::Count => "a whole number of 1 or more",
+            Bounds::Count => "a whole number from 1 to 1000000",
         }
     }
 }
@@ -168,7 +171,7 @@ pub(crate) fn check_param(
 /// A range's ends may be fractional for counts (a plausible span), but must respect the sign rules.
 fn bounds_admit_range(bounds: Bounds, low: f64, high: f64) -> bool {
     match bounds {
-        Bounds::Count => low >= 1.0 && high >= 1.0,
+        Bounds::Count => low >= 1.0 && high <= MAX_COUNT,
         other => other.admits(low) && other.admits(high),
     }
 }

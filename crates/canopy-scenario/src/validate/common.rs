@@ -13,6 +13,8 @@ use toml::Spanned;
 
 /// What a point may look like.
 const POINT_RULE: &str = "[lat, lon] in degrees: latitude in [-90, 90], longitude in [-180, 180]";
+/// The longest duration accepted anywhere in a scenario.
+const MAX_DURATION: SimDuration = SimDuration::from_secs(30 * 86_400);
 /// What a duration may look like.
 const DURATION_RULE: &str = "a duration such as \"90s\", \"45m\", \"14h\", \"1h30m\"";
 
@@ -58,6 +60,15 @@ pub(super) fn duration(
             DURATION_RULE,
         )
     })?;
+    if value > MAX_DURATION {
+        return Err(file.error(
+            ErrorKind::Value,
+            raw.span(),
+            field,
+            "the duration is longer than 30 days",
+            format!("{DURATION_RULE}, at most 30 days"),
+        ));
+    }
     if positive && value == SimDuration::ZERO {
         return Err(file.error(
             ErrorKind::Value,

@@ -124,7 +124,7 @@ pub(super) fn patrols(
             };
             let on_station = match &patrol.on_station {
                 None => SimTime::START,
-                Some(raw) => common::clock_time(cx.file, &format!("{field}.on_station"), cx.start, raw)?,
+                Some(raw) => on_station(cx, &format!("{field}.on_station"), raw)?,
             };
             Ok(Patrol {
                 id,
@@ -140,6 +140,25 @@ pub(super) fn patrols(
             })
         })
         .collect()
+}
+
+/// A patrol's first time on station: a clock time within the run.
+fn on_station(
+    cx: &Context<'_, '_>,
+    field: &str,
+    raw: &Spanned<String>,
+) -> Result<SimTime, ScenarioError> {
+    let time = common::clock_time(cx.file, field, cx.start, raw)?;
+    if time > SimTime::START + cx.duration {
+        return Err(cx.file.error(
+            ErrorKind::Value,
+            raw.span(),
+            field,
+            format!("{time} after the start is after the end of the run"),
+            "a clock time within the scenario's duration",
+        ));
+    }
+    Ok(time)
 }
 
 /// A magazine or loadout: known munitions that `owner` can use (`verb`: fire, carry), each with a
