@@ -212,6 +212,34 @@ mod tests {
     }
 
     #[test]
+    fn random_round_trips_through_ecef_and_enu() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+        for _ in 0..2000 {
+            let p = pt(
+                rng.random_range(-89.9..89.9),
+                rng.random_range(-180.0..180.0),
+            );
+            let h = rng.random_range(-1_000.0..500_000.0);
+            let (back, back_h) = from_ecef(to_ecef(p, h));
+            close(back.lat_rad(), p.lat_rad(), 1e-12);
+            close(back.lon_rad(), p.lon_rad(), 1e-12);
+            close(back_h, h, 1e-6);
+            let frame = EnuFrame::new(p, h);
+            let enu = [
+                rng.random_range(-300e3..300e3),
+                rng.random_range(-300e3..300e3),
+                rng.random_range(-5e3..20e3),
+            ];
+            let (q, q_h) = frame.from_enu(enu);
+            let again = frame.to_enu(q, q_h);
+            for k in 0..3 {
+                close(again[k], enu[k], 1e-6);
+            }
+        }
+    }
+
+    #[test]
     fn non_finite_ecef_is_an_error() {
         assert!(
             try_from_ecef(Ecef {

@@ -22,6 +22,8 @@
 //! # Ok::<(), canopy_geo::GeoError>(())
 //! ```
 
+#![warn(missing_docs)]
+
 mod borders;
 mod country;
 mod error;
