@@ -50,7 +50,10 @@ impl fmt::Display for Location {
 
 /// A scenario or type-library file that cannot be accepted.
 ///
-/// Displays as `FILE:LINE:COL: field `raid[2].count`: <what is wrong>; allowed: <what is allowed>`
+/// Displays as
+/// ```text
+/// FILE:LINE:COL: field `raid[2].count`: <what is wrong>; allowed: <what is allowed>
+/// ```
 /// (line, column and field are left out when they do not apply, e.g. for binary garbage).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct ScenarioError {

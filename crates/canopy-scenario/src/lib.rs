@@ -34,6 +34,8 @@
 //!
 //! The file format is described for users in `docs/scenario-format.md`.
 
+#![warn(missing_docs)]
+
 mod clock;
 mod error;
 mod ids;

@@ -31,29 +31,29 @@ pub(crate) struct RawScenario {
     /// Checked through [`VersionProbe`] before this type is read.
     #[serde(rename = "schema_version")]
     pub _schema_version: de::IgnoredAny,
-    pub scenario: Spanned<RawHeader>,
-    pub theatre: Spanned<RawTheatre>,
+    pub scenario: RawHeader,
+    pub theatre: RawTheatre,
     pub nation: Vec<Spanned<RawNation>>,
     #[serde(default)]
-    pub rules: Vec<Spanned<RawRules>>,
+    pub rules: Vec<RawRules>,
     #[serde(default)]
     pub zone: Vec<Spanned<RawZone>>,
     #[serde(default)]
-    pub site: Vec<Spanned<RawSite>>,
+    pub site: Vec<RawSite>,
     #[serde(default)]
-    pub patrol: Vec<Spanned<RawPatrol>>,
+    pub patrol: Vec<RawPatrol>,
     #[serde(default)]
-    pub raid: Vec<Spanned<RawRaid>>,
-    pub authority: Spanned<RawAuthority>,
+    pub raid: Vec<RawRaid>,
+    pub authority: RawAuthority,
     #[serde(default)]
-    pub place: Vec<Spanned<RawPlace>>,
+    pub place: Vec<RawPlace>,
 }
 
 /// `[scenario]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawHeader {
-    pub name: Spanned<String>,
+    pub name: String,
     #[serde(default)]
     pub description: String,
     /// A quoted RFC 3339 text or a TOML date-time.

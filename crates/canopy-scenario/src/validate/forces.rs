@@ -22,15 +22,14 @@ const MAX_PATROL_ALTITUDE_M: f64 = 20_000.0;
 /// The sites, in file order.
 pub(super) fn sites(
     cx: &Context<'_, '_>,
-    raw: &[Spanned<RawSite>],
+    raw: &[RawSite],
     nations: &[Nation],
     unit_ids: &mut UniqueIds,
 ) -> Result<Vec<Site>, ScenarioError> {
     let systems: Vec<&str> = cx.library.systems.iter().map(|s| s.id.as_str()).collect();
     raw.iter()
         .enumerate()
-        .map(|(i, entry)| {
-            let site = entry.get_ref();
+        .map(|(i, site)| {
             let field = format!("site[{i}]");
             let id_field = format!("{field}.id");
             let id = check_id(cx.file, &id_field, &site.id)?;
@@ -67,15 +66,14 @@ pub(super) fn sites(
 /// The patrols, in file order.
 pub(super) fn patrols(
     cx: &Context<'_, '_>,
-    raw: &[Spanned<RawPatrol>],
+    raw: &[RawPatrol],
     nations: &[Nation],
     unit_ids: &mut UniqueIds,
 ) -> Result<Vec<Patrol>, ScenarioError> {
     let types: Vec<&str> = cx.library.aircraft.iter().map(|a| a.id.as_str()).collect();
     raw.iter()
         .enumerate()
-        .map(|(i, entry)| {
-            let patrol = entry.get_ref();
+        .map(|(i, patrol)| {
             let field = format!("patrol[{i}]");
             let id_field = format!("{field}.id");
             let id = check_id(cx.file, &id_field, &patrol.id)?;

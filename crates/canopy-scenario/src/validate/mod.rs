@@ -60,7 +60,7 @@ pub(crate) fn scenario(
     }
     let raw: RawScenario = file.parse()?;
     let file: &SourceFile<'_> = file;
-    let header = raw.scenario.get_ref();
+    let header = &raw.scenario;
     let start_error = |problem: String| {
         file.error(
             ErrorKind::Value,
@@ -98,7 +98,7 @@ pub(crate) fn scenario(
     let raids = raids::raids(&cx, &raw.raid)?;
     let authority = authority(&cx, &raw)?;
     Ok(Scenario {
-        name: header.name.get_ref().clone(),
+        name: header.name.clone(),
         description: header.description.clone(),
         start_utc,
         start_unix_s: start.unix_seconds(),
@@ -150,7 +150,7 @@ fn seed_and_step(
 }
 
 fn theatre(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Theatre, ScenarioError> {
-    let theatre = raw.theatre.get_ref();
+    let theatre = &raw.theatre;
     let meridian_deg = common::number(
         cx.file,
         "theatre.entry_meridian_deg",
@@ -172,9 +172,8 @@ fn theatre(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Theatre, ScenarioE
 }
 
 /// Adds the file's `[[place]]` entries to the bundled places.
-fn extra_places(cx: &mut Context<'_, '_>, raw: &[Spanned<RawPlace>]) -> Result<(), ScenarioError> {
-    for (i, entry) in raw.iter().enumerate() {
-        let place = entry.get_ref();
+fn extra_places(cx: &mut Context<'_, '_>, raw: &[RawPlace]) -> Result<(), ScenarioError> {
+    for (i, place) in raw.iter().enumerate() {
         let field = format!("place[{i}]");
         let id = check_id(cx.file, &format!("{field}.id"), &place.id)?;
         if cx.places.get(&id).is_some() {
@@ -201,7 +200,7 @@ fn extra_places(cx: &mut Context<'_, '_>, raw: &[Spanned<RawPlace>]) -> Result<(
 }
 
 fn authority(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Authority, ScenarioError> {
-    let authority = raw.authority.get_ref();
+    let authority = &raw.authority;
     Ok(Authority {
         mode: authority.mode,
         approval_delay: common::duration(

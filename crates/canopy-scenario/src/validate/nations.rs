@@ -92,11 +92,10 @@ pub(super) fn border_country(
 /// Attaches each `[[rules]]` to its nation (one per nation).
 pub(super) fn rules(
     cx: &Context<'_, '_>,
-    raw: &[Spanned<RawRules>],
+    raw: &[RawRules],
     nations: &mut [Nation],
 ) -> Result<(), ScenarioError> {
-    for (i, entry) in raw.iter().enumerate() {
-        let rules = entry.get_ref();
+    for (i, rules) in raw.iter().enumerate() {
         let field = format!("rules[{i}]");
         let nation = nation_id(cx, &format!("{field}.nation"), &rules.nation, nations)?;
         if nations[nation.index()].rules.is_some() {

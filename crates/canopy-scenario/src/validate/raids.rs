@@ -14,16 +14,12 @@ use toml::Spanned;
 const MAX_THREATS: u32 = 100_000;
 
 /// The raids, in file order.
-pub(super) fn raids(
-    cx: &Context<'_, '_>,
-    raw: &[Spanned<RawRaid>],
-) -> Result<Vec<Raid>, ScenarioError> {
+pub(super) fn raids(cx: &Context<'_, '_>, raw: &[RawRaid]) -> Result<Vec<Raid>, ScenarioError> {
     let threats: Vec<&str> = cx.library.threats.iter().map(|t| t.id.as_str()).collect();
     let mut ids = UniqueIds::default();
     raw.iter()
         .enumerate()
-        .map(|(i, entry)| {
-            let raid = entry.get_ref();
+        .map(|(i, raid)| {
             let field = format!("raid[{i}]");
             let id_field = format!("{field}.id");
             let id = check_id(cx.file, &id_field, &raid.id)?;
