@@ -1,6 +1,7 @@
 //! The `canopy` binary: a thin command line over the library crates.
 
 mod commands;
+mod summary;
 
 use clap::{Parser, Subcommand};
 
@@ -14,6 +15,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Simulate one night of a scenario and print its summary.
+    Run(commands::run::RunArgs),
+    /// Time replications of a scenario (release build recommended).
+    Bench(commands::bench::BenchArgs),
     /// Run a multi-target tracker over a bench scenario directory.
     Track(commands::track::TrackArgs),
     /// Solve a weapon-target assignment instance.
@@ -25,6 +30,8 @@ enum Command {
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Run(args) => commands::run::execute(args),
+        Command::Bench(args) => commands::bench::execute(args),
         Command::Track(args) => commands::track::execute(args),
         Command::Wta(args) => commands::wta::execute(args),
         Command::Validate(args) => commands::validate::execute(args),

@@ -1,1 +1,32 @@
-//! canopy-io.
+//! Writers for a run's outputs: JSON summaries and JSON Lines event logs, each written whole
+//! (a temporary file in the target directory, then a rename) so an interrupted run never leaves a
+//! half-written file.
+
+pub mod atomic;
+pub mod json;
+pub mod jsonl;
+
+pub use atomic::write_atomic;
+pub use json::write_json;
+pub use jsonl::JsonLinesRecorder;
+
+/// Why an output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// The file system refused.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file being written.
+        path: String,
+        /// What the file system said.
+        source: std::io::Error,
+    },
+    /// The value could not be serialised.
+    #[error("cannot serialise {path}: {source}")]
+    Serialise {
+        /// The file being written.
+        path: String,
+        /// What went wrong.
+        source: serde_json::Error,
+    },
+}

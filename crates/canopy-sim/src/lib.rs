@@ -1,1 +1,88 @@
-//! canopy-sim.
+//! The simulation engine: truth movers, the decision cycle through a [`canopy_c2::Planner`],
+//! engagements and their outcomes, the event log, per-run metrics and the independent ROE audit.
+//!
+//! ```text
+//! PreparedScenario (once) ──► Simulation (one replication) ──► events ──► RunMetrics
+//! ```
+
+pub mod airspace;
+pub mod audit;
+pub mod engine;
+pub mod event;
+pub mod metrics;
+pub mod observer;
+pub mod picture;
+pub mod prepared;
+pub mod profile;
+pub mod route;
+pub mod spill;
+pub mod truth;
+
+pub use event::{Event, MissCause, Position, SpilloverObject};
+pub use metrics::{RunMetrics, compute_metrics};
+pub use observer::Observer;
+pub use picture::{PICTURE_NAMES, PictureMode};
+pub use prepared::PreparedScenario;
+
+use canopy_c2::planner_by_name;
+use canopy_core::StreamKey;
+
+/// How to run one replication.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Master seed.
+    pub seed: u64,
+    /// Replication number (0 for `canopy run`).
+    pub replication: u64,
+    /// Picture mode name (`perfect`).
+    pub picture: String,
+    /// Planner name (`baseline`).
+    pub planner: String,
+}
+
+/// A run option that names nothing known.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct OptionError(pub String);
+
+/// The result of one replication.
+#[derive(Clone, Debug)]
+pub struct RunOutcome {
+    /// The run's summary.
+    pub metrics: RunMetrics,
+    /// The full event log.
+    pub events: Vec<Event>,
+}
+
+/// Runs one replication, telling every observer what happens.
+pub fn run(
+    prepared: &PreparedScenario,
+    options: &RunOptions,
+    observers: &mut [&mut dyn Observer],
+) -> Result<RunOutcome, OptionError> {
+    let picture = PictureMode::by_name(&options.picture).map_err(OptionError)?;
+    let planner = planner_by_name(&options.planner).map_err(OptionError)?;
+    let key = StreamKey::new(options.seed, options.replication);
+    for observer in observers.iter_mut() {
+        observer.on_start(&prepared.scenario.name);
+    }
+    let simulation = engine::Simulation::new(prepared, key, picture, planner);
+    let events = simulation.run(key, |new_events, time_s| {
+        for observer in observers.iter_mut() {
+            for event in new_events {
+                observer.on_event(event);
+            }
+            observer.on_tick(time_s);
+        }
+    });
+    let mut metrics = compute_metrics(prepared, &events);
+    metrics.seed = options.seed;
+    metrics.replication = options.replication;
+    metrics.picture = picture.name().to_string();
+    metrics.planner = options.planner.clone();
+    metrics.roe_breaches = audit::audit(&prepared.scenario, &events).len() as u32;
+    for observer in observers.iter_mut() {
+        observer.on_finish(&metrics);
+    }
+    Ok(RunOutcome { metrics, events })
+}

@@ -1,0 +1,49 @@
+//! What C2 knows of its own shooters: position, readiness and magazine.
+
+use canopy_core::{NationId, SimDuration, SimTime, UnitId};
+use canopy_scenario::MunitionIndex;
+
+use crate::vector::Vec3;
+
+/// What kind of shooter a unit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShooterKind {
+    /// A ground-based air-defence site.
+    Site,
+    /// A fighter aircraft on combat air patrol.
+    Fighter,
+}
+
+/// Rounds of one munition held by a shooter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MunitionStock {
+    /// The munition type.
+    pub munition: MunitionIndex,
+    /// Rounds left.
+    pub rounds: u32,
+}
+
+/// One shooter as C2 sees it at the start of a decision cycle.
+#[derive(Clone, Debug)]
+pub struct ShooterState {
+    /// The unit.
+    pub unit: UnitId,
+    /// Its nation.
+    pub nation: NationId,
+    /// Site or fighter.
+    pub kind: ShooterKind,
+    /// Whether it can engage now (a fighter off station cannot).
+    pub available: bool,
+    /// Position in the theatre's ENU frame, metres.
+    pub position_m: Vec3,
+    /// Earliest time of its next launch (launch interval after the previous one).
+    pub ready_at: SimTime,
+    /// Engagements it can still guide at once (fire channels not in use).
+    pub free_channels: u32,
+    /// Time from decision to launch.
+    pub reaction: SimDuration,
+    /// Least time between two launches.
+    pub launch_interval: SimDuration,
+    /// Its magazine or loadout.
+    pub munitions: Vec<MunitionStock>,
+}

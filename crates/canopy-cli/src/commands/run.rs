@@ -1,0 +1,60 @@
+//! `canopy run`: one replication of a scenario, summarised.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use canopy_io::{JsonLinesRecorder, write_json};
+use canopy_sim::{Observer, PreparedScenario, RunOptions};
+
+use crate::summary;
+
+/// Arguments of `canopy run`.
+#[derive(clap::Args)]
+pub struct RunArgs {
+    /// Scenario file (default: scenarios/western-shield.toml).
+    pub file: Option<PathBuf>,
+    /// Master seed (default: the scenario's `seed`).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Air picture C2 plans on: perfect.
+    #[arg(long, default_value = "perfect")]
+    pub picture: String,
+    /// Planner: baseline.
+    #[arg(long, default_value = "baseline")]
+    pub planner: String,
+    /// Write the run's metrics (RunMetrics, docs/metrics.md) as JSON here.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+    /// Write the event log (docs/events.md) as JSON Lines here.
+    #[arg(long)]
+    pub events: Option<PathBuf>,
+}
+
+/// Runs the scenario and prints its summary.
+pub fn execute(args: RunArgs) -> anyhow::Result<()> {
+    let path = args
+        .file
+        .unwrap_or_else(canopy_scenario::default_scenario_path);
+    let scenario = canopy_scenario::load_scenario(&path)?;
+    let options = RunOptions {
+        seed: args.seed.unwrap_or(scenario.seed),
+        replication: 0,
+        picture: args.picture,
+        planner: args.planner,
+    };
+    let prepared = PreparedScenario::new(scenario);
+    let mut recorder = JsonLinesRecorder::new();
+    let mut observers: Vec<&mut dyn Observer> = Vec::new();
+    if args.events.is_some() {
+        observers.push(&mut recorder);
+    }
+    let outcome = canopy_sim::run(&prepared, &options, &mut observers)?;
+    print!("{}", summary::render(&outcome.metrics));
+    if let Some(json) = &args.json {
+        write_json(json, &outcome.metrics).context("writing the --json summary")?;
+    }
+    if let Some(events) = &args.events {
+        recorder.write(events).context("writing the --events log")?;
+    }
+    Ok(())
+}

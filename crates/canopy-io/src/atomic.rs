@@ -1,0 +1,50 @@
+//! Whole-file writes: a temporary file beside the target, then a rename.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::OutputError;
+
+/// Writes `bytes` to `path` whole: into `path` + `.tmp` first, then renamed over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let error = |source| OutputError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    let temporary = Path::new(&temporary);
+    let mut file = fs::File::create(temporary).map_err(error)?;
+    file.write_all(bytes).map_err(error)?;
+    file.sync_all().map_err(error)?;
+    drop(file);
+    fs::rename(temporary, path).map_err(error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_whole_file_and_leaves_no_temporary() {
+        let dir = std::env::temp_dir().join(format!("canopy-io-test-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("out.json");
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        assert!(!dir.join("out.json.tmp").exists());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn reports_the_path_it_could_not_write() {
+        let path = Path::new("/nonexistent-directory-for-canopy/out.json");
+        let message = write_atomic(path, b"x").unwrap_err().to_string();
+        assert!(
+            message.contains("nonexistent-directory-for-canopy/out.json"),
+            "{message}"
+        );
+    }
+}

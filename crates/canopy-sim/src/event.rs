@@ -1,0 +1,293 @@
+//! The event log: one tagged enum, written as JSON Lines (schema in `docs/events.md`).
+
+use canopy_core::{EngagementId, SimTime, ThreatId};
+use canopy_geo::GeoPoint;
+use canopy_scenario::ThreatClass;
+use serde::Serialize;
+
+/// A geographic position as written in the log: degrees and metres.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Position {
+    /// Latitude, degrees.
+    pub lat_deg: f64,
+    /// Longitude, degrees.
+    pub lon_deg: f64,
+    /// Altitude above the ellipsoid, metres.
+    pub alt_m: f64,
+}
+
+impl Position {
+    /// The position of a point at an altitude.
+    pub fn new(point: GeoPoint, alt_m: f64) -> Position {
+        Position {
+            lat_deg: point.lat_deg(),
+            lon_deg: point.lon_deg(),
+            alt_m,
+        }
+    }
+
+    /// The ground point.
+    pub fn point(&self) -> GeoPoint {
+        GeoPoint::from_degrees(self.lat_deg, self.lon_deg)
+            .expect("a logged position is a valid point")
+    }
+}
+
+/// What kind of object entered foreign territory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpilloverObject {
+    /// A threat in flight.
+    Threat,
+    /// An interceptor that missed and fell.
+    Interceptor,
+    /// Debris of an intercept.
+    Debris,
+}
+
+/// Why an interceptor missed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissCause {
+    /// The kill draw failed.
+    KillDraw,
+    /// The target was already destroyed or had hit its aim point.
+    TargetGone,
+    /// The target could not be reached within the munition's range.
+    OutOfEnergy,
+}
+
+/// One thing that happened in a run. Times are seconds since the scenario start.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// A threat left its launch point.
+    ThreatLaunched {
+        /// When.
+        time_s: f64,
+        /// The threat.
+        threat: ThreatId,
+        /// Its stable name (`raid#k`).
+        name: String,
+        /// Its type id.
+        threat_type: String,
+        /// Its class.
+        class: ThreatClass,
+        /// Its aim point (place id).
+        target: String,
+        /// Its unit cost, USD.
+        cost_usd: f64,
+    },
+    /// A threat was destroyed before reaching the modelled theatre (en-route attrition).
+    ThreatAttrited {
+        /// When it would have entered the theatre.
+        time_s: f64,
+        /// The threat.
+        threat: ThreatId,
+    },
+    /// A threat entered the modelled theatre.
+    ThreatEntered {
+        /// When.
+        time_s: f64,
+        /// The threat.
+        threat: ThreatId,
+        /// Where.
+        at: Position,
+    },
+    /// C2 ordered an engagement.
+    Decision {
+        /// When.
+        time_s: f64,
+        /// The engagement.
+        engagement: EngagementId,
+        /// The threat engaged (through its track).
+        threat: ThreatId,
+        /// The shooter's unit id.
+        shooter: String,
+        /// The shooter's nation code.
+        nation: String,
+        /// The munition id.
+        munition: String,
+        /// Whether the launch waits for approval.
+        needs_approval: bool,
+    },
+    /// The approval of an engagement came through.
+    Approval {
+        /// When.
+        time_s: f64,
+        /// The engagement.
+        engagement: EngagementId,
+    },
+    /// An interceptor was launched.
+    Launch {
+        /// When.
+        time_s: f64,
+        /// The engagement.
+        engagement: EngagementId,
+        /// The threat engaged.
+        threat: ThreatId,
+        /// The threat's class as C2 saw it.
+        class: ThreatClass,
+        /// The shooter's unit id.
+        shooter: String,
+        /// The shooter's nation code.
+        nation: String,
+        /// The munition id.
+        munition: String,
+        /// The shot's cost, USD.
+        cost_usd: f64,
+        /// Where the launcher is.
+        from: Position,
+        /// The planned intercept point.
+        planned_intercept: Position,
+        /// The planned intercept time.
+        planned_intercept_time_s: f64,
+        /// Planned launcher-to-intercept distance, metres.
+        slant_range_m: f64,
+        /// Centre of the planned debris footprint.
+        debris_centre: Position,
+        /// Radius of the planned debris footprint, metres.
+        debris_radius_m: f64,
+    },
+    /// An interceptor destroyed its threat.
+    Kill {
+        /// When.
+        time_s: f64,
+        /// The engagement.
+        engagement: EngagementId,
+        /// The threat destroyed.
+        threat: ThreatId,
+        /// The shooter's nation code.
+        nation: String,
+        /// Where.
+        at: Position,
+        /// Where its debris falls (centre of the footprint).
+        debris_centre: Position,
+        /// Radius of the debris footprint, metres.
+        debris_radius_m: f64,
+    },
+    /// An interceptor missed; it fell or destroyed itself.
+    Miss {
+        /// When.
+        time_s: f64,
+        /// The engagement.
+        engagement: EngagementId,
+        /// The threat engaged.
+        threat: ThreatId,
+        /// The shooter's nation code.
+        nation: String,
+        /// Why it missed.
+        cause: MissCause,
+        /// Where the interceptor ended its flight.
+        at: Position,
+        /// Where it (or its fragments) hit the ground.
+        fall_point: Position,
+        /// The country of the fall point, if any.
+        fall_country: Option<String>,
+    },
+    /// A threat reached its aim point: a leaker.
+    Impact {
+        /// When.
+        time_s: f64,
+        /// The threat.
+        threat: ThreatId,
+        /// The aim point's place id.
+        target: String,
+        /// Where.
+        at: Position,
+    },
+    /// A threat entered the airspace of a NATO country.
+    AirspaceEntry {
+        /// When.
+        time_s: f64,
+        /// The threat.
+        threat: ThreatId,
+        /// The country.
+        country: String,
+    },
+    /// Something entered NATO territory: a threat's stay in its airspace (reported when it ends),
+    /// or an interceptor or debris falling there.
+    Spillover {
+        /// When it ended (threat) or fell (interceptor, debris).
+        time_s: f64,
+        /// What.
+        object: SpilloverObject,
+        /// The threat concerned (engaged, for interceptors and debris).
+        threat: ThreatId,
+        /// The country.
+        country: String,
+        /// The nearest named place.
+        near: String,
+        /// Time inside, seconds (0 for a fall).
+        time_inside_s: f64,
+        /// Greatest depth inside the country, metres.
+        depth_m: f64,
+    },
+    /// A fighter took off.
+    SortieStart {
+        /// When.
+        time_s: f64,
+        /// The aircraft's unit id.
+        unit: String,
+        /// Its nation code.
+        nation: String,
+    },
+    /// A fighter landed (or the run ended while it flew).
+    SortieEnd {
+        /// When.
+        time_s: f64,
+        /// The aircraft's unit id.
+        unit: String,
+        /// Its nation code.
+        nation: String,
+        /// Hours flown on the sortie.
+        flight_hours: f64,
+        /// Their cost, USD.
+        cost_usd: f64,
+    },
+    /// A decision cycle left a threat unengaged, for the last time (logged when the threat's fate
+    /// is sealed, with the furthest reason reached).
+    Unengaged {
+        /// When the threat's fate was sealed.
+        time_s: f64,
+        /// The threat.
+        threat: ThreatId,
+        /// The furthest check reached (`docs/events.md` lists them).
+        reason: String,
+    },
+    /// The run ended.
+    RunEnd {
+        /// When.
+        time_s: f64,
+        /// Threats still airborne (neither destroyed nor arrived).
+        airborne: Vec<ThreatId>,
+    },
+}
+
+impl Event {
+    /// The event's time, seconds.
+    pub fn time_s(&self) -> f64 {
+        match self {
+            Event::ThreatLaunched { time_s, .. }
+            | Event::ThreatAttrited { time_s, .. }
+            | Event::ThreatEntered { time_s, .. }
+            | Event::Decision { time_s, .. }
+            | Event::Approval { time_s, .. }
+            | Event::Launch { time_s, .. }
+            | Event::Kill { time_s, .. }
+            | Event::Miss { time_s, .. }
+            | Event::Impact { time_s, .. }
+            | Event::AirspaceEntry { time_s, .. }
+            | Event::Spillover { time_s, .. }
+            | Event::SortieStart { time_s, .. }
+            | Event::SortieEnd { time_s, .. }
+            | Event::Unengaged { time_s, .. }
+            | Event::RunEnd { time_s, .. } => *time_s,
+        }
+    }
+}
+
+/// Seconds since the start, as logged.
+pub fn seconds(time: SimTime) -> f64 {
+    time.as_secs_f64()
+}

@@ -1,0 +1,378 @@
+//! `RunMetrics`: the summary of one run, computed from its event log alone. The `--json` summary
+//! and the row of a Monte Carlo table are the same fields (schema in `docs/metrics.md`).
+
+use std::collections::BTreeMap;
+
+use canopy_core::ThreatId;
+use serde::Serialize;
+
+use crate::event::{Event, SpilloverObject};
+use crate::prepared::PreparedScenario;
+
+/// Outcome of one threat type.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ThreatTypeOutcome {
+    /// Threats of this type launched.
+    pub launched: u32,
+    /// Destroyed before the theatre (en-route attrition).
+    pub attrited_en_route: u32,
+    /// Entered the theatre.
+    pub entered_theatre: u32,
+    /// Destroyed in the theatre.
+    pub destroyed: u32,
+    /// Destroyed in the theatre, by nation code.
+    pub destroyed_by: BTreeMap<String, u32>,
+    /// Reached their aim point.
+    pub leaked: u32,
+    /// Still airborne when the run ended.
+    pub airborne_at_end: u32,
+}
+
+/// What one nation did and spent.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct NationBurden {
+    /// Interceptors launched (one per engagement).
+    pub engagements: u32,
+    /// Kills.
+    pub kills: u32,
+    /// Interceptors launched, by munition id.
+    pub munitions: BTreeMap<String, u32>,
+    /// Interceptor cost, USD.
+    pub interceptor_cost_usd: f64,
+    /// Fighter flight-hour cost, USD.
+    pub flight_cost_usd: f64,
+    /// Total cost (interceptors and flight hours), USD.
+    pub cost_usd: f64,
+    /// Fighter sorties flown.
+    pub sorties: u32,
+    /// Fighter hours flown.
+    pub flight_hours: f64,
+    /// Kills divided by threats of that type that entered the theatre, by threat type id.
+    pub interception_rate_by_threat_type: BTreeMap<String, f64>,
+}
+
+/// One spillover: something in NATO territory.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpilloverRecord {
+    /// Threat, interceptor or debris.
+    pub object: SpilloverObject,
+    /// The threat concerned.
+    pub threat: ThreatId,
+    /// Country code.
+    pub country: String,
+    /// Nearest named place.
+    pub near: String,
+    /// When it ended or fell, seconds.
+    pub time_s: f64,
+    /// Time inside, seconds.
+    pub time_inside_s: f64,
+    /// Depth, metres.
+    pub depth_m: f64,
+}
+
+/// Spillover totals and records.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SpilloverSummary {
+    /// All spillover events.
+    pub count: u32,
+    /// Threats that flew in NATO airspace.
+    pub threats: u32,
+    /// Interceptors that fell in NATO territory.
+    pub interceptors: u32,
+    /// Debris footprints touching NATO territory.
+    pub debris: u32,
+    /// The events, in time order.
+    pub events: Vec<SpilloverRecord>,
+}
+
+/// Median latencies of the engagement chain, seconds (`null` when nothing was measured).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Timeline {
+    /// From theatre entry to the first decision on the threat.
+    pub entry_to_decision_s: Option<f64>,
+    /// From decision to launch (reaction and approval).
+    pub decision_to_launch_s: Option<f64>,
+    /// From launch to outcome (kill or miss).
+    pub launch_to_outcome_s: Option<f64>,
+}
+
+/// The summary of one run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct RunMetrics {
+    /// Scenario name.
+    pub scenario: String,
+    /// Master seed.
+    pub seed: u64,
+    /// Replication number.
+    pub replication: u64,
+    /// Picture mode.
+    pub picture: String,
+    /// Planner.
+    pub planner: String,
+    /// Threats launched.
+    pub launched: u32,
+    /// Destroyed before the theatre.
+    pub attrited_en_route: u32,
+    /// Entered the theatre.
+    pub entered_theatre: u32,
+    /// Destroyed in the theatre by the defenders.
+    pub destroyed: u32,
+    /// Reached their aim point.
+    pub leaked: u32,
+    /// Still airborne at the end.
+    pub airborne_at_end: u32,
+    /// Destroyed divided by entered the theatre (`null` if none entered).
+    pub interception_rate: Option<f64>,
+    /// Interceptors launched.
+    pub engagements: u32,
+    /// Interceptor cost, USD.
+    pub interceptor_cost_usd: f64,
+    /// Fighter flight-hour cost, USD.
+    pub flight_cost_usd: f64,
+    /// Cost of the threats destroyed in the theatre, USD.
+    pub threat_cost_destroyed_usd: f64,
+    /// Interceptor cost divided by the cost of threats destroyed (`null` if none destroyed).
+    pub cost_exchange: Option<f64>,
+    /// Engagements the independent audit found outside the shooter nation's rules.
+    pub roe_breaches: u32,
+    /// Anything in NATO territory.
+    pub spillover: SpilloverSummary,
+    /// Outcomes by threat type id.
+    pub threat_types: BTreeMap<String, ThreatTypeOutcome>,
+    /// Leakers by aim point (place id).
+    pub leakers_by_target: BTreeMap<String, u32>,
+    /// Burden by nation code.
+    pub nations: BTreeMap<String, NationBurden>,
+    /// Threats never engaged, by the furthest reason reached.
+    pub unengaged_reasons: BTreeMap<String, u32>,
+    /// Median latencies.
+    pub timeline: Timeline,
+    /// When the run ended, seconds.
+    pub end_time_s: f64,
+}
+
+/// Computes the metrics of a run from its event log.
+pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetrics {
+    let mut metrics = RunMetrics {
+        scenario: prepared.scenario.name.clone(),
+        ..RunMetrics::default()
+    };
+    for nation in &prepared.scenario.nations {
+        if nation.rules.is_some() {
+            metrics
+                .nations
+                .insert(nation.code.to_string(), NationBurden::default());
+        }
+    }
+    let type_of = |threat: ThreatId| {
+        let kind = prepared.threats[threat.index()].kind;
+        prepared.scenario.library.threat(kind).id.clone()
+    };
+    let mut entered_at = BTreeMap::new();
+    let mut decided_at = BTreeMap::new();
+    let mut launched_at = BTreeMap::new();
+    let mut latencies = [Vec::new(), Vec::new(), Vec::new()];
+    for event in events {
+        match event {
+            Event::ThreatLaunched { threat_type, .. } => {
+                metrics.launched += 1;
+                metrics
+                    .threat_types
+                    .entry(threat_type.clone())
+                    .or_default()
+                    .launched += 1;
+            }
+            Event::ThreatAttrited { threat, .. } => {
+                metrics.attrited_en_route += 1;
+                metrics
+                    .threat_types
+                    .entry(type_of(*threat))
+                    .or_default()
+                    .attrited_en_route += 1;
+            }
+            Event::ThreatEntered { time_s, threat, .. } => {
+                metrics.entered_theatre += 1;
+                metrics
+                    .threat_types
+                    .entry(type_of(*threat))
+                    .or_default()
+                    .entered_theatre += 1;
+                entered_at.insert(*threat, *time_s);
+            }
+            Event::Decision {
+                time_s,
+                engagement,
+                threat,
+                ..
+            } => {
+                decided_at.insert(*engagement, *time_s);
+                if let Some(entered) = entered_at.remove(threat) {
+                    latencies[0].push(time_s - entered);
+                }
+            }
+            Event::Launch {
+                time_s,
+                engagement,
+                nation,
+                munition,
+                cost_usd,
+                ..
+            } => {
+                metrics.engagements += 1;
+                metrics.interceptor_cost_usd += cost_usd;
+                let burden = metrics.nations.entry(nation.clone()).or_default();
+                burden.engagements += 1;
+                burden.interceptor_cost_usd += cost_usd;
+                *burden.munitions.entry(munition.clone()).or_default() += 1;
+                launched_at.insert(*engagement, *time_s);
+                if let Some(decided) = decided_at.get(engagement) {
+                    latencies[1].push(time_s - decided);
+                }
+            }
+            Event::Kill {
+                time_s,
+                engagement,
+                threat,
+                nation,
+                ..
+            } => {
+                metrics.destroyed += 1;
+                metrics.threat_cost_destroyed_usd += prepared.threats[threat.index()].cost_usd;
+                let outcome = metrics.threat_types.entry(type_of(*threat)).or_default();
+                outcome.destroyed += 1;
+                *outcome.destroyed_by.entry(nation.clone()).or_default() += 1;
+                metrics.nations.entry(nation.clone()).or_default().kills += 1;
+                if let Some(launched) = launched_at.get(engagement) {
+                    latencies[2].push(time_s - launched);
+                }
+            }
+            Event::Miss {
+                time_s, engagement, ..
+            } => {
+                if let Some(launched) = launched_at.get(engagement) {
+                    latencies[2].push(time_s - launched);
+                }
+            }
+            Event::Impact { threat, target, .. } => {
+                metrics.leaked += 1;
+                metrics
+                    .threat_types
+                    .entry(type_of(*threat))
+                    .or_default()
+                    .leaked += 1;
+                *metrics.leakers_by_target.entry(target.clone()).or_default() += 1;
+            }
+            Event::Spillover {
+                time_s,
+                object,
+                threat,
+                country,
+                near,
+                time_inside_s,
+                depth_m,
+            } => {
+                let summary = &mut metrics.spillover;
+                summary.count += 1;
+                match object {
+                    SpilloverObject::Threat => summary.threats += 1,
+                    SpilloverObject::Interceptor => summary.interceptors += 1,
+                    SpilloverObject::Debris => summary.debris += 1,
+                }
+                summary.events.push(SpilloverRecord {
+                    object: *object,
+                    threat: *threat,
+                    country: country.clone(),
+                    near: near.clone(),
+                    time_s: *time_s,
+                    time_inside_s: *time_inside_s,
+                    depth_m: *depth_m,
+                });
+            }
+            Event::SortieEnd {
+                nation,
+                flight_hours,
+                cost_usd,
+                ..
+            } => {
+                metrics.flight_cost_usd += cost_usd;
+                let burden = metrics.nations.entry(nation.clone()).or_default();
+                burden.sorties += 1;
+                burden.flight_hours += flight_hours;
+                burden.flight_cost_usd += cost_usd;
+            }
+            Event::Unengaged { reason, .. } => {
+                *metrics.unengaged_reasons.entry(reason.clone()).or_default() += 1;
+            }
+            Event::RunEnd { time_s, airborne } => {
+                metrics.end_time_s = *time_s;
+                metrics.airborne_at_end = airborne.len() as u32;
+                for threat in airborne {
+                    metrics
+                        .threat_types
+                        .entry(type_of(*threat))
+                        .or_default()
+                        .airborne_at_end += 1;
+                }
+            }
+            Event::Approval { .. } | Event::AirspaceEntry { .. } | Event::SortieStart { .. } => {}
+        }
+    }
+    metrics.interception_rate = ratio(
+        f64::from(metrics.destroyed),
+        f64::from(metrics.entered_theatre),
+    );
+    metrics.cost_exchange = ratio(
+        metrics.interceptor_cost_usd,
+        metrics.threat_cost_destroyed_usd,
+    );
+    for burden in metrics.nations.values_mut() {
+        burden.cost_usd = burden.interceptor_cost_usd + burden.flight_cost_usd;
+    }
+    for (type_id, outcome) in &metrics.threat_types {
+        for (code, burden) in metrics.nations.iter_mut() {
+            let kills = outcome.destroyed_by.get(code).copied().unwrap_or(0);
+            if let Some(rate) = ratio(f64::from(kills), f64::from(outcome.entered_theatre)) {
+                burden
+                    .interception_rate_by_threat_type
+                    .insert(type_id.clone(), rate);
+            }
+        }
+    }
+    let [entry, decision, launch] = latencies;
+    metrics.timeline = Timeline {
+        entry_to_decision_s: median(entry),
+        decision_to_launch_s: median(decision),
+        launch_to_outcome_s: median(launch),
+    };
+    metrics
+}
+
+fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    (denominator > 0.0).then(|| numerator / denominator)
+}
+
+/// The median of a list (mean of the middle two for an even count), `None` when empty.
+pub fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    Some(if values.len() % 2 == 0 {
+        (values[middle - 1] + values[middle]) / 2.0
+    } else {
+        values[middle]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn median_of_odd_and_even_lists() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), Some(2.5));
+        assert_eq!(median(vec![]), None);
+    }
+}

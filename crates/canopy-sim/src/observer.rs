@@ -1,0 +1,16 @@
+//! Everything that watches a run implements [`Observer`]; the engine imports no I/O.
+
+use crate::event::Event;
+use crate::metrics::RunMetrics;
+
+/// Hooks called as a run proceeds; each has a default that does nothing.
+pub trait Observer {
+    /// Called once before the first step, with the scenario name.
+    fn on_start(&mut self, _scenario: &str) {}
+    /// Called for every event, in log order.
+    fn on_event(&mut self, _event: &Event) {}
+    /// Called at the end of every engine step, with the simulated time in seconds.
+    fn on_tick(&mut self, _time_s: f64) {}
+    /// Called once after the last step, with the run's metrics.
+    fn on_finish(&mut self, _metrics: &RunMetrics) {}
+}

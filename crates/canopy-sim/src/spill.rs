@@ -1,0 +1,106 @@
+//! Spillover: whether a fall point or a debris footprint lies in NATO territory, and the event
+//! that records it.
+
+use canopy_c2::DebrisFootprint;
+use canopy_core::{SimTime, ThreatId};
+use canopy_geo::{GeoPoint, distance_m};
+
+use crate::event::{Event, SpilloverObject, seconds};
+use crate::prepared::PreparedScenario;
+
+/// Checks falls and footprints against NATO territory.
+pub struct SpilloverCheck<'a> {
+    prepared: &'a PreparedScenario,
+    places: Vec<(String, GeoPoint)>,
+}
+
+impl<'a> SpilloverCheck<'a> {
+    /// A checker for the scenario's geometry, naming places from the bundled place catalogue.
+    pub fn new(prepared: &'a PreparedScenario) -> Self {
+        let places = canopy_scenario::Places::bundled()
+            .map(|catalogue| {
+                catalogue
+                    .all()
+                    .iter()
+                    .map(|place| (place.name.clone(), place.at))
+                    .collect()
+            })
+            .unwrap_or_default();
+        SpilloverCheck { prepared, places }
+    }
+
+    /// The name of the catalogued place nearest to a point.
+    pub fn nearest_place(&self, point: GeoPoint) -> String {
+        self.places
+            .iter()
+            .map(|(name, at)| (distance_m(point, *at), name))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map_or_else(String::new, |(_, name)| name.clone())
+    }
+
+    /// The spillover event of something falling at `point`, if that is NATO territory.
+    pub fn point(
+        &self,
+        time: SimTime,
+        object: SpilloverObject,
+        threat: ThreatId,
+        point: GeoPoint,
+    ) -> Option<Event> {
+        let borders = self.prepared.geometry.borders;
+        let country = borders.country_at(point).filter(|country| country.nato)?;
+        let depth_m = borders
+            .depth_inside_m(point)
+            .map_or(0.0, |(_, depth)| depth);
+        Some(Event::Spillover {
+            time_s: seconds(time),
+            object,
+            threat,
+            country: country.code.to_string(),
+            near: self.nearest_place(point),
+            time_inside_s: 0.0,
+            depth_m,
+        })
+    }
+
+    /// The spillover event of a debris footprint that touches NATO territory; the depth is how
+    /// far the footprint reaches across the border.
+    pub fn footprint(
+        &self,
+        time: SimTime,
+        object: SpilloverObject,
+        threat: ThreatId,
+        footprint: &DebrisFootprint,
+    ) -> Option<Event> {
+        let geometry = &self.prepared.geometry;
+        let distance = geometry.distance_to_nato_m(footprint.centre);
+        if distance > footprint.radius_m {
+            return None;
+        }
+        if let Some(event) = self.point(time, object, threat, footprint.centre) {
+            return Some(event);
+        }
+        let country = geometry
+            .borders
+            .countries()
+            .iter()
+            .filter(|country| country.nato)
+            .filter_map(|country| {
+                geometry
+                    .borders
+                    .distance_to_country_m(footprint.centre, country.code)
+                    .map(|d| (d, country.code))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, code)| code.to_string())
+            .unwrap_or_default();
+        Some(Event::Spillover {
+            time_s: seconds(time),
+            object,
+            threat,
+            country,
+            near: self.nearest_place(footprint.centre),
+            time_inside_s: 0.0,
+            depth_m: footprint.radius_m - distance,
+        })
+    }
+}

@@ -1,0 +1,76 @@
+//! Truth: where each threat is at any time (closed form along its route) and which are airborne.
+
+use canopy_c2::vector::{Vec3, sub};
+use canopy_core::{SimDuration, SimTime, ThreatId};
+use canopy_scenario::ThreatClass;
+
+use crate::prepared::{PreparedScenario, ThreatSpec};
+
+/// Where a threat is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThreatStatus {
+    /// Not yet in the theatre (on the ground or en route).
+    Pending,
+    /// In the theatre, flying.
+    Active,
+    /// Destroyed before the theatre.
+    Attrited,
+    /// Destroyed in the theatre.
+    Destroyed,
+    /// Reached its aim point.
+    Leaked,
+}
+
+/// Read access to the threats' true state.
+pub struct TruthView<'a> {
+    prepared: &'a PreparedScenario,
+    status: &'a [ThreatStatus],
+}
+
+impl<'a> TruthView<'a> {
+    /// A view of the threats of `prepared` with these statuses.
+    pub fn new(prepared: &'a PreparedScenario, status: &'a [ThreatStatus]) -> Self {
+        TruthView { prepared, status }
+    }
+
+    /// Threats flying in the theatre, in id order.
+    pub fn active(&self) -> impl Iterator<Item = ThreatId> + '_ {
+        self.status
+            .iter()
+            .enumerate()
+            .filter(|(_, status)| **status == ThreatStatus::Active)
+            .map(|(index, _)| ThreatId(index as u32))
+    }
+
+    /// The threat's class.
+    pub fn class(&self, threat: ThreatId) -> ThreatClass {
+        self.prepared.threats[threat.index()].class
+    }
+
+    /// The threat's true position at `time`, theatre frame.
+    pub fn position_m(&self, threat: ThreatId, time: SimTime) -> Vec3 {
+        position_m(self.prepared, &self.prepared.threats[threat.index()], time)
+    }
+
+    /// The threat's true velocity at `time` (central difference over one second).
+    pub fn velocity_mps(&self, threat: ThreatId, time: SimTime) -> Vec3 {
+        velocity_mps(self.prepared, &self.prepared.threats[threat.index()], time)
+    }
+}
+
+/// A threat's true position at `time` (clamped to its route's ends).
+pub fn position_m(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime) -> Vec3 {
+    let route = &prepared.routes[spec.route].route;
+    let length = route.length_m();
+    let distance = spec.distance_at(time).clamp(0.0, length);
+    route.position_m(distance, spec.profile.altitude_m(distance, length))
+}
+
+/// A threat's true velocity at `time`, m/s.
+pub fn velocity_mps(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime) -> Vec3 {
+    let half = SimDuration::from_micros(500_000);
+    sub(
+        position_m(prepared, spec, time + half),
+        position_m(prepared, spec, time - half),
+    )
+}

@@ -1,0 +1,207 @@
+//! Envelope, zone and debris edges of the feasibility checks, on hand-placed tracks.
+
+mod common;
+
+use canopy_c2::{
+    Infeasible, MunitionStock, NationSet, PlanningContext, ShooterKind, ShooterState,
+    TrackEstimate, check_engagement,
+};
+use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
+use canopy_geo::{Borders, CountryCode, GeoPoint, ZoneShape, direct};
+use canopy_scenario::ThreatClass;
+use canopy_sim::PreparedScenario;
+use common::nasams_scenario;
+
+const DELEGATED: &str = "mode = \"delegated\"\napproval_delay = \"90s\"";
+
+fn shooter_at(prepared: &PreparedScenario, position_m: [f64; 3]) -> ShooterState {
+    let munition = prepared
+        .scenario
+        .library
+        .munition_index("aim-120c-gl")
+        .unwrap();
+    ShooterState {
+        unit: UnitId(0),
+        nation: NationId(0),
+        kind: ShooterKind::Site,
+        available: true,
+        position_m,
+        ready_at: SimTime::START,
+        free_channels: 1,
+        reaction: SimDuration::ZERO,
+        launch_interval: SimDuration::ZERO,
+        munitions: vec![MunitionStock {
+            munition,
+            rounds: 1,
+        }],
+    }
+}
+
+fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {
+    TrackEstimate {
+        id: TrackId(0),
+        position_m,
+        velocity_mps,
+        covariance: [[0.0; 6]; 6],
+        class: ThreatClass::Drone,
+        class_confidence: 1.0,
+        nations: NationSet::default(),
+    }
+}
+
+fn check(
+    prepared: &PreparedScenario,
+    shooter: &ShooterState,
+    track: &TrackEstimate,
+) -> Result<f64, Infeasible> {
+    let ctx = PlanningContext {
+        now: SimTime::START,
+        library: &prepared.scenario.library,
+        rules: &prepared.rules,
+        geometry: &prepared.geometry,
+        authority: &prepared.scenario.authority,
+        committed: &[],
+    };
+    check_engagement(&ctx, shooter, shooter.munitions[0].munition, track)
+        .map(|plan| plan.slant_range_m)
+}
+
+#[test]
+fn one_metre_beyond_maximum_range_is_not_engaged() {
+    let prepared = PreparedScenario::new(nasams_scenario(1, DELEGATED, true));
+    let site = GeoPoint::from_degrees(49.80, 25.00).unwrap();
+    let shooter = shooter_at(&prepared, prepared.geometry.frame.to_enu(site, 0.0));
+    let max_range_m = 35_000.0; // aim-120c-gl in the library
+    // A hovering target due north of the site at 1,000 m: slant range = |target - launcher|.
+    let at = |slant: f64| {
+        let mut position = shooter.position_m;
+        let horizontal = (slant * slant - 1000.0f64.powi(2)).sqrt();
+        position[1] += horizontal;
+        position[2] += 1000.0;
+        track(position, [0.0; 3])
+    };
+    let inside = check(&prepared, &shooter, &at(max_range_m - 1.0)).unwrap();
+    assert!((inside - (max_range_m - 1.0)).abs() < 1e-6);
+    assert_eq!(
+        check(&prepared, &shooter, &at(max_range_m + 1.0)),
+        Err(Infeasible::OutOfRange)
+    );
+}
+
+#[test]
+fn one_metre_outside_the_engagement_zone_is_not_engaged() {
+    let mut scenario = nasams_scenario(1, DELEGATED, true);
+    // Ukraine may engage only west of 25.1 E.
+    scenario.zones[0].shape = ZoneShape::west_of_meridian_deg(25.1).unwrap();
+    let prepared = PreparedScenario::new(scenario);
+    let site = GeoPoint::from_degrees(49.80, 25.00).unwrap();
+    let frame = &prepared.geometry.frame;
+    let shooter = shooter_at(&prepared, frame.to_enu(site, 0.0));
+    // One metre of longitude at 49.8 N: the WGS-84 radius of the parallel is
+    // a cos(phi) / sqrt(1 - e^2 sin^2 phi) = 4,123,690 m, so 1 m is 1.3894e-5 degrees.
+    let one_metre_deg = 1.0 / (4_123_690.0 * std::f64::consts::PI / 180.0);
+    let hover = |lon: f64| {
+        let point = GeoPoint::from_degrees(49.80, lon).unwrap();
+        track(frame.to_enu(point, 1000.0), [0.0; 3])
+    };
+    assert!(check(&prepared, &shooter, &hover(25.1 - one_metre_deg)).is_ok());
+    assert_eq!(
+        check(&prepared, &shooter, &hover(25.1 + one_metre_deg)),
+        Err(Infeasible::OutsideZone)
+    );
+}
+
+/// The longitude where the parallel `lat` crosses from Poland into Ukraine, by bisection on the
+/// borders (Poland west, Ukraine east of it).
+fn pl_ua_border_lon(lat: f64) -> f64 {
+    let borders = Borders::bundled();
+    let (mut west, mut east) = (23.0, 25.0);
+    let code = |lon: f64| {
+        borders
+            .country_at(GeoPoint::from_degrees(lat, lon).unwrap())
+            .map(|c| c.code.to_string())
+    };
+    assert_eq!(code(west).as_deref(), Some("PL"));
+    assert_eq!(code(east).as_deref(), Some("UA"));
+    for _ in 0..60 {
+        let middle = (west + east) / 2.0;
+        if code(middle).as_deref() == Some("UA") {
+            east = middle;
+        } else {
+            west = middle;
+        }
+    }
+    east
+}
+
+/// The point on the parallel `lat`, east of the Polish border, that is `distance_m` from Poland
+/// (bisection on the borders' own distance).
+fn point_from_poland(lat: f64, distance_m: f64) -> GeoPoint {
+    let pl = CountryCode::new("PL").unwrap();
+    let borders = Borders::bundled();
+    let (mut west, mut east) = (pl_ua_border_lon(lat), pl_ua_border_lon(lat) + 0.2);
+    for _ in 0..60 {
+        let middle = (west + east) / 2.0;
+        let point = GeoPoint::from_degrees(lat, middle).unwrap();
+        if borders.distance_to_country_m(point, pl).unwrap() < distance_m {
+            west = middle;
+        } else {
+            east = middle;
+        }
+    }
+    GeoPoint::from_degrees(lat, east).unwrap()
+}
+
+#[test]
+fn debris_over_nato_territory_blocks_the_engagement() {
+    // A drone at 1,000 m flying west at 50 m/s, intercepted 900 m from Poland: its debris is
+    // thrown 714 m ahead, so the footprint is centred 357 m ahead with radius 357 + 1,000 m.
+    // Whatever the border's direction, the centre is at most 900 + 357 = 1,257 m from Poland,
+    // less than the 1,357 m radius: the footprint reaches into Poland.
+    let intercept = point_from_poland(50.40, 900.0);
+    let launcher = direct(intercept, std::f64::consts::FRAC_PI_2, 5_000.0);
+    let check_with = |forbid: bool| {
+        let mut scenario = nasams_scenario(1, DELEGATED, true);
+        scenario.nations[0]
+            .rules
+            .as_mut()
+            .unwrap()
+            .forbid_debris_on_nato = forbid;
+        let prepared = PreparedScenario::new(scenario);
+        let frame = &prepared.geometry.frame;
+        let shooter = shooter_at(&prepared, frame.to_enu(launcher, 0.0));
+        let here = frame.to_enu(intercept, 1000.0);
+        let west = frame.to_enu(direct(intercept, -std::f64::consts::FRAC_PI_2, 1.0), 1000.0);
+        let velocity = [50.0 * (west[0] - here[0]), 50.0 * (west[1] - here[1]), 0.0];
+        // The track starts back along its path by the flight time to `intercept`, so the
+        // predicted intercept falls at or just west of it (the target flies away from the launcher).
+        let flight_s = check_flight_s(&prepared, &shooter, here);
+        let start = [
+            here[0] - velocity[0] * flight_s,
+            here[1] - velocity[1] * flight_s,
+            here[2],
+        ];
+        check(&prepared, &shooter, &track(start, velocity))
+    };
+    assert_eq!(check_with(true), Err(Infeasible::DebrisOverNato));
+    assert!(check_with(false).is_ok());
+}
+
+/// The interceptor's time of flight to a hovering target at `position_m`.
+fn check_flight_s(
+    prepared: &PreparedScenario,
+    shooter: &ShooterState,
+    position_m: [f64; 3],
+) -> f64 {
+    let speed = prepared
+        .scenario
+        .library
+        .munition(shooter.munitions[0].munition)
+        .speed_mps;
+    let d = [
+        position_m[0] - shooter.position_m[0],
+        position_m[1] - shooter.position_m[1],
+        position_m[2] - shooter.position_m[2],
+    ];
+    (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt() / speed
+}

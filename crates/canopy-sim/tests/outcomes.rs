@@ -1,0 +1,121 @@
+//! Engine outcomes against hand-worked expectations: nobody defends, an ideal defender, missed
+//! interceptors, approval delay, determinism.
+
+mod common;
+
+use canopy_sim::{Event, MissCause};
+use common::{nasams_scenario, run, set_all_pk};
+
+const DELEGATED: &str = "mode = \"delegated\"\napproval_delay = \"90s\"";
+const PER_ENGAGEMENT: &str = "mode = \"per-engagement\"\napproval_delay = \"90s\"";
+
+#[test]
+fn without_defenders_every_threat_leaks() {
+    let outcome = run(nasams_scenario(12, DELEGATED, false), 1);
+    let metrics = &outcome.metrics;
+    assert_eq!(metrics.launched, 12);
+    assert_eq!(metrics.leaked, 12);
+    assert_eq!(metrics.destroyed, 0);
+    assert_eq!(metrics.engagements, 0);
+    assert_eq!(metrics.leakers_by_target.get("test-depot"), Some(&12));
+}
+
+#[test]
+fn an_ideal_defender_leaks_nothing() {
+    let mut scenario = nasams_scenario(12, DELEGATED, true);
+    set_all_pk(&mut scenario, 1.0);
+    let metrics = run(scenario, 1).metrics;
+    assert_eq!(metrics.leaked, 0);
+    assert_eq!(metrics.destroyed, 12);
+    // One shot per threat: a kill probability of 1 never needs a second.
+    assert_eq!(metrics.engagements, 12);
+    assert_eq!(metrics.roe_breaches, 0);
+}
+
+#[test]
+fn outcomes_add_up_to_launches() {
+    let metrics = run(nasams_scenario(30, DELEGATED, true), 3).metrics;
+    assert_eq!(
+        metrics.launched,
+        metrics.attrited_en_route + metrics.destroyed + metrics.leaked + metrics.airborne_at_end
+    );
+}
+
+#[test]
+fn a_missed_interceptor_records_where_it_fell() {
+    let mut scenario = nasams_scenario(3, DELEGATED, true);
+    set_all_pk(&mut scenario, 1e-12);
+    let outcome = run(scenario, 1);
+    let misses: Vec<&Event> = outcome
+        .events
+        .iter()
+        .filter(|event| {
+            matches!(
+                event,
+                Event::Miss {
+                    cause: MissCause::KillDraw,
+                    ..
+                }
+            )
+        })
+        .collect();
+    assert!(!misses.is_empty());
+    for miss in misses {
+        let Event::Miss {
+            at,
+            fall_point,
+            fall_country,
+            ..
+        } = miss
+        else {
+            unreachable!()
+        };
+        // NASAMS rounds self-destruct: fragments fall within a few km of the miss, in Ukraine.
+        let distance = canopy_geo::distance_m(at.point(), fall_point.point());
+        assert!(distance < 20_000.0, "fell {distance} m away");
+        assert_eq!(fall_country.as_deref(), Some("UA"));
+    }
+    assert_eq!(outcome.metrics.destroyed, 0);
+}
+
+fn first_launch_s(events: &[Event]) -> f64 {
+    events
+        .iter()
+        .find_map(|event| match event {
+            Event::Launch { time_s, .. } => Some(*time_s),
+            _ => None,
+        })
+        .expect("a launch")
+}
+
+#[test]
+fn approval_delay_shifts_the_launch_by_exactly_the_delay() {
+    let delegated = run(nasams_scenario(1, DELEGATED, true), 1);
+    let approved = run(nasams_scenario(1, PER_ENGAGEMENT, true), 1);
+    let shift = first_launch_s(&approved.events) - first_launch_s(&delegated.events);
+    assert!((shift - 90.0).abs() < 1e-9, "shift {shift}");
+    assert!(
+        approved
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Approval { .. }))
+    );
+    assert!(
+        !delegated
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Approval { .. }))
+    );
+    assert_eq!(approved.metrics.roe_breaches, 0);
+}
+
+#[test]
+fn same_seed_same_bytes_other_seed_other_outcome() {
+    let json = |seed| {
+        let outcome = run(nasams_scenario(40, DELEGATED, true), seed);
+        serde_json::to_string(&outcome.metrics).unwrap()
+    };
+    assert_eq!(json(5), json(5));
+    let outcomes: std::collections::BTreeSet<String> = (0..6).map(json).collect();
+    assert!(outcomes.len() > 1, "six seeds gave one outcome");
+}
