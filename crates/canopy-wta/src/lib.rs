@@ -19,24 +19,26 @@
 //! ```
 //!
 //! Every solver takes a counted [`Budget`] (iterations or nodes), never a clock, so a result
-//! depends only on the problem and the budget. The anytime solvers ([`Annealer`],
+//! depends only on the problem and the budget. The anytime solvers ([`IteratedLocalSearch`],
 //! [`BranchAndBound`]) run in steps, so a caller with a wall-clock limit can step until the
 //! limit nears; results obtained that way depend on the machine's speed.
 
-mod anneal;
 mod auto;
 mod descent;
 mod exact;
+mod exchange;
 mod greedy;
+mod hungarian;
+mod ils;
 mod instance;
 mod problem;
 mod solver;
 mod state;
 
-pub use anneal::{AnnealConfig, Annealer, Annealing};
 pub use auto::Auto;
 pub use exact::{BranchAndBound, Exact};
 pub use greedy::Greedy;
+pub use ils::{IlsConfig, IteratedLocalSearch, LocalSearch};
 pub use instance::{InstanceError, InstanceFile, SolutionFile};
 pub use problem::{Problem, ProblemBuilder, ProblemError, Reserve, Shooter};
 pub use solver::{Budget, Solution, Solver};
@@ -46,23 +48,23 @@ pub use solver::{Budget, Solution, Solver};
 pub enum SolverKind {
     /// Maximum-marginal-return greedy.
     Greedy,
-    /// Simulated annealing with incremental move evaluation.
-    Anneal,
+    /// Iterated local search with incremental move evaluation.
+    Ils,
     /// Branch and bound.
     Exact,
-    /// Annealing, then branch and bound from its answer (the default).
+    /// Iterated local search, then branch and bound from its answer (the default).
     Auto,
 }
 
 impl SolverKind {
     /// All solvers, default first.
-    pub const ALL: [SolverKind; 4] = [Self::Auto, Self::Anneal, Self::Exact, Self::Greedy];
+    pub const ALL: [SolverKind; 4] = [Self::Auto, Self::Ils, Self::Exact, Self::Greedy];
 
     /// The command-line name.
     pub fn name(self) -> &'static str {
         match self {
             Self::Greedy => "greedy",
-            Self::Anneal => "anneal",
+            Self::Ils => "ils",
             Self::Exact => "exact",
             Self::Auto => "auto",
         }
@@ -78,7 +80,7 @@ impl Solver for SolverKind {
     fn solve(&self, problem: &Problem, budget: Budget) -> Solution {
         match self {
             Self::Greedy => Greedy.solve(problem, budget),
-            Self::Anneal => Annealing.solve(problem, budget),
+            Self::Ils => LocalSearch.solve(problem, budget),
             Self::Exact => Exact.solve(problem, budget),
             Self::Auto => Auto.solve(problem, budget),
         }

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use canopy_wta::{
-    AnnealConfig, Annealer, BranchAndBound, Budget, InstanceFile, Problem, Solution, SolutionFile,
-    Solver, SolverKind,
+    BranchAndBound, Budget, IlsConfig, InstanceFile, IteratedLocalSearch, Problem, Solution,
+    SolutionFile, Solver, SolverKind,
 };
 
 /// Arguments of `canopy wta`.
@@ -25,7 +25,7 @@ pub struct WtaArgs {
     /// Counted budget (iterations and nodes) when no time limit is given.
     #[arg(long, default_value_t = 1_000_000)]
     budget: u64,
-    /// Solver: auto (default, the best), anneal, exact or greedy.
+    /// Solver: auto (default, the best), ils, exact or greedy.
     #[arg(long, default_value = "auto")]
     solver: String,
     /// Where to write the solution (JSON).
@@ -66,7 +66,7 @@ fn solve_timed(problem: &Problem, kind: SolverKind, start: Instant, limit: Durat
     let deadline = start + limit.mul_f64(SEARCH_SHARE);
     match kind {
         SolverKind::Greedy => kind.solve(problem, Budget::iterations(0)),
-        SolverKind::Anneal => anneal_until(problem, deadline).best(),
+        SolverKind::Ils => search_until(problem, deadline).best(),
         SolverKind::Exact => {
             let mut bb = BranchAndBound::new(problem, None);
             prove_until(&mut bb, deadline);
@@ -80,31 +80,21 @@ fn solve_timed(problem: &Problem, kind: SolverKind, start: Instant, limit: Durat
             } else {
                 0.97
             };
-            let annealed = anneal_until(problem, now + left.mul_f64(share)).best();
-            let mut bb = BranchAndBound::new(problem, Some(&annealed.assignment));
+            let searched = search_until(problem, now + left.mul_f64(share)).best();
+            let mut bb = BranchAndBound::new(problem, Some(&searched.assignment));
             prove_until(&mut bb, deadline);
             bb.solution()
         }
     }
 }
 
-/// Anneals with a schedule sized, after a short probe, to end at `deadline`.
-fn anneal_until(problem: &Problem, deadline: Instant) -> Annealer<'_> {
-    const PROBE: u64 = 4096;
-    let mut annealer = Annealer::new(problem, AnnealConfig::new(u64::MAX));
-    let t0 = Instant::now();
-    annealer.step(PROBE);
-    let per_iteration = t0.elapsed().as_secs_f64() / PROBE as f64;
-    let left = deadline
-        .saturating_duration_since(Instant::now())
-        .as_secs_f64();
-    let planned = PROBE + (left / per_iteration.max(1e-10)) as u64;
-    annealer.replan(planned);
-    let chunk = (planned / 64).max(1024);
-    while annealer.iterations() < planned && Instant::now() < deadline {
-        annealer.step(chunk.min(planned - annealer.iterations()));
+/// Runs the iterated local search one iteration at a time until `deadline`.
+fn search_until(problem: &Problem, deadline: Instant) -> IteratedLocalSearch<'_> {
+    let mut search = IteratedLocalSearch::new(problem, IlsConfig::default());
+    while Instant::now() < deadline {
+        search.step(1);
     }
-    annealer
+    search
 }
 
 /// Runs branch and bound in chunks until it finishes or `deadline` passes.
