@@ -6,10 +6,19 @@
 //! rounds can still remove, the smaller of
 //! - *marginal return*: each free round's best net marginal gain against the current survival
 //!   (destroyed value is submodular, so later gains are never larger), and
-//! - *all rounds everywhere*: every target hit by every free round at once.
+//! - *all rounds everywhere*: every target hit by every free round at once,
+//!
+//! and, when neither prunes, the *slot matching* bound: the free rounds are matched to slots
+//! (target j, r-th round there, rounds at a target counted from the most lethal) of weight
+//! `V_j s_j p_uj min(q_uj^(r-1), Π_{k<r} q̄_kj)`, where `q̄_kj` are the largest survival
+//! factors among the free rounds at target `j`: the rounds counted before `u` are at least as
+//! lethal as `u`, so their survival product never exceeds either factor. One overflow slot
+//! per round covers any later shot; the best matching's weight bounds what the free rounds
+//! can still remove.
 //!
 //! The incumbent (an upper bound) comes from greedy and descent, or from the caller.
 
+use crate::dense::DenseAssignment;
 use crate::descent::descend;
 use crate::greedy::fill_greedy;
 use crate::problem::Problem;
@@ -35,6 +44,9 @@ pub struct BranchAndBound<'p> {
     /// Choice codes per depth (target, or T for "does not fire"), `T + 1` slots per depth.
     choices: Vec<usize>,
     gains: Vec<(f64, usize)>,
+    slot_cost: Vec<f64>,
+    largest_q: Vec<f64>,
+    matching: DenseAssignment,
     stack: Vec<Frame>,
     incumbent: Vec<Option<usize>>,
     incumbent_objective: f64,
@@ -85,6 +97,9 @@ impl<'p> BranchAndBound<'p> {
             suffix,
             choices: vec![0; n * (t + 1)],
             gains: Vec::with_capacity(t + 1),
+            slot_cost: Vec::new(),
+            largest_q: Vec::new(),
+            matching: DenseAssignment::default(),
             stack: Vec::with_capacity(n),
             incumbent,
             incumbent_objective,
@@ -142,7 +157,7 @@ impl<'p> BranchAndBound<'p> {
     }
 
     /// Lower bound of the node whose rounds `order[..depth]` are fixed.
-    fn bound(&self, depth: usize) -> f64 {
+    fn bound(&mut self, depth: usize) -> f64 {
         let p = self.state.problem;
         let v = p.values();
         let t = p.n_targets();
@@ -159,11 +174,67 @@ impl<'p> BranchAndBound<'p> {
                 best = best.max(v[j] * self.state.surv(j) * (1.0 - row[j]) - c);
             }
             marginal += best;
-            if marginal >= everywhere {
-                return base - everywhere;
+        }
+        let cheap = base - marginal.min(everywhere);
+        if self.prunes(cheap) {
+            return cheap;
+        }
+        cheap.max(base - self.slot_matching(depth))
+    }
+
+    /// Slot shots kept per target before the overflow slot.
+    const SLOTS: usize = 3;
+
+    /// Weight of the best matching of the free rounds `order[depth..]` to slots.
+    fn slot_matching(&mut self, depth: usize) -> f64 {
+        let p = self.state.problem;
+        let v = p.values();
+        let t = p.n_targets();
+        let free = &self.order[depth..];
+        let n = free.len();
+        let slots = Self::SLOTS.min(n);
+        // largest survival factors per target among the free rounds, descending
+        self.largest_q.clear();
+        self.largest_q.resize(t * slots, 0.0);
+        for &u in free {
+            for j in 0..t {
+                let mut q = if p.allowed(u, j) {
+                    p.survival(u, j)
+                } else {
+                    0.0
+                };
+                for k in 0..slots {
+                    let slot = &mut self.largest_q[j * slots + k];
+                    if q > *slot {
+                        std::mem::swap(&mut q, slot);
+                    }
+                }
             }
         }
-        base - marginal.min(everywhere)
+        let m = t * slots + n;
+        self.slot_cost.clear();
+        self.slot_cost.resize(n * m, 0.0);
+        for (r, &u) in free.iter().enumerate() {
+            let c = p.unit_cost(u);
+            let row = &mut self.slot_cost[r * m..(r + 1) * m];
+            let mut overflow = 0.0f64;
+            for j in 0..t {
+                if !p.allowed(u, j) {
+                    continue;
+                }
+                let q = p.survival(u, j);
+                let first = v[j] * self.state.surv(j) * (1.0 - q);
+                let (mut others, mut own) = (1.0f64, 1.0f64);
+                for k in 0..slots {
+                    row[j * slots + k] = -(first * others.min(own) - c).max(0.0);
+                    others *= self.largest_q[j * slots + k];
+                    own *= q;
+                }
+                overflow = overflow.max(first * others.min(own) - c);
+            }
+            row[t * slots + r] = -overflow.max(0.0);
+        }
+        -self.matching.min_cost(&self.slot_cost, n, m)
     }
 
     /// Opens the node at `depth` (rounds before it fixed) with its choices.

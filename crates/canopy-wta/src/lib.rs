@@ -24,6 +24,7 @@
 //! limit nears; results obtained that way depend on the machine's speed.
 
 mod auto;
+mod dense;
 mod descent;
 mod exact;
 mod exchange;
