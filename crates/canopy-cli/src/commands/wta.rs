@@ -105,7 +105,7 @@ fn search_until(problem: &Problem, deadline: Instant) -> IteratedLocalSearch<'_>
 
 /// Runs branch and bound in chunks until it finishes or `deadline` passes.
 fn prove_until(bb: &mut BranchAndBound<'_>, deadline: Instant) {
-    const CHUNK: u64 = 20;
+    const CHUNK: u64 = 1;
     while !bb.finished() && Instant::now() < deadline {
         bb.step(CHUNK);
     }
