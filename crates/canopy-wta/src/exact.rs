@@ -251,10 +251,10 @@ impl<'p> BranchAndBound<'p> {
         };
         self.gains.clear();
         let c = p.unit_cost(u);
-        for j in floor..t {
+        for (j, &value) in v.iter().enumerate().skip(floor) {
             if self.state.can_take(u, None, j) {
                 self.gains
-                    .push((v[j] * self.state.surv(j) * (1.0 - p.survival(u, j)) - c, j));
+                    .push((value * self.state.surv(j) * (1.0 - p.survival(u, j)) - c, j));
             }
         }
         self.gains.push((0.0, t));

@@ -70,11 +70,10 @@ impl Exchange {
             }
             match state.target[u] {
                 Some(j) => self.at_target[j].push(u),
-                None if free < k => {
-                    if free == 0 || below(rng.next_u32(), 2) == 0 {
-                        self.rows.push(u);
-                        free += 1;
-                    }
+                // free rounds join (up to k of them), each with probability one half
+                None if free < k && below(rng.next_u32(), 2) == 0 => {
+                    self.rows.push(u);
+                    free += 1;
                 }
                 None => {}
             }
@@ -113,9 +112,9 @@ impl Exchange {
         self.keep.resize(n * t, false);
         for (r, &u) in self.rows.iter().enumerate() {
             let c = p.unit_cost(u);
-            for j in 0..t {
+            for (j, &value) in v.iter().enumerate() {
                 if state.can_take(u, None, j) {
-                    self.cost[r * t + j] = v[j] * state.surv(j) * (p.survival(u, j) - 1.0) + c;
+                    self.cost[r * t + j] = value * state.surv(j) * (p.survival(u, j) - 1.0) + c;
                 }
             }
             if let Some(j) = self.own[r] {

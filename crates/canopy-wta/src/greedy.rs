@@ -47,11 +47,11 @@ pub(crate) fn fill_greedy(state: &mut State) {
         let (_, j) = best[u].take().expect("picked unit has a best target");
         state.add(u, j);
         let s = p.shooter_of(u);
-        for w in 0..n {
-            if let Some((_, bj)) = best[w]
+        for (w, b) in best.iter_mut().enumerate() {
+            if let Some((_, bj)) = *b
                 && (bj == j || p.shooter_of(w) == s)
             {
-                best[w] = best_target(state, w);
+                *b = best_target(state, w);
             }
         }
     }
