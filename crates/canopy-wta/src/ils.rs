@@ -38,6 +38,11 @@ impl Default for IlsConfig {
     }
 }
 
+/// Rounds of exchange steps (each covering every round once on average) without improvement
+/// before a kick: the random choice of rounds keeps finding improvements for a long while, so
+/// kicks are a last resort.
+const STALL_ROUNDS: usize = 50;
+
 /// An anytime iterated large-neighbourhood search on one problem.
 pub struct IteratedLocalSearch<'p> {
     state: State<'p>,
@@ -86,7 +91,7 @@ impl<'p> IteratedLocalSearch<'p> {
     fn stall_limit(&self) -> usize {
         let p = self.state.problem;
         let per_step = self.config.exchange_targets.clamp(1, p.n_targets().max(1));
-        2 * p.n_units().max(p.n_targets()).div_ceil(per_step) + 2
+        STALL_ROUNDS * p.n_units().max(p.n_targets()).div_ceil(per_step) + 2
     }
 
     fn record(&mut self) {
