@@ -1,7 +1,8 @@
 //! Iterated large-neighbourhood search: MMR greedy and descent, then repeated exchange steps
 //! (one round from each of a few random targets re-optimised exactly, see `exchange`); when
 //! the exchange stalls, a descent over reassign and swap moves, a return to the best
-//! assignment if the current one is worse, and a kick (a few rounds sent to random targets).
+//! assignment if the current one is worse, and a kick (a few random rounds each moved to the
+//! target where the move costs least).
 //!
 //! The search is anytime: [`IteratedLocalSearch::step`] runs a number of iterations and
 //! [`IteratedLocalSearch::best`] returns the best assignment so far. The result depends only
@@ -24,7 +25,7 @@ pub struct IlsConfig {
     pub seed: u64,
     /// Targets whose rounds one exchange step re-optimises (at most all of them).
     pub exchange_targets: usize,
-    /// Rounds moved by one kick.
+    /// Random rounds moved by one kick.
     pub kick: usize,
 }
 
@@ -131,12 +132,20 @@ impl<'p> IteratedLocalSearch<'p> {
                 self.state.load(&self.best);
             }
             for _ in 0..self.config.kick {
-                let r = self.rng.next_u64();
-                let u = below(r as u32, units);
-                let to = below((r >> 32) as u32, targets);
+                let u = below(self.rng.next_u32(), units);
                 let from = self.state.target[u];
-                if self.state.can_take(u, from, to) {
-                    self.state.set(u, Some(to));
+                // the least damaging other target: a kick that stays near good assignments
+                let mut to: Option<(f64, usize)> = None;
+                for k in 0..targets {
+                    if self.state.can_take(u, from, k) {
+                        let d = self.state.reassign_delta(u, Some(k));
+                        if to.is_none_or(|(bd, _)| d < bd) {
+                            to = Some((d, k));
+                        }
+                    }
+                }
+                if let Some((_, k)) = to {
+                    self.state.set(u, Some(k));
                 }
             }
             self.state.resync();
