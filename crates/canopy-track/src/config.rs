@@ -1,0 +1,126 @@
+//! Tracker configuration (serde: read from TOML or JSON), with the defaults reported in the
+//! benchmark figures.
+
+use crate::deleter::Region;
+use crate::error::TrackError;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// Which updater folds detections in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpdaterKind {
+    /// Extended Kalman update in polar measurement space.
+    Polar,
+    /// Linear Kalman update on the converted Cartesian position.
+    Converted,
+}
+
+/// Motion models of the IMM that runs confirmed tracks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImmConfig {
+    /// Constant-velocity horizontal acceleration noise density, m^2/s^3.
+    pub cv_q_horizontal: f64,
+    /// Constant-velocity vertical acceleration noise density, m^2/s^3.
+    pub cv_q_vertical: f64,
+    /// Turn rate of the two coordinated-turn models (one each way), rad/s.
+    pub turn_rate_radps: f64,
+    /// Coordinated-turn acceleration noise density, m^2/s^3.
+    pub turn_q: f64,
+    /// Ballistic-model acceleration noise density, m^2/s^3.
+    pub ballistic_q: f64,
+    /// Probability per step of staying in the same model.
+    pub stay_probability: f64,
+    /// Initial probabilities of (CV, left turn, right turn, ballistic).
+    pub initial_probabilities: [f64; 4],
+}
+
+impl Default for ImmConfig {
+    fn default() -> Self {
+        Self {
+            cv_q_horizontal: 1.0,
+            cv_q_vertical: 0.1,
+            turn_rate_radps: 3f64.to_radians(),
+            turn_q: 1.0,
+            ballistic_q: 1.0,
+            stay_probability: 0.95,
+            initial_probabilities: [0.55, 0.15, 0.15, 0.15],
+        }
+    }
+}
+
+/// Everything the tracker can be tuned with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrackerConfig {
+    /// Updater for all tracks.
+    pub updater: UpdaterKind,
+    /// Gate on the squared Mahalanobis distance (chi-square, 3 degrees of freedom).
+    pub gate_distance2: f64,
+    /// Grid cell of the spatial gater, metres.
+    pub grid_cell_m: f64,
+    /// Velocity prior standard deviation of a new track (vx, vy, vz), m/s.
+    pub initial_velocity_sigma_mps: [f64; 3],
+    /// Acceleration noise density of tentative tracks (constant velocity), m^2/s^3.
+    pub tentative_q: f64,
+    /// Motion models of confirmed tracks.
+    pub imm: ImmConfig,
+    /// Confirmation: hits needed ...
+    pub confirm_hits: u32,
+    /// ... within this many looks.
+    pub confirm_window: u32,
+    /// Consecutive misses that drop a tentative track.
+    pub tentative_max_misses: u32,
+    /// Consecutive misses that delete a confirmed track.
+    pub confirmed_max_misses: u32,
+    /// Largest position uncertainty (root of the covariance trace) of a kept track, metres.
+    pub max_position_sigma_m: f64,
+    /// Surveillance region: tracks leaving it are deleted (targets leave the picture there).
+    pub region: Option<Region>,
+    /// Tracks predicted below this height are deleted, metres.
+    pub min_height_m: f64,
+}
+
+impl Default for TrackerConfig {
+    fn default() -> Self {
+        Self {
+            updater: UpdaterKind::Polar,
+            gate_distance2: 16.0,
+            grid_cell_m: 5000.0,
+            initial_velocity_sigma_mps: [800.0, 800.0, 400.0],
+            tentative_q: 100.0,
+            imm: ImmConfig::default(),
+            confirm_hits: 3,
+            confirm_window: 4,
+            tentative_max_misses: 2,
+            confirmed_max_misses: 6,
+            max_position_sigma_m: 5000.0,
+            region: None,
+            min_height_m: -100.0,
+        }
+    }
+}
+
+impl TrackerConfig {
+    /// Reads a configuration file: TOML, or JSON when the name ends in `.json`. Missing
+    /// fields keep their defaults; unknown fields are errors.
+    pub fn from_file(path: &Path) -> Result<Self, TrackError> {
+        let text = std::fs::read_to_string(path).map_err(|source| TrackError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let config_error = |message: String| TrackError::Config {
+            path: path.to_path_buf(),
+            message,
+        };
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            serde_json::from_str(&text).map_err(|e| config_error(e.to_string()))
+        } else {
+            toml::from_str(&text).map_err(|e| config_error(e.to_string()))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! Deleters: decide when a confirmed track is no longer worth keeping.
+
+use crate::track::Track;
+use serde::{Deserialize, Serialize};
+
+/// Judges confirmed tracks after each look.
+pub trait Deleter: Send + Sync + std::fmt::Debug {
+    /// Whether to delete `track`.
+    fn should_delete(&self, track: &Track) -> bool;
+}
+
+/// A horizontal box (metres) that targets never leave alive.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Western edge, metres.
+    pub x_min: f64,
+    /// Eastern edge, metres.
+    pub x_max: f64,
+    /// Southern edge, metres.
+    pub y_min: f64,
+    /// Northern edge, metres.
+    pub y_max: f64,
+}
+
+impl Region {
+    /// Whether the horizontal point lies inside the box.
+    pub fn contains(&self, x_m: f64, y_m: f64) -> bool {
+        (self.x_min..=self.x_max).contains(&x_m) && (self.y_min..=self.y_max).contains(&y_m)
+    }
+}
+
+/// Deletes after too many consecutive missed looks, when the position uncertainty has grown
+/// too large, when the track leaves the surveillance region or goes below the ground.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissedUpdateDeleter {
+    /// Consecutive misses that delete a confirmed track.
+    pub max_misses: u32,
+    /// Largest allowed root of the position covariance trace, metres.
+    pub max_position_sigma_m: f64,
+    /// Surveillance region, if targets leave the picture on crossing its edge.
+    pub region: Option<Region>,
+    /// Lowest allowed height, metres.
+    pub min_height_m: f64,
+}
+
+impl Deleter for MissedUpdateDeleter {
+    fn should_delete(&self, track: &Track) -> bool {
+        let cov = &track.estimate.cov;
+        let position_sigma_m = (cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)]).sqrt();
+        let mean = &track.estimate.mean;
+        let outside = self.region.is_some_and(|r| !r.contains(mean[0], mean[1]));
+        track.consecutive_misses >= self.max_misses
+            || position_sigma_m > self.max_position_sigma_m
+            || outside
+            || mean[2] < self.min_height_m
+    }
+}
