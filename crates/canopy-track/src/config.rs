@@ -22,16 +22,18 @@ pub enum UpdaterKind {
 pub struct ImmConfig {
     /// Constant-velocity horizontal acceleration noise density, m^2/s^3.
     pub cv_q_horizontal: f64,
-    /// Constant-velocity vertical acceleration noise density, m^2/s^3.
-    pub cv_q_vertical: f64,
     /// Turn rate of the two coordinated-turn models (one each way), rad/s.
     pub turn_rate_radps: f64,
-    /// Coordinated-turn acceleration noise density, m^2/s^3.
-    pub turn_q: f64,
-    /// Ballistic-model acceleration noise density, m^2/s^3.
+    /// Coordinated-turn horizontal acceleration noise density, m^2/s^3.
+    pub turn_q_horizontal: f64,
+    /// Vertical acceleration noise density of the level-flight models (CV, turns), m^2/s^3.
+    pub level_q_vertical: f64,
+    /// Ballistic-model acceleration noise density (every axis), m^2/s^3.
     pub ballistic_q: f64,
-    /// Probability per step of staying in the same model.
+    /// Probability per step of staying in the same level-flight model.
     pub stay_probability: f64,
+    /// Probability per step of switching between level flight and ballistic flight.
+    pub ballistic_switch_probability: f64,
     /// Initial probabilities of (CV, left turn, right turn, ballistic).
     pub initial_probabilities: [f64; 4],
 }
@@ -40,13 +42,35 @@ impl Default for ImmConfig {
     fn default() -> Self {
         Self {
             cv_q_horizontal: 1.0,
-            cv_q_vertical: 0.1,
             turn_rate_radps: 3f64.to_radians(),
-            turn_q: 1.0,
+            turn_q_horizontal: 1.0,
+            level_q_vertical: 0.01,
             ballistic_q: 1.0,
             stay_probability: 0.95,
+            ballistic_switch_probability: 1e-3,
             initial_probabilities: [0.55, 0.15, 0.15, 0.15],
         }
+    }
+}
+
+impl ImmConfig {
+    /// Switching matrix over (CV, left turn, right turn, ballistic).
+    pub fn switching(&self) -> Vec<Vec<f64>> {
+        let level_leave = (1.0 - self.stay_probability) / 2.0;
+        let b = self.ballistic_switch_probability;
+        (0..4)
+            .map(|i| {
+                (0..4)
+                    .map(|j| match (i, j) {
+                        (3, 3) => 1.0 - b,
+                        (3, _) => b / 3.0,
+                        (_, 3) => b,
+                        _ if i == j => self.stay_probability,
+                        _ => level_leave,
+                    })
+                    .collect()
+            })
+            .collect()
     }
 }
 
@@ -88,7 +112,7 @@ impl Default for TrackerConfig {
             updater: UpdaterKind::Polar,
             gate_distance2: 16.0,
             grid_cell_m: 5000.0,
-            initial_velocity_sigma_mps: [800.0, 800.0, 400.0],
+            initial_velocity_sigma_mps: [800.0, 800.0, 30.0],
             tentative_q: 100.0,
             imm: ImmConfig::default(),
             confirm_hits: 3,
@@ -97,7 +121,7 @@ impl Default for TrackerConfig {
             confirmed_max_misses: 6,
             max_position_sigma_m: 5000.0,
             region: None,
-            min_height_m: -100.0,
+            min_height_m: -2000.0,
         }
     }
 }

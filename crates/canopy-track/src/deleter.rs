@@ -24,14 +24,18 @@ pub struct Region {
 }
 
 impl Region {
-    /// Whether the horizontal point lies inside the box.
-    pub fn contains(&self, x_m: f64, y_m: f64) -> bool {
-        (self.x_min..=self.x_max).contains(&x_m) && (self.y_min..=self.y_max).contains(&y_m)
+    /// Whether a point outside the box moves further out across an edge it lies beyond.
+    pub fn leaving(&self, x_m: f64, y_m: f64, vx_mps: f64, vy_mps: f64) -> bool {
+        (x_m < self.x_min && vx_mps < 0.0)
+            || (x_m > self.x_max && vx_mps > 0.0)
+            || (y_m < self.y_min && vy_mps < 0.0)
+            || (y_m > self.y_max && vy_mps > 0.0)
     }
 }
 
 /// Deletes after too many consecutive missed looks, when the position uncertainty has grown
-/// too large, when the track leaves the surveillance region or goes below the ground.
+/// too large, when the track is outside the surveillance region moving away from it, or when
+/// it goes below the ground.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MissedUpdateDeleter {
     /// Consecutive misses that delete a confirmed track.
@@ -49,7 +53,9 @@ impl Deleter for MissedUpdateDeleter {
         let cov = &track.estimate.cov;
         let position_sigma_m = (cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)]).sqrt();
         let mean = &track.estimate.mean;
-        let outside = self.region.is_some_and(|r| !r.contains(mean[0], mean[1]));
+        let outside = self
+            .region
+            .is_some_and(|r| r.leaving(mean[0], mean[1], mean[3], mean[4]));
         track.consecutive_misses >= self.max_misses
             || position_sigma_m > self.max_position_sigma_m
             || outside

@@ -29,20 +29,14 @@ pub struct Imm {
 }
 
 impl Imm {
-    /// Builds an IMM where each model is kept with probability `stay` per step and the rest is
-    /// spread evenly over the others.
-    pub fn with_uniform_switching(models: Vec<Box<dyn MotionModel>>, stay: f64) -> Self {
-        let n = models.len();
-        let leave = if n > 1 {
-            (1.0 - stay) / (n - 1) as f64
-        } else {
-            0.0
-        };
-        let switching = (0..n)
-            .map(|i| {
-                (0..n)
-                    .map(|j| if i == j { stay.min(1.0) } else { leave })
-                    .collect()
+    /// Builds an IMM with `switching[i][j]` the probability per step of moving from model `i`
+    /// to model `j`; each row is normalised to sum to one.
+    pub fn new(models: Vec<Box<dyn MotionModel>>, switching: Vec<Vec<f64>>) -> Self {
+        let switching = switching
+            .into_iter()
+            .map(|row| {
+                let total: f64 = row.iter().sum();
+                row.into_iter().map(|p| p / total).collect()
             })
             .collect();
         Self { models, switching }

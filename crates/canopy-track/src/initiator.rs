@@ -58,14 +58,14 @@ mod tests {
         let mut t = Track {
             id: TrackId(0),
             time_s: 0.0,
-            estimate: g.clone(),
+            estimate: g,
             confirmed: false,
             last_update_s: 0.0,
             hits: 0,
             consecutive_misses: 0,
             history: 0,
             looks: 0,
-            filter: TrackFilter::Single(g),
+            filter: TrackFilter::Single,
         };
         for &hit in looks {
             t.record_look(hit);

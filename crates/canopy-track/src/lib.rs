@@ -18,8 +18,11 @@
 //! let mut tracker = Tracker::new(TrackerConfig::default());
 //! let sensor = SensorModel::new(Vector3::zeros(), 50.0, 0.002, 0.003);
 //! let detections = [PolarDetection { range_m: 20_000.0, azimuth_rad: 0.3, elevation_rad: 0.05 }];
-//! let tracks = tracker.process_scan(&Scan { time_s: 0.0, sensor: &sensor, detections: &detections });
-//! assert!(tracks.iter().all(|t| !t.confirmed));
+//! let scan = Scan { time_s: 0.0, sensor: &sensor, detections: &detections };
+//! let tracks = tracker.process_scan(&scan).expect("scans in time order");
+//! // One detection starts one tentative track; confirmation needs more scans.
+//! assert_eq!(tracks.len(), 1);
+//! assert!(!tracks[0].confirmed);
 //! ```
 
 pub mod associator;

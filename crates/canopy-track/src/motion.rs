@@ -72,8 +72,10 @@ impl MotionModel for ConstantVelocity {
 pub struct CoordinatedTurn {
     /// Turn rate, rad/s (counter-clockwise positive).
     pub turn_rate_radps: f64,
-    /// Acceleration noise spectral density on every axis, m^2/s^3.
-    pub q: f64,
+    /// Horizontal acceleration noise spectral density, m^2/s^3.
+    pub q_horizontal: f64,
+    /// Vertical acceleration noise spectral density, m^2/s^3.
+    pub q_vertical: f64,
 }
 
 impl CoordinatedTurn {
@@ -104,7 +106,10 @@ impl MotionModel for CoordinatedTurn {
         self.matrix(dt_s)
     }
     fn process_noise(&self, dt_s: f64) -> StateCovariance {
-        white_acceleration_noise([self.q; 3], dt_s)
+        white_acceleration_noise(
+            [self.q_horizontal, self.q_horizontal, self.q_vertical],
+            dt_s,
+        )
     }
 }
 
@@ -140,7 +145,8 @@ mod tests {
         // the turn is 100 / (pi/20) m north of the start.
         let turn = CoordinatedTurn {
             turn_rate_radps: std::f64::consts::PI / 20.0,
-            q: 0.0,
+            q_horizontal: 0.0,
+            q_vertical: 0.0,
         };
         let state = StateVector::new(0.0, 0.0, 0.0, 100.0, 0.0, 0.0);
         let next = turn.propagate(&state, 10.0);

@@ -10,8 +10,8 @@ pub struct TrackId(pub u64);
 /// The estimator inside a track.
 #[derive(Clone, Debug)]
 pub enum TrackFilter {
-    /// One Kalman filter (tentative tracks).
-    Single(Gaussian),
+    /// One Kalman filter on [`Track::estimate`] (tentative tracks).
+    Single,
     /// An IMM mixture (confirmed tracks).
     Imm(ImmState),
 }

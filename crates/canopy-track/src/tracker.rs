@@ -53,15 +53,17 @@ impl Tracker {
         let models: Vec<Box<dyn MotionModel>> = vec![
             Box::new(ConstantVelocity {
                 q_horizontal: imm_config.cv_q_horizontal,
-                q_vertical: imm_config.cv_q_vertical,
+                q_vertical: imm_config.level_q_vertical,
             }),
             Box::new(CoordinatedTurn {
                 turn_rate_radps: imm_config.turn_rate_radps,
-                q: imm_config.turn_q,
+                q_horizontal: imm_config.turn_q_horizontal,
+                q_vertical: imm_config.level_q_vertical,
             }),
             Box::new(CoordinatedTurn {
                 turn_rate_radps: -imm_config.turn_rate_radps,
-                q: imm_config.turn_q,
+                q_horizontal: imm_config.turn_q_horizontal,
+                q_vertical: imm_config.level_q_vertical,
             }),
             Box::new(Ballistic {
                 q: imm_config.ballistic_q,
@@ -78,7 +80,7 @@ impl Tracker {
                     q_vertical: config.tentative_q,
                 },
             },
-            imm: Imm::with_uniform_switching(models, imm_config.stay_probability),
+            imm: Imm::new(models, imm_config.switching()),
             updater,
             gater: Box::new(GridGater {
                 cell_m: config.grid_cell_m,
@@ -290,14 +292,14 @@ impl Tracker {
         let mut track = Track {
             id: TrackId(self.next_id),
             time_s: scan.time_s,
-            estimate: estimate.clone(),
+            estimate,
             confirmed: false,
             last_update_s: scan.time_s,
             hits: 0,
             consecutive_misses: 0,
             history: 0,
             looks: 0,
-            filter: TrackFilter::Single(estimate),
+            filter: TrackFilter::Single,
         };
         track.record_look(true);
         self.next_id += 1;
@@ -317,10 +319,7 @@ fn predict_track(
         return;
     }
     match &mut track.filter {
-        TrackFilter::Single(estimate) => {
-            *estimate = tentative.predict(estimate, dt_s);
-            track.estimate = estimate.clone();
-        }
+        TrackFilter::Single => track.estimate = tentative.predict(&track.estimate, dt_s),
         TrackFilter::Imm(state) => {
             *state = imm.predict(state, dt_s);
             track.estimate = imm.combined(state);
@@ -339,12 +338,11 @@ fn update_track(
 ) -> bool {
     let det = &scan.detections[detection];
     match &mut track.filter {
-        TrackFilter::Single(estimate) => {
-            let Some(innovation) = updater.innovation(estimate, det, scan.sensor) else {
+        TrackFilter::Single => {
+            let Some(innovation) = updater.innovation(&track.estimate, det, scan.sensor) else {
                 return false;
             };
-            *estimate = updater.update(estimate, &innovation);
-            track.estimate = estimate.clone();
+            track.estimate = updater.update(&track.estimate, &innovation);
         }
         TrackFilter::Imm(state) => {
             let Some(updated) = imm.update(state, det, scan.sensor, updater) else {

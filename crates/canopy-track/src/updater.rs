@@ -120,11 +120,25 @@ impl Updater for ConvertedKalmanUpdater {
         detection: &PolarDetection,
         sensor: &SensorModel,
     ) -> Option<Innovation> {
-        let residual = detection.position_m(sensor) - predicted.position_m();
-        let mut h = MeasurementMatrix::zeros();
-        h.fixed_view_mut::<3, 3>(0, 0)
-            .copy_from(&Matrix3::identity());
-        let s = predicted.cov.fixed_view::<3, 3>(0, 0) + detection.position_covariance(sensor);
-        Innovation::new(residual, h, s)
+        position_innovation(
+            predicted,
+            &detection.position_m(sensor),
+            &detection.position_covariance(sensor),
+        )
     }
+}
+
+/// Innovation of a direct position measurement `measured_m` with noise covariance `noise`
+/// (the linear Kalman measurement model `H = [I 0]`).
+pub fn position_innovation(
+    predicted: &Gaussian,
+    measured_m: &Vector3<f64>,
+    noise: &Matrix3<f64>,
+) -> Option<Innovation> {
+    let residual = measured_m - predicted.position_m();
+    let mut h = MeasurementMatrix::zeros();
+    h.fixed_view_mut::<3, 3>(0, 0)
+        .copy_from(&Matrix3::identity());
+    let s = predicted.cov.fixed_view::<3, 3>(0, 0) + noise;
+    Innovation::new(residual, h, s)
 }
