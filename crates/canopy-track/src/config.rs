@@ -92,14 +92,24 @@ pub struct TrackerConfig {
     pub imm: ImmConfig,
     /// Confirmation: hits needed ...
     pub confirm_hits: u32,
+    /// ... or this many for tracks faster than `fast_speed_mps` ...
+    pub confirm_hits_fast: u32,
+    /// ... (m/s) ...
+    pub fast_speed_mps: f64,
     /// ... within this many looks.
     pub confirm_window: u32,
     /// Consecutive misses that drop a tentative track.
     pub tentative_max_misses: u32,
-    /// Consecutive misses that delete a confirmed track.
+    /// Consecutive misses that delete an established confirmed track.
     pub confirmed_max_misses: u32,
+    /// Consecutive misses that delete a just-confirmed track (a track may miss as many looks
+    /// in a row as it has hits, between this and `confirmed_max_misses`).
+    pub young_max_misses: u32,
     /// Largest position uncertainty (root of the covariance trace) of a kept track, metres.
     pub max_position_sigma_m: f64,
+    /// Confirmed tracks closer than this squared Mahalanobis distance (6-D state, sum of
+    /// covariances) are merged into the older one; 0 disables merging.
+    pub merge_distance2: f64,
     /// Surveillance region: tracks leaving it are deleted (targets leave the picture there).
     pub region: Option<Region>,
     /// Tracks predicted below this height are deleted, metres.
@@ -116,10 +126,14 @@ impl Default for TrackerConfig {
             tentative_q: 100.0,
             imm: ImmConfig::default(),
             confirm_hits: 3,
+            confirm_hits_fast: 4,
+            fast_speed_mps: 400.0,
             confirm_window: 4,
             tentative_max_misses: 2,
             confirmed_max_misses: 6,
+            young_max_misses: 3,
             max_position_sigma_m: 5000.0,
+            merge_distance2: 12.6,
             region: None,
             min_height_m: -2000.0,
         }

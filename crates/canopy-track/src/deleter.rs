@@ -33,13 +33,16 @@ impl Region {
     }
 }
 
-/// Deletes after too many consecutive missed looks, when the position uncertainty has grown
+/// Deletes after too many consecutive missed looks (fewer for young tracks: a track may miss
+/// as many looks in a row as it has hits, between `young_max_misses` and `max_misses`), when the position uncertainty has grown
 /// too large, when the track is outside the surveillance region moving away from it, or when
 /// it goes below the ground.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MissedUpdateDeleter {
-    /// Consecutive misses that delete a confirmed track.
+    /// Consecutive misses that delete an established confirmed track.
     pub max_misses: u32,
+    /// Consecutive misses that delete a just-confirmed track.
+    pub young_max_misses: u32,
     /// Largest allowed root of the position covariance trace, metres.
     pub max_position_sigma_m: f64,
     /// Surveillance region, if targets leave the picture on crossing its edge.
@@ -56,7 +59,11 @@ impl Deleter for MissedUpdateDeleter {
         let outside = self
             .region
             .is_some_and(|r| r.leaving(mean[0], mean[1], mean[3], mean[4]));
-        track.consecutive_misses >= self.max_misses
+        let allowed = track.hits.clamp(
+            self.young_max_misses,
+            self.max_misses.max(self.young_max_misses),
+        );
+        track.consecutive_misses >= allowed
             || position_sigma_m > self.max_position_sigma_m
             || outside
             || mean[2] < self.min_height_m

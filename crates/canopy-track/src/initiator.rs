@@ -19,8 +19,9 @@ pub trait Initiator: Send + Sync + std::fmt::Debug {
     fn status(&self, track: &Track) -> TrackStatus;
 }
 
-/// M-of-N logic: confirm after `m` hits within the last `n` looks; drop when that can no
-/// longer happen or after `max_misses` consecutive misses.
+/// M-of-N logic: confirm after `m` hits within the last `n` looks (`m_fast` hits for tracks
+/// faster than `fast_speed_mps`: false tracks built from clutter mostly look fast, so they
+/// need more evidence); drop after `max_misses` consecutive misses or `2 n` looks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MOfNInitiator {
     /// Hits needed.
@@ -29,22 +30,38 @@ pub struct MOfNInitiator {
     pub n: u32,
     /// Consecutive misses that drop a tentative track.
     pub max_misses: u32,
+    /// Hits needed by a fast track.
+    pub m_fast: u32,
+    /// Speed above which a track counts as fast, m/s.
+    pub fast_speed_mps: f64,
 }
 
 impl Initiator for MOfNInitiator {
     fn status(&self, track: &Track) -> TrackStatus {
-        let hits = track.hits_in_last(self.n);
-        if hits >= self.m {
+        let fast = speed_lower_bound_mps(track) > self.fast_speed_mps;
+        let needed = if fast { self.m_fast } else { self.m };
+        if track.hits_in_last(self.n.max(needed)) >= needed {
             return TrackStatus::Confirm;
         }
-        // Looks left before the oldest hit in the window slides out cannot add enough hits.
-        let exhausted = track.looks >= self.n && hits + (self.n - 1) < self.m;
-        if track.consecutive_misses >= self.max_misses || exhausted || track.looks >= 2 * self.n {
+        if track.consecutive_misses >= self.max_misses || track.looks >= 2 * self.n {
             TrackStatus::Drop
         } else {
             TrackStatus::Tentative
         }
     }
+}
+
+/// Speed minus two standard deviations of its estimate (along the velocity), m/s.
+fn speed_lower_bound_mps(track: &Track) -> f64 {
+    let velocity = track.estimate.velocity_mps();
+    let speed = velocity.norm();
+    if speed <= 0.0 {
+        return 0.0;
+    }
+    let direction = velocity / speed;
+    let cov = track.estimate.cov.fixed_view::<3, 3>(3, 3);
+    let sigma = (direction.transpose() * cov * direction)[0].max(0.0).sqrt();
+    speed - 2.0 * sigma
 }
 
 #[cfg(test)]
@@ -79,6 +96,8 @@ mod tests {
             m: 3,
             n: 4,
             max_misses: 2,
+            m_fast: 4,
+            fast_speed_mps: 400.0,
         };
         assert_eq!(logic.status(&track(&[true, true])), TrackStatus::Tentative);
         assert_eq!(

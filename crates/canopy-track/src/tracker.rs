@@ -14,6 +14,7 @@ use crate::gater::{GateRegion, Gater, GridGater};
 use crate::gaussian::{Gaussian, StateCovariance, StateVector};
 use crate::imm::Imm;
 use crate::initiator::{Initiator, MOfNInitiator, TrackStatus};
+use crate::merger::DuplicateMerger;
 use crate::motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel};
 use crate::predictor::{KalmanPredictor, Predictor};
 use crate::scan::Scan;
@@ -32,6 +33,7 @@ pub struct Tracker {
     associator: Box<dyn Associator>,
     initiator: Box<dyn Initiator>,
     deleter: Box<dyn Deleter>,
+    merger: Option<DuplicateMerger>,
     tracks: Vec<Track>,
     next_id: u64,
     last_time_s: Option<f64>,
@@ -90,12 +92,19 @@ impl Tracker {
                 m: config.confirm_hits,
                 n: config.confirm_window,
                 max_misses: config.tentative_max_misses,
+                m_fast: config.confirm_hits_fast,
+                fast_speed_mps: config.fast_speed_mps,
             }),
             deleter: Box::new(MissedUpdateDeleter {
                 max_misses: config.confirmed_max_misses,
+                young_max_misses: config.young_max_misses,
                 max_position_sigma_m: config.max_position_sigma_m,
                 region: config.region,
                 min_height_m: config.min_height_m,
+            }),
+            merger: (config.merge_distance2 > 0.0).then_some(DuplicateMerger {
+                distance2: config.merge_distance2,
+                window_m: config.grid_cell_m,
             }),
             config,
             tracks: Vec::new(),
@@ -273,6 +282,9 @@ impl Tracker {
                 initiator.status(track) != TrackStatus::Drop
             }
         });
+        if let Some(merger) = &self.merger {
+            merger.merge(&mut self.tracks);
+        }
     }
 
     /// Starts a tentative track on one detection: position from the detection, velocity
