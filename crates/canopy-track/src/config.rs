@@ -46,7 +46,7 @@ impl Default for ImmConfig {
             turn_q_horizontal: 1.0,
             level_q_vertical: 0.01,
             ballistic_q: 1.0,
-            stay_probability: 0.95,
+            stay_probability: 0.9,
             ballistic_switch_probability: 1e-3,
             initial_probabilities: [0.55, 0.15, 0.15, 0.15],
         }
@@ -96,6 +96,10 @@ pub struct TrackerConfig {
     pub confirm_hits_fast: u32,
     /// ... (m/s) ...
     pub fast_speed_mps: f64,
+    /// ... or this many for tracks slower than `slow_speed_mps` ...
+    pub confirm_hits_slow: u32,
+    /// ... (m/s) ...
+    pub slow_speed_mps: f64,
     /// ... within this many looks.
     pub confirm_window: u32,
     /// Consecutive misses that drop a tentative track.
@@ -110,6 +114,9 @@ pub struct TrackerConfig {
     /// Confirmed tracks closer than this squared Mahalanobis distance (6-D state, sum of
     /// covariances) are merged into the older one; 0 disables merging.
     pub merge_distance2: f64,
+    /// A track confirmed within this time of losing another one near its predicted position
+    /// takes over the lost identity, seconds (0 disables).
+    pub reacquire_window_s: f64,
     /// Surveillance region: tracks leaving it are deleted (targets leave the picture there).
     pub region: Option<Region>,
     /// Tracks predicted below this height are deleted, metres.
@@ -128,12 +135,15 @@ impl Default for TrackerConfig {
             confirm_hits: 3,
             confirm_hits_fast: 4,
             fast_speed_mps: 400.0,
+            confirm_hits_slow: 2,
+            slow_speed_mps: 300.0,
             confirm_window: 4,
             tentative_max_misses: 2,
             confirmed_max_misses: 6,
             young_max_misses: 3,
             max_position_sigma_m: 5000.0,
             merge_distance2: 12.6,
+            reacquire_window_s: 20.0,
             region: None,
             min_height_m: -2000.0,
         }

@@ -3,10 +3,19 @@
 use crate::track::Track;
 use serde::{Deserialize, Serialize};
 
+/// Why a confirmed track is deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deletion {
+    /// The target may still be there but the track lost it (missed looks, uncertainty).
+    Lost,
+    /// The target has left the picture (out of the region, below the ground).
+    Gone,
+}
+
 /// Judges confirmed tracks after each look.
 pub trait Deleter: Send + Sync + std::fmt::Debug {
-    /// Whether to delete `track`.
-    fn should_delete(&self, track: &Track) -> bool;
+    /// Whether to delete `track`, and why.
+    fn deletion(&self, track: &Track) -> Option<Deletion>;
 }
 
 /// A horizontal box (metres) that targets never leave alive.
@@ -52,7 +61,7 @@ pub struct MissedUpdateDeleter {
 }
 
 impl Deleter for MissedUpdateDeleter {
-    fn should_delete(&self, track: &Track) -> bool {
+    fn deletion(&self, track: &Track) -> Option<Deletion> {
         let cov = &track.estimate.cov;
         let position_sigma_m = (cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)]).sqrt();
         let mean = &track.estimate.mean;
@@ -63,9 +72,14 @@ impl Deleter for MissedUpdateDeleter {
             self.young_max_misses,
             self.max_misses.max(self.young_max_misses),
         );
-        track.consecutive_misses >= allowed
+        if outside || mean[2] < self.min_height_m {
+            Some(Deletion::Gone)
+        } else if track.consecutive_misses >= allowed
             || position_sigma_m > self.max_position_sigma_m
-            || outside
-            || mean[2] < self.min_height_m
+        {
+            Some(Deletion::Lost)
+        } else {
+            None
+        }
     }
 }

@@ -34,12 +34,23 @@ pub struct MOfNInitiator {
     pub m_fast: u32,
     /// Speed above which a track counts as fast, m/s.
     pub fast_speed_mps: f64,
+    /// Hits needed by a slow track.
+    pub m_slow: u32,
+    /// Speed below which a track counts as slow, m/s.
+    pub slow_speed_mps: f64,
 }
 
 impl Initiator for MOfNInitiator {
     fn status(&self, track: &Track) -> TrackStatus {
         let fast = speed_lower_bound_mps(track) > self.fast_speed_mps;
-        let needed = if fast { self.m_fast } else { self.m };
+        let slow = track.estimate.velocity_mps().norm() < self.slow_speed_mps;
+        let needed = if fast {
+            self.m_fast
+        } else if slow {
+            self.m_slow
+        } else {
+            self.m
+        };
         if track.hits_in_last(self.n.max(needed)) >= needed {
             return TrackStatus::Confirm;
         }
@@ -98,6 +109,8 @@ mod tests {
             max_misses: 2,
             m_fast: 4,
             fast_speed_mps: 400.0,
+            m_slow: 3,
+            slow_speed_mps: 0.0,
         };
         assert_eq!(logic.status(&track(&[true, true])), TrackStatus::Tentative);
         assert_eq!(

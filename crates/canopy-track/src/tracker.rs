@@ -8,7 +8,7 @@
 
 use crate::associator::{Associator, GlobalNearestNeighbour, Hypothesis};
 use crate::config::{TrackerConfig, UpdaterKind};
-use crate::deleter::{Deleter, MissedUpdateDeleter};
+use crate::deleter::{Deleter, Deletion, MissedUpdateDeleter};
 use crate::error::TrackError;
 use crate::gater::{GateRegion, Gater, GridGater};
 use crate::gaussian::{Gaussian, StateCovariance, StateVector};
@@ -17,6 +17,7 @@ use crate::initiator::{Initiator, MOfNInitiator, TrackStatus};
 use crate::merger::DuplicateMerger;
 use crate::motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel};
 use crate::predictor::{KalmanPredictor, Predictor};
+use crate::reacquirer::Reacquirer;
 use crate::scan::Scan;
 use crate::track::{Track, TrackFilter, TrackId};
 use crate::updater::{ConvertedKalmanUpdater, ExtendedKalmanUpdater, Updater};
@@ -34,6 +35,7 @@ pub struct Tracker {
     initiator: Box<dyn Initiator>,
     deleter: Box<dyn Deleter>,
     merger: Option<DuplicateMerger>,
+    reacquirer: Reacquirer,
     tracks: Vec<Track>,
     next_id: u64,
     last_time_s: Option<f64>,
@@ -94,6 +96,8 @@ impl Tracker {
                 max_misses: config.tentative_max_misses,
                 m_fast: config.confirm_hits_fast,
                 fast_speed_mps: config.fast_speed_mps,
+                m_slow: config.confirm_hits_slow,
+                slow_speed_mps: config.slow_speed_mps,
             }),
             deleter: Box::new(MissedUpdateDeleter {
                 max_misses: config.confirmed_max_misses,
@@ -106,6 +110,7 @@ impl Tracker {
                 distance2: config.merge_distance2,
                 window_m: config.grid_cell_m,
             }),
+            reacquirer: Reacquirer::new(config.reacquire_window_s, config.gate_distance2),
             config,
             tracks: Vec::new(),
             next_id: 0,
@@ -199,7 +204,7 @@ impl Tracker {
                 track.record_look(hit[i]);
             }
         }
-        self.review_tracks();
+        self.review_tracks(scan.time_s);
         for (detection, usage) in uses.iter().enumerate() {
             if !usage.used && !usage.claimed {
                 self.start_track(scan, detection);
@@ -266,22 +271,33 @@ impl Tracker {
     }
 
     /// Confirms, drops and deletes tracks after a look.
-    fn review_tracks(&mut self) {
+    fn review_tracks(&mut self, time_s: f64) {
+        let (initiator, deleter) = (&self.initiator, &self.deleter);
+        let reacquirer = &mut self.reacquirer;
+        reacquirer.expire(time_s);
+        self.tracks.retain(|track| {
+            if !track.confirmed {
+                return initiator.status(track) != TrackStatus::Drop;
+            }
+            match deleter.deletion(track) {
+                None => true,
+                Some(Deletion::Lost) => {
+                    reacquirer.remember(track);
+                    false
+                }
+                Some(Deletion::Gone) => false,
+            }
+        });
         let initial = self.config.imm.initial_probabilities;
         for track in &mut self.tracks {
             if !track.confirmed && self.initiator.status(track) == TrackStatus::Confirm {
                 track.confirmed = true;
                 track.filter = TrackFilter::Imm(self.imm.initial_state(&track.estimate, &initial));
+                if let Some(id) = self.reacquirer.claim(track, &self.tentative_predictor) {
+                    track.id = id;
+                }
             }
         }
-        let (initiator, deleter) = (&self.initiator, &self.deleter);
-        self.tracks.retain(|track| {
-            if track.confirmed {
-                !deleter.should_delete(track)
-            } else {
-                initiator.status(track) != TrackStatus::Drop
-            }
-        });
         if let Some(merger) = &self.merger {
             merger.merge(&mut self.tracks);
         }
