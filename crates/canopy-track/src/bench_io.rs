@@ -156,7 +156,7 @@ fn csv_error(path: &Path, error: csv::Error) -> TrackError {
     match error.into_kind() {
         csv::ErrorKind::Io(source) => TrackError::Io {
             path: path.to_path_buf(),
-            source,
+            error: source,
         },
         kind => TrackError::Malformed {
             path: path.to_path_buf(),
@@ -296,7 +296,12 @@ pub fn read_region(dir: &Path) -> Result<Option<Region>, TrackError> {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(TrackError::Io { path, source }),
+        Err(source) => {
+            return Err(TrackError::Io {
+                path,
+                error: source,
+            });
+        }
     };
     let meta: Meta = serde_json::from_str(&text).map_err(|e| TrackError::Malformed {
         path: path.clone(),
@@ -338,7 +343,7 @@ impl TrackWriter {
     pub fn write(&self, path: &Path) -> Result<(), TrackError> {
         let io = |source| TrackError::Io {
             path: path.to_path_buf(),
-            source,
+            error: source,
         };
         let name = path
             .file_name()

@@ -156,7 +156,7 @@ impl TrackerConfig {
     pub fn from_file(path: &Path) -> Result<Self, TrackError> {
         let text = std::fs::read_to_string(path).map_err(|source| TrackError::Io {
             path: path.to_path_buf(),
-            source,
+            error: source,
         })?;
         let config_error = |message: String| TrackError::Config {
             path: path.to_path_buf(),

@@ -59,3 +59,55 @@ impl Reacquirer {
         best.map(|(_, index)| self.lost.remove(index).0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gaussian::{StateCovariance, StateVector};
+    use crate::motion::ConstantVelocity;
+    use crate::predictor::KalmanPredictor;
+    use crate::track::TrackFilter;
+
+    fn track(id: u64, time_s: f64, x_m: f64) -> Track {
+        Track {
+            id: TrackId(id),
+            time_s,
+            estimate: Gaussian::new(
+                StateVector::new(x_m, 0.0, 0.0, 100.0, 0.0, 0.0),
+                StateCovariance::from_diagonal(&StateVector::new(1e4, 1e4, 1e4, 1.0, 1.0, 1.0)),
+            ),
+            confirmed: true,
+            last_update_s: time_s,
+            hits: 3,
+            consecutive_misses: 0,
+            history: 0b111,
+            looks: 3,
+            filter: TrackFilter::Single,
+        }
+    }
+
+    #[test]
+    fn new_track_takes_lost_identity_where_expected() {
+        let predictor = KalmanPredictor {
+            model: ConstantVelocity {
+                q_horizontal: 0.0,
+                q_vertical: 0.0,
+            },
+        };
+        let mut memory = Reacquirer::new(20.0, 16.0);
+        memory.remember(&track(4, 0.0, 0.0));
+        // 10 s later the lost track is predicted at x = 1000 m with variance 1e4 + 10^2 * 1
+        // per axis; with the new track's 1e4 the sum is 20100 m^2: 100 m off gives d2 = 0.5,
+        // 4000 m off gives d2 = 796.
+        assert_eq!(memory.claim(&track(9, 10.0, 5_000.0), &predictor), None);
+        assert_eq!(
+            memory.claim(&track(9, 10.0, 1_100.0), &predictor),
+            Some(TrackId(4))
+        );
+        // Claimed once only.
+        assert_eq!(memory.claim(&track(10, 10.0, 1_000.0), &predictor), None);
+        memory.remember(&track(5, 0.0, 0.0));
+        memory.expire(25.0);
+        assert_eq!(memory.claim(&track(11, 25.0, 2_500.0), &predictor), None);
+    }
+}
