@@ -286,12 +286,18 @@ pub fn read_scenario(dir: &Path) -> Result<BenchScenario, TrackError> {
     })
 }
 
-/// The surveillance region from `scenario.json` in `dir`, if that file exists.
-pub fn read_region(dir: &Path) -> Result<Option<Region>, TrackError> {
-    #[derive(serde::Deserialize)]
-    struct Meta {
-        region: Region,
-    }
+/// What a tracker may read from `scenario.json`: the surveillance region and the clutter
+/// density.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize)]
+pub struct ScenarioMeta {
+    /// The surveillance region.
+    pub region: Region,
+    /// Mean false alarms per m^3 per scan.
+    pub clutter_density_per_m3: f64,
+}
+
+/// The contents of `scenario.json` in `dir`, if that file exists.
+pub fn read_meta(dir: &Path) -> Result<Option<ScenarioMeta>, TrackError> {
     let path = dir.join("scenario.json");
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -303,13 +309,13 @@ pub fn read_region(dir: &Path) -> Result<Option<Region>, TrackError> {
             });
         }
     };
-    let meta: Meta = serde_json::from_str(&text).map_err(|e| TrackError::Malformed {
+    let meta = serde_json::from_str(&text).map_err(|e| TrackError::Malformed {
         path: path.clone(),
         line: e.line() as u64,
-        column: "region".into(),
+        column: format!("column {}", e.column()),
         message: e.to_string(),
     })?;
-    Ok(Some(meta.region))
+    Ok(Some(meta))
 }
 
 /// Accumulates `tracks.csv` rows: one per confirmed track per scan time.

@@ -100,6 +100,11 @@ pub struct TrackerConfig {
     pub confirm_hits_slow: u32,
     /// ... (m/s) ...
     pub slow_speed_mps: f64,
+    /// Clutter density, false alarms per m^3 per scan (0 = negligible).
+    pub clutter_density_per_m3: f64,
+    /// A slow track confirms early only if the gate of its latest detection expected at most
+    /// this many false alarms.
+    pub max_expected_false_alarms: f64,
     /// ... within this many looks.
     pub confirm_window: u32,
     /// Consecutive misses that drop a tentative track.
@@ -137,6 +142,8 @@ impl Default for TrackerConfig {
             fast_speed_mps: 400.0,
             confirm_hits_slow: 2,
             slow_speed_mps: 300.0,
+            clutter_density_per_m3: 0.0,
+            max_expected_false_alarms: 0.1,
             confirm_window: 4,
             tentative_max_misses: 2,
             confirmed_max_misses: 6,

@@ -21,7 +21,8 @@ pub trait Initiator: Send + Sync + std::fmt::Debug {
 
 /// M-of-N logic: confirm after `m` hits within the last `n` looks (`m_fast` hits for tracks
 /// faster than `fast_speed_mps`: false tracks built from clutter mostly look fast, so they
-/// need more evidence); drop after `max_misses` consecutive misses or `2 n` looks.
+/// need more evidence; `m_slow` for tracks slower than `slow_speed_mps` whose latest gate
+/// expected few false alarms); drop after `max_misses` consecutive misses or `2 n` looks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MOfNInitiator {
     /// Hits needed.
@@ -38,12 +39,19 @@ pub struct MOfNInitiator {
     pub m_slow: u32,
     /// Speed below which a track counts as slow, m/s.
     pub slow_speed_mps: f64,
+    /// Clutter density, false alarms per m^3 per scan.
+    pub clutter_density_per_m3: f64,
+    /// A slow track confirms early only if its latest gate expected at most this many false
+    /// alarms.
+    pub max_expected_false_alarms: f64,
 }
 
 impl Initiator for MOfNInitiator {
     fn status(&self, track: &Track) -> TrackStatus {
         let fast = speed_lower_bound_mps(track) > self.fast_speed_mps;
-        let slow = track.estimate.velocity_mps().norm() < self.slow_speed_mps;
+        let slow = track.estimate.velocity_mps().norm() < self.slow_speed_mps
+            && track.last_gate_volume_m3 * self.clutter_density_per_m3
+                <= self.max_expected_false_alarms;
         let needed = if fast {
             self.m_fast
         } else if slow {
@@ -93,6 +101,7 @@ mod tests {
             consecutive_misses: 0,
             history: 0,
             looks: 0,
+            last_gate_volume_m3: 0.0,
             filter: TrackFilter::Single,
         };
         for &hit in looks {
@@ -111,6 +120,8 @@ mod tests {
             fast_speed_mps: 400.0,
             m_slow: 3,
             slow_speed_mps: 0.0,
+            clutter_density_per_m3: 0.0,
+            max_expected_false_alarms: 0.0,
         };
         assert_eq!(logic.status(&track(&[true, true])), TrackStatus::Tentative);
         assert_eq!(

@@ -88,6 +88,7 @@ mod tests {
             consecutive_misses: misses,
             history: 0,
             looks: 5,
+            last_gate_volume_m3: 0.0,
             filter: TrackFilter::Single,
         }
     }

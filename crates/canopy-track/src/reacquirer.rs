@@ -82,6 +82,7 @@ mod tests {
             consecutive_misses: 0,
             history: 0b111,
             looks: 3,
+            last_gate_volume_m3: 0.0,
             filter: TrackFilter::Single,
         }
     }

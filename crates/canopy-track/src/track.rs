@@ -37,6 +37,8 @@ pub struct Track {
     pub history: u32,
     /// Number of looks since the track began.
     pub looks: u32,
+    /// Cartesian volume of the validation gate that took the latest detection, m^3.
+    pub last_gate_volume_m3: f64,
     /// The estimator.
     pub filter: TrackFilter,
 }

@@ -98,6 +98,8 @@ impl Tracker {
                 fast_speed_mps: config.fast_speed_mps,
                 m_slow: config.confirm_hits_slow,
                 slow_speed_mps: config.slow_speed_mps,
+                clutter_density_per_m3: config.clutter_density_per_m3,
+                max_expected_false_alarms: config.max_expected_false_alarms,
             }),
             deleter: Box::new(MissedUpdateDeleter {
                 max_misses: config.confirmed_max_misses,
@@ -263,6 +265,7 @@ impl Tracker {
                 detection,
                 self.updater.as_ref(),
                 &self.imm,
+                gate,
             ) {
                 uses[detection].used = true;
                 hit[index] = true;
@@ -327,6 +330,7 @@ impl Tracker {
             consecutive_misses: 0,
             history: 0,
             looks: 0,
+            last_gate_volume_m3: 0.0,
             filter: TrackFilter::Single,
         };
         track.record_look(true);
@@ -363,8 +367,14 @@ fn update_track(
     detection: usize,
     updater: &dyn Updater,
     imm: &Imm,
+    gate_distance2: f64,
 ) -> bool {
     let det = &scan.detections[detection];
+    let spread = track.estimate.cov.fixed_view::<3, 3>(0, 0) + det.position_covariance(scan.sensor);
+    track.last_gate_volume_m3 = 4.0 / 3.0
+        * std::f64::consts::PI
+        * gate_distance2.powf(1.5)
+        * spread.determinant().max(0.0).sqrt();
     match &mut track.filter {
         TrackFilter::Single => {
             let Some(innovation) = updater.innovation(&track.estimate, det, scan.sensor) else {

@@ -1,7 +1,7 @@
 //! `canopy track`: run the multi-target tracker over a bench scenario directory.
 
 use anyhow::Context;
-use canopy_track::bench_io::{TrackWriter, read_region, read_scenario};
+use canopy_track::bench_io::{TrackWriter, read_meta, read_scenario};
 use canopy_track::{Scan, Tracker, TrackerConfig};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -10,7 +10,8 @@ use std::time::Instant;
 #[derive(clap::Args)]
 pub struct TrackArgs {
     /// Scenario directory holding `sensors.csv`, `scans.csv` and `detections.csv`
-    /// (and optionally `scenario.json`, whose surveillance region deletes tracks that leave it).
+    /// (and optionally `scenario.json`: its surveillance region deletes tracks that leave it
+    /// and its clutter density tunes confirmation, unless the configuration sets them).
     pub scenario_dir: PathBuf,
     /// Output tracks file (one row per confirmed track per scan time).
     #[arg(long)]
@@ -27,8 +28,11 @@ pub fn execute(args: TrackArgs) -> anyhow::Result<()> {
         Some(path) => TrackerConfig::from_file(path)?,
         None => TrackerConfig::default(),
     };
-    if config.region.is_none() {
-        config.region = read_region(&args.scenario_dir)?;
+    if let Some(meta) = read_meta(&args.scenario_dir)? {
+        config.region.get_or_insert(meta.region);
+        if config.clutter_density_per_m3 == 0.0 {
+            config.clutter_density_per_m3 = meta.clutter_density_per_m3;
+        }
     }
     let scenario = read_scenario(&args.scenario_dir)
         .with_context(|| format!("reading scenario {}", args.scenario_dir.display()))?;
