@@ -26,8 +26,10 @@ pub struct ImmConfig {
     pub turn_rate_radps: f64,
     /// Coordinated-turn horizontal acceleration noise density, m^2/s^3.
     pub turn_q_horizontal: f64,
-    /// Vertical acceleration noise density of the level-flight models (CV, turns), m^2/s^3.
-    pub level_q_vertical: f64,
+    /// Correlation time of the vertical velocity in the level-flight models (CV, turns), s.
+    pub level_vertical_time_constant_s: f64,
+    /// Stationary standard deviation of the vertical velocity in level flight, m/s.
+    pub level_vertical_sigma_mps: f64,
     /// Ballistic-model acceleration noise density (every axis), m^2/s^3.
     pub ballistic_q: f64,
     /// Probability per step of staying in the same level-flight model.
@@ -44,7 +46,8 @@ impl Default for ImmConfig {
             cv_q_horizontal: 1.0,
             turn_rate_radps: 3f64.to_radians(),
             turn_q_horizontal: 1.0,
-            level_q_vertical: 0.01,
+            level_vertical_time_constant_s: 6.0,
+            level_vertical_sigma_mps: 2.0,
             ballistic_q: 1.0,
             stay_probability: 0.9,
             ballistic_switch_probability: 1e-3,

@@ -53,7 +53,7 @@ pub use gaussian::{Gaussian, StateCovariance, StateVector};
 pub use imm::{Imm, ImmState};
 pub use initiator::{Initiator, MOfNInitiator, TrackStatus};
 pub use merger::DuplicateMerger;
-pub use motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel};
+pub use motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel, Vertical};
 pub use predictor::{KalmanPredictor, Predictor};
 pub use reacquirer::Reacquirer;
 pub use scan::{PolarDetection, Scan, SensorModel};

@@ -90,10 +90,7 @@ mod tests {
     #[test]
     fn new_track_takes_lost_identity_where_expected() {
         let predictor = KalmanPredictor {
-            model: ConstantVelocity {
-                q_horizontal: 0.0,
-                q_vertical: 0.0,
-            },
+            model: ConstantVelocity::isotropic(0.0),
         };
         let mut memory = Reacquirer::new(20.0, 16.0);
         memory.remember(&track(4, 0.0, 0.0));

@@ -15,7 +15,7 @@ use crate::gaussian::{Gaussian, StateCovariance, StateVector};
 use crate::imm::Imm;
 use crate::initiator::{Initiator, MOfNInitiator, TrackStatus};
 use crate::merger::DuplicateMerger;
-use crate::motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel};
+use crate::motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel, Vertical};
 use crate::predictor::{KalmanPredictor, Predictor};
 use crate::reacquirer::Reacquirer;
 use crate::scan::Scan;
@@ -54,21 +54,22 @@ impl Tracker {
     /// A tracker with the default components, tuned by `config`.
     pub fn new(config: TrackerConfig) -> Self {
         let imm_config = &config.imm;
+        let level = Vertical::Damped {
+            time_constant_s: imm_config.level_vertical_time_constant_s,
+            sigma_mps: imm_config.level_vertical_sigma_mps,
+        };
+        let turn = |turn_rate_radps: f64| CoordinatedTurn {
+            turn_rate_radps,
+            q_horizontal: imm_config.turn_q_horizontal,
+            vertical: level,
+        };
         let models: Vec<Box<dyn MotionModel>> = vec![
             Box::new(ConstantVelocity {
                 q_horizontal: imm_config.cv_q_horizontal,
-                q_vertical: imm_config.level_q_vertical,
+                vertical: level,
             }),
-            Box::new(CoordinatedTurn {
-                turn_rate_radps: imm_config.turn_rate_radps,
-                q_horizontal: imm_config.turn_q_horizontal,
-                q_vertical: imm_config.level_q_vertical,
-            }),
-            Box::new(CoordinatedTurn {
-                turn_rate_radps: -imm_config.turn_rate_radps,
-                q_horizontal: imm_config.turn_q_horizontal,
-                q_vertical: imm_config.level_q_vertical,
-            }),
+            Box::new(turn(imm_config.turn_rate_radps)),
+            Box::new(turn(-imm_config.turn_rate_radps)),
             Box::new(Ballistic {
                 q: imm_config.ballistic_q,
             }),
@@ -79,10 +80,7 @@ impl Tracker {
         };
         Self {
             tentative_predictor: KalmanPredictor {
-                model: ConstantVelocity {
-                    q_horizontal: config.tentative_q,
-                    q_vertical: config.tentative_q,
-                },
+                model: ConstantVelocity::isotropic(config.tentative_q),
             },
             imm: Imm::new(models, imm_config.switching()),
             updater,

@@ -4,7 +4,7 @@
 use canopy_track::geometry::cartesian_to_polar;
 use canopy_track::{
     ConstantVelocity, CoordinatedTurn, ExtendedKalmanUpdater, Gaussian, Imm, MotionModel,
-    PolarDetection, SensorModel, StateCovariance, StateVector,
+    PolarDetection, SensorModel, StateCovariance, StateVector, Vertical,
 };
 use nalgebra::Vector3;
 
@@ -14,12 +14,12 @@ fn imm() -> Imm {
     let turn = |w: f64| CoordinatedTurn {
         turn_rate_radps: w,
         q_horizontal: 0.5,
-        q_vertical: 0.01,
+        vertical: Vertical::WhiteAcceleration { q: 0.01 },
     };
     let models: Vec<Box<dyn MotionModel>> = vec![
         Box::new(ConstantVelocity {
             q_horizontal: 0.5,
-            q_vertical: 0.01,
+            vertical: Vertical::WhiteAcceleration { q: 0.01 },
         }),
         Box::new(turn(TURN_RATE)),
         Box::new(turn(-TURN_RATE)),

@@ -17,10 +17,7 @@ use nalgebra::{Matrix3, Vector3};
 fn converges_to_analytic_steady_state() {
     let q = 144.0 / 481.0;
     let predictor = KalmanPredictor {
-        model: ConstantVelocity {
-            q_horizontal: q,
-            q_vertical: q,
-        },
+        model: ConstantVelocity::isotropic(q),
     };
     let mut estimate = Gaussian::new(StateVector::zeros(), StateCovariance::identity() * 1e6);
     let noise = Matrix3::identity();
