@@ -36,6 +36,7 @@ pub fn execute(args: TrackArgs) -> anyhow::Result<()> {
     }
     let scenario = read_scenario(&args.scenario_dir)
         .with_context(|| format!("reading scenario {}", args.scenario_dir.display()))?;
+    let read_s = started.elapsed().as_secs_f64();
     let mut tracker = Tracker::new(config);
     let mut writer = TrackWriter::new();
     for bench_scan in &scenario.scans {
@@ -47,13 +48,18 @@ pub fn execute(args: TrackArgs) -> anyhow::Result<()> {
         let tracks = tracker.process_scan(&scan)?;
         writer.push_scan(bench_scan.time_s, tracks);
     }
+    let tracked_s = started.elapsed().as_secs_f64();
     writer.write(&args.out)?;
     let wall_s = started.elapsed().as_secs_f64();
     eprintln!(
-        "canopy track: {} scans, {} detections in {:.3} s ({:.0} detections/s) -> {}",
+        "canopy track: {} scans, {} detections in {:.3} s (read {:.3} s, track {:.3} s, \
+         write {:.3} s; {:.0} detections/s) -> {}",
         scenario.scans.len(),
         scenario.n_detections,
         wall_s,
+        read_s,
+        tracked_s - read_s,
+        wall_s - tracked_s,
         scenario.n_detections as f64 / wall_s.max(1e-9),
         args.out.display()
     );
