@@ -5,8 +5,10 @@
 //! (converted-Cartesian Kalman or polar extended Kalman), an [`Imm`] mixes several motion
 //! models, a [`Gater`] proposes track-detection pairs through a spatial index, an
 //! [`Associator`] picks the optimal pairing, an [`Initiator`] confirms tentative tracks
-//! (M-of-N) and a [`Deleter`] removes stale ones. [`Tracker`] composes them and consumes
-//! asynchronous radar scans one at a time.
+//! (M-of-N) and a [`Deleter`] removes stale ones; a [`DuplicateMerger`] and a [`Reacquirer`]
+//! keep one identity per target. [`Tracker`] composes them and consumes asynchronous radar
+//! scans one at a time; [`TrackerConfig`] (serde) tunes it, and [`bench_io`] reads and writes
+//! the benchmark's CSV files.
 //!
 //! Frame: local East-North-Up, metres; state `(x, y, z, vx, vy, vz)`. Azimuth follows the
 //! mathematical convention (0 = east, counter-clockwise), elevation is positive up.

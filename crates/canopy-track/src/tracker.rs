@@ -2,9 +2,11 @@
 //!
 //! Each scan: predict every track to the scan time; associate confirmed tracks first (gated,
 //! optimal assignment), then tentative tracks with the detections left; start a tentative
-//! track on every detection that no confirmed track could claim; confirm or drop tentative
-//! tracks (initiator) and delete stale confirmed ones (deleter). Scans from any number of
-//! radars are fused into the one set of tracks, so identities persist across radars.
+//! track on every detection that no confirmed track could claim; delete stale confirmed
+//! tracks (deleter, remembering lost ones for re-acquisition); confirm or drop tentative
+//! tracks (initiator; a newly confirmed track near a recently lost one takes its identity);
+//! merge duplicate confirmed tracks. Scans from any number of radars, at any times, are fused
+//! into the one set of tracks, so identities persist across radars and hand-overs.
 
 use crate::associator::{Associator, GlobalNearestNeighbour, Hypothesis};
 use crate::config::{TrackerConfig, UpdaterKind};
