@@ -319,9 +319,15 @@ pub fn read_meta(dir: &Path) -> Result<Option<ScenarioMeta>, TrackError> {
 }
 
 /// Accumulates `tracks.csv` rows: one per confirmed track per scan time.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TrackWriter {
     text: String,
+}
+
+impl Default for TrackWriter {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl TrackWriter {

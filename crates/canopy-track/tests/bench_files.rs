@@ -62,3 +62,37 @@ fn unknown_scan_is_an_error() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn writes_confirmed_tracks_only() {
+    use canopy_track::bench_io::TrackWriter;
+    use canopy_track::track::{Track, TrackFilter, TrackId};
+    use canopy_track::{Gaussian, StateCovariance, StateVector};
+    let track = |id: u64, confirmed: bool| Track {
+        id: TrackId(id),
+        time_s: 4.0,
+        estimate: Gaussian::new(
+            StateVector::new(1.0, -2.5, 300.126, 10.0, 0.5, -0.25),
+            StateCovariance::identity(),
+        ),
+        confirmed,
+        last_update_s: 4.0,
+        hits: 3,
+        consecutive_misses: 0,
+        history: 0b111,
+        looks: 3,
+        last_gate_volume_m3: 0.0,
+        filter: TrackFilter::Single,
+    };
+    let mut writer = TrackWriter::new();
+    writer.push_scan(4.0, &[track(7, true), track(8, false)]);
+    let dir = scenario_dir("write", "");
+    let path = dir.join("tracks.csv");
+    writer.write(&path).expect("written");
+    let text = std::fs::read_to_string(&path).expect("read back");
+    assert_eq!(
+        text,
+        "time_s,track_id,x_m,y_m,z_m,vx_mps,vy_mps,vz_mps\n4.000,7,1.00,-2.50,300.13,10.000,0.500,-0.250\n"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
