@@ -33,6 +33,12 @@ pub enum TrackError {
         /// What was wrong.
         message: String,
     },
+    /// A scan's time is not a finite number.
+    #[error("scan time {time_s} is not a finite number of seconds")]
+    NonFiniteTime {
+        /// The scan's time.
+        time_s: f64,
+    },
     /// A scan arrived earlier than the previous one.
     #[error("scan at {time_s} s is earlier than the previous scan at {previous_s} s")]
     TimeWentBackwards {

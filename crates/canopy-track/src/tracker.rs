@@ -162,6 +162,11 @@ impl Tracker {
     /// Processes one scan and returns every live track (filter on [`Track::confirmed`] for
     /// the operator picture). Scans must come in non-decreasing time.
     pub fn process_scan(&mut self, scan: &Scan) -> Result<&[Track], TrackError> {
+        if !scan.time_s.is_finite() {
+            return Err(TrackError::NonFiniteTime {
+                time_s: scan.time_s,
+            });
+        }
         if let Some(previous_s) = self.last_time_s
             && scan.time_s < previous_s
         {

@@ -107,6 +107,15 @@ fn scans_must_come_in_time_order() {
     assert!(
         tracker
             .process_scan(&Scan {
+                time_s: f64::NAN,
+                sensor: &sensor,
+                detections: &[]
+            })
+            .is_err()
+    );
+    assert!(
+        tracker
+            .process_scan(&Scan {
                 time_s: 4.0,
                 sensor: &sensor,
                 detections: &[]
