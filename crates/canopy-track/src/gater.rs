@@ -1,0 +1,124 @@
+//! Gaters: propose the track-detection pairs worth an exact Mahalanobis test.
+//!
+//! [`GridGater`] hashes detections into a uniform horizontal grid and asks, for each track,
+//! only the cells that its gate sphere overlaps, so the cost grows with the number of
+//! nearby detections rather than with tracks times detections.
+
+use nalgebra::Vector3;
+
+/// A sphere bounding a track's validation gate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GateRegion {
+    /// Predicted position, metres.
+    pub centre_m: Vector3<f64>,
+    /// Radius that contains the whole Mahalanobis gate, metres.
+    pub radius_m: f64,
+}
+
+/// Proposes candidate pairs `(region index, detection index)`.
+pub trait Gater: Send + Sync + std::fmt::Debug {
+    /// Appends to `pairs` every pair whose detection lies within the region's sphere, sorted
+    /// by region then detection.
+    fn candidates(
+        &self,
+        regions: &[GateRegion],
+        detections_m: &[Vector3<f64>],
+        pairs: &mut Vec<(usize, usize)>,
+    );
+}
+
+/// Uniform horizontal grid over the detections.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridGater {
+    /// Side of a grid cell, metres.
+    pub cell_m: f64,
+}
+
+impl GridGater {
+    fn cell(&self, coordinate_m: f64) -> i64 {
+        (coordinate_m / self.cell_m).floor() as i64
+    }
+}
+
+impl Gater for GridGater {
+    fn candidates(
+        &self,
+        regions: &[GateRegion],
+        detections_m: &[Vector3<f64>],
+        pairs: &mut Vec<(usize, usize)>,
+    ) {
+        let mut cells: Vec<((i64, i64), usize)> = detections_m
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((self.cell(p.x), self.cell(p.y)), i))
+            .collect();
+        cells.sort_unstable();
+        let mut found = Vec::new();
+        for (region_index, region) in regions.iter().enumerate() {
+            let r = region.radius_m;
+            let (x0, x1) = (
+                self.cell(region.centre_m.x - r),
+                self.cell(region.centre_m.x + r),
+            );
+            let (y0, y1) = (
+                self.cell(region.centre_m.y - r),
+                self.cell(region.centre_m.y + r),
+            );
+            found.clear();
+            for cx in x0..=x1 {
+                let start = cells.partition_point(|(key, _)| *key < (cx, y0));
+                for &(key, det) in &cells[start..] {
+                    if key > (cx, y1) {
+                        break;
+                    }
+                    if (detections_m[det] - region.centre_m).norm_squared() <= r * r {
+                        found.push(det);
+                    }
+                }
+            }
+            found.sort_unstable();
+            pairs.extend(found.iter().map(|&det| (region_index, det)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_matches_brute_force() {
+        let detections: Vec<Vector3<f64>> = (0..200)
+            .map(|i| {
+                let t = i as f64;
+                Vector3::new(
+                    (t * 7919.0) % 50_000.0 - 25_000.0,
+                    (t * 104_729.0) % 50_000.0 - 25_000.0,
+                    t,
+                )
+            })
+            .collect();
+        let regions: Vec<GateRegion> = (0..30)
+            .map(|i| GateRegion {
+                centre_m: Vector3::new(
+                    i as f64 * 1500.0 - 20_000.0,
+                    3000.0 - i as f64 * 900.0,
+                    50.0,
+                ),
+                radius_m: 2000.0 + 300.0 * i as f64,
+            })
+            .collect();
+        let mut grid = Vec::new();
+        GridGater { cell_m: 3000.0 }.candidates(&regions, &detections, &mut grid);
+        let mut brute = Vec::new();
+        for (r, region) in regions.iter().enumerate() {
+            for (d, det) in detections.iter().enumerate() {
+                if (det - region.centre_m).norm() <= region.radius_m {
+                    brute.push((r, d));
+                }
+            }
+        }
+        assert!(!brute.is_empty());
+        assert_eq!(grid, brute);
+    }
+}

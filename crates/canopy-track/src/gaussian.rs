@@ -1,0 +1,39 @@
+//! Gaussian state in the six-dimensional Cartesian state space.
+
+use nalgebra::{Matrix6, Vector3, Vector6};
+
+/// State vector `(x, y, z, vx, vy, vz)` in metres and metres per second.
+pub type StateVector = Vector6<f64>;
+/// Covariance of a [`StateVector`].
+pub type StateCovariance = Matrix6<f64>;
+
+/// A Gaussian estimate: mean and covariance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gaussian {
+    /// Mean `(x, y, z, vx, vy, vz)`.
+    pub mean: StateVector,
+    /// Covariance of the mean.
+    pub cov: StateCovariance,
+}
+
+impl Gaussian {
+    /// Builds a Gaussian from its mean and covariance.
+    pub fn new(mean: StateVector, cov: StateCovariance) -> Self {
+        Self { mean, cov }
+    }
+
+    /// Position part of the mean, metres.
+    pub fn position_m(&self) -> Vector3<f64> {
+        self.mean.fixed_rows::<3>(0).into_owned()
+    }
+
+    /// Velocity part of the mean, metres per second.
+    pub fn velocity_mps(&self) -> Vector3<f64> {
+        self.mean.fixed_rows::<3>(3).into_owned()
+    }
+
+    /// Forces exact symmetry of the covariance (guards against round-off drift).
+    pub fn symmetrise(&mut self) {
+        self.cov = (self.cov + self.cov.transpose()) * 0.5;
+    }
+}

@@ -1,0 +1,92 @@
+//! What a radar hands the tracker: a sensor description and one scan of polar detections.
+
+use crate::geometry::{converted_covariance, polar_to_cartesian};
+use nalgebra::{Matrix3, Vector3};
+
+/// A radar: where it stands and how noisy its measurements are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SensorModel {
+    /// Radar position in the local frame, metres.
+    pub position_m: Vector3<f64>,
+    /// 1-sigma range noise, metres.
+    pub sigma_range_m: f64,
+    /// 1-sigma azimuth noise, radians.
+    pub sigma_azimuth_rad: f64,
+    /// 1-sigma elevation noise, radians.
+    pub sigma_elevation_rad: f64,
+    /// Instrumented range, metres: tracks beyond it are not counted as missed by this radar.
+    pub max_range_m: f64,
+}
+
+impl SensorModel {
+    /// Builds a sensor model from its position and noise standard deviations, with
+    /// unlimited range.
+    pub fn new(
+        position_m: Vector3<f64>,
+        sigma_range_m: f64,
+        sigma_azimuth_rad: f64,
+        sigma_elevation_rad: f64,
+    ) -> Self {
+        Self {
+            position_m,
+            sigma_range_m,
+            sigma_azimuth_rad,
+            sigma_elevation_rad,
+            max_range_m: f64::INFINITY,
+        }
+    }
+
+    /// Noise standard deviations `(range_m, azimuth_rad, elevation_rad)`.
+    pub fn sigmas(&self) -> Vector3<f64> {
+        Vector3::new(
+            self.sigma_range_m,
+            self.sigma_azimuth_rad,
+            self.sigma_elevation_rad,
+        )
+    }
+
+    /// Measurement noise covariance in polar space.
+    pub fn polar_noise(&self) -> Matrix3<f64> {
+        let s = self.sigmas();
+        Matrix3::from_diagonal(&s.component_mul(&s))
+    }
+}
+
+/// One detection in the radar's polar coordinates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PolarDetection {
+    /// Slant range from the radar, metres.
+    pub range_m: f64,
+    /// Azimuth, radians, 0 = east, counter-clockwise.
+    pub azimuth_rad: f64,
+    /// Elevation, radians, positive up.
+    pub elevation_rad: f64,
+}
+
+impl PolarDetection {
+    /// `(range_m, azimuth_rad, elevation_rad)` as a vector.
+    pub fn polar(&self) -> Vector3<f64> {
+        Vector3::new(self.range_m, self.azimuth_rad, self.elevation_rad)
+    }
+
+    /// Position of the detection in the local frame, metres.
+    pub fn position_m(&self, sensor: &SensorModel) -> Vector3<f64> {
+        sensor.position_m + polar_to_cartesian(&self.polar())
+    }
+
+    /// Linearised covariance of [`PolarDetection::position_m`].
+    pub fn position_covariance(&self, sensor: &SensorModel) -> Matrix3<f64> {
+        converted_covariance(&self.polar(), &sensor.sigmas())
+    }
+}
+
+/// One instantaneous radar scan: every detection carries the scan's time stamp.
+#[derive(Clone, Copy, Debug)]
+pub struct Scan<'a> {
+    /// Scan time, seconds from the start of the run.
+    pub time_s: f64,
+    /// The radar that made the scan.
+    pub sensor: &'a SensorModel,
+    /// The detections (target returns and false alarms, unlabelled).
+    pub detections: &'a [PolarDetection],
+}

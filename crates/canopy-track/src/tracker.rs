@@ -1,0 +1,416 @@
+//! The tracker: components composed into a scan-by-scan multi-target tracker.
+//!
+//! Each scan: predict every track to the scan time; associate confirmed tracks first (gated,
+//! optimal assignment), then tentative tracks with the detections left; start a tentative
+//! track on every detection that no confirmed track could claim; delete stale confirmed
+//! tracks (deleter, remembering lost ones for re-acquisition); confirm or drop tentative
+//! tracks (initiator; a newly confirmed track near a recently lost one takes its identity);
+//! merge duplicate confirmed tracks. Scans from any number of radars, at any times, are fused
+//! into the one set of tracks, so identities persist across radars and hand-overs.
+
+use crate::associator::{Associator, GlobalNearestNeighbour, Hypothesis};
+use crate::config::{TrackerConfig, UpdaterKind};
+use crate::deleter::{Deleter, Deletion, MissedUpdateDeleter};
+use crate::error::TrackError;
+use crate::gater::{GateRegion, Gater, GridGater};
+use crate::gaussian::{Gaussian, StateCovariance, StateVector};
+use crate::imm::Imm;
+use crate::initiator::{Initiator, MOfNInitiator, TrackStatus};
+use crate::merger::DuplicateMerger;
+use crate::motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel, Vertical};
+use crate::predictor::{KalmanPredictor, Predictor};
+use crate::reacquirer::Reacquirer;
+use crate::scan::Scan;
+use crate::track::{Track, TrackFilter, TrackId};
+use crate::updater::{ConvertedKalmanUpdater, ExtendedKalmanUpdater, Updater};
+use nalgebra::Vector3;
+
+/// A multi-target tracker built from components.
+#[derive(Debug)]
+pub struct Tracker {
+    config: TrackerConfig,
+    tentative_predictor: KalmanPredictor<ConstantVelocity>,
+    imm: Imm,
+    updater: Box<dyn Updater>,
+    gater: Box<dyn Gater>,
+    associator: Box<dyn Associator>,
+    initiator: Box<dyn Initiator>,
+    deleter: Box<dyn Deleter>,
+    merger: Option<DuplicateMerger>,
+    reacquirer: Reacquirer,
+    tracks: Vec<Track>,
+    next_id: u64,
+    last_time_s: Option<f64>,
+}
+
+/// Per-detection flags of one scan.
+#[derive(Clone, Copy, Default)]
+struct DetectionUse {
+    /// Taken by a track.
+    used: bool,
+    /// Inside a confirmed track's gate: may not start a new track.
+    claimed: bool,
+}
+
+impl Tracker {
+    /// A tracker with the default components, tuned by `config`.
+    pub fn new(config: TrackerConfig) -> Self {
+        let imm_config = &config.imm;
+        let level = Vertical::Damped {
+            time_constant_s: imm_config.level_vertical_time_constant_s,
+            sigma_mps: imm_config.level_vertical_sigma_mps,
+        };
+        let turn = |turn_rate_radps: f64| CoordinatedTurn {
+            turn_rate_radps,
+            q_horizontal: imm_config.turn_q_horizontal,
+            vertical: level,
+        };
+        let models: Vec<Box<dyn MotionModel>> = vec![
+            Box::new(ConstantVelocity {
+                q_horizontal: imm_config.cv_q_horizontal,
+                vertical: level,
+            }),
+            Box::new(turn(imm_config.turn_rate_radps)),
+            Box::new(turn(-imm_config.turn_rate_radps)),
+            Box::new(Ballistic {
+                q: imm_config.ballistic_q,
+            }),
+        ];
+        let updater: Box<dyn Updater> = match config.updater {
+            UpdaterKind::Polar => Box::new(ExtendedKalmanUpdater),
+            UpdaterKind::Converted => Box::new(ConvertedKalmanUpdater),
+        };
+        Self {
+            tentative_predictor: KalmanPredictor {
+                model: ConstantVelocity::isotropic(config.tentative_q),
+            },
+            imm: Imm::new(models, imm_config.switching()),
+            updater,
+            gater: Box::new(GridGater {
+                cell_m: config.grid_cell_m,
+            }),
+            associator: Box::new(GlobalNearestNeighbour),
+            initiator: Box::new(MOfNInitiator {
+                m: config.confirm_hits,
+                n: config.confirm_window,
+                max_misses: config.tentative_max_misses,
+                m_fast: config.confirm_hits_fast,
+                fast_speed_mps: config.fast_speed_mps,
+                m_slow: config.confirm_hits_slow,
+                slow_speed_mps: config.slow_speed_mps,
+                clutter_density_per_m3: config.clutter_density_per_m3,
+                max_expected_false_alarms: config.max_expected_false_alarms,
+            }),
+            deleter: Box::new(MissedUpdateDeleter {
+                max_misses: config.confirmed_max_misses,
+                young_max_misses: config.young_max_misses,
+                max_position_sigma_m: config.max_position_sigma_m,
+                region: config.region,
+                min_height_m: config.min_height_m,
+            }),
+            merger: (config.merge_distance2 > 0.0).then_some(DuplicateMerger {
+                distance2: config.merge_distance2,
+                window_m: config.grid_cell_m,
+            }),
+            reacquirer: Reacquirer::new(config.reacquire_window_s, config.gate_distance2),
+            config,
+            tracks: Vec::new(),
+            next_id: 0,
+            last_time_s: None,
+        }
+    }
+
+    /// Replaces the associator.
+    pub fn with_associator(mut self, associator: Box<dyn Associator>) -> Self {
+        self.associator = associator;
+        self
+    }
+
+    /// Replaces the initiator.
+    pub fn with_initiator(mut self, initiator: Box<dyn Initiator>) -> Self {
+        self.initiator = initiator;
+        self
+    }
+
+    /// Replaces the deleter.
+    pub fn with_deleter(mut self, deleter: Box<dyn Deleter>) -> Self {
+        self.deleter = deleter;
+        self
+    }
+
+    /// Replaces the gater.
+    pub fn with_gater(mut self, gater: Box<dyn Gater>) -> Self {
+        self.gater = gater;
+        self
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &TrackerConfig {
+        &self.config
+    }
+
+    /// Every live track (tentative and confirmed), in order of creation.
+    pub fn tracks(&self) -> &[Track] {
+        &self.tracks
+    }
+
+    /// The confirmed tracks, in order of creation.
+    pub fn confirmed_tracks(&self) -> impl Iterator<Item = &Track> {
+        self.tracks.iter().filter(|t| t.confirmed)
+    }
+
+    /// Processes one scan and returns every live track (filter on [`Track::confirmed`] for
+    /// the operator picture). Scans must come in non-decreasing time.
+    pub fn process_scan(&mut self, scan: &Scan) -> Result<&[Track], TrackError> {
+        if !scan.time_s.is_finite() {
+            return Err(TrackError::NonFiniteTime {
+                time_s: scan.time_s,
+            });
+        }
+        if let Some(previous_s) = self.last_time_s
+            && scan.time_s < previous_s
+        {
+            return Err(TrackError::TimeWentBackwards {
+                time_s: scan.time_s,
+                previous_s,
+            });
+        }
+        self.last_time_s = Some(scan.time_s);
+        for track in &mut self.tracks {
+            predict_track(track, scan.time_s, &self.tentative_predictor, &self.imm);
+        }
+        let positions: Vec<Vector3<f64>> = scan
+            .detections
+            .iter()
+            .map(|d| d.position_m(scan.sensor))
+            .collect();
+        let mut uses = vec![DetectionUse::default(); positions.len()];
+        let in_view: Vec<bool> = self
+            .tracks
+            .iter()
+            .map(|t| {
+                (t.estimate.position_m() - scan.sensor.position_m).norm() <= scan.sensor.max_range_m
+            })
+            .collect();
+        let mut hit = vec![false; self.tracks.len()];
+        for confirmed_stage in [true, false] {
+            let members: Vec<usize> = (0..self.tracks.len())
+                .filter(|&i| self.tracks[i].confirmed == confirmed_stage && in_view[i])
+                .collect();
+            self.associate_stage(
+                &members,
+                scan,
+                &positions,
+                &mut uses,
+                confirmed_stage,
+                &mut hit,
+            );
+        }
+        for (i, track) in self.tracks.iter_mut().enumerate() {
+            if in_view[i] {
+                track.record_look(hit[i]);
+            }
+        }
+        self.review_tracks(scan.time_s);
+        for (detection, usage) in uses.iter().enumerate() {
+            if !usage.used && !usage.claimed {
+                self.start_track(scan, detection);
+            }
+        }
+        Ok(&self.tracks)
+    }
+
+    /// Gates, associates and updates one group of tracks against the unused detections.
+    fn associate_stage(
+        &mut self,
+        members: &[usize],
+        scan: &Scan,
+        positions: &[Vector3<f64>],
+        uses: &mut [DetectionUse],
+        claim: bool,
+        hit: &mut [bool],
+    ) {
+        let gate = self.config.gate_distance2;
+        let regions: Vec<GateRegion> = members
+            .iter()
+            .map(|&i| gate_region(&self.tracks[i].estimate, scan, gate))
+            .collect();
+        let mut pairs = Vec::new();
+        self.gater.candidates(&regions, positions, &mut pairs);
+        let mut hypotheses = Vec::new();
+        for (local, detection) in pairs {
+            if uses[detection].used {
+                continue;
+            }
+            let track = &self.tracks[members[local]];
+            let Some(innovation) =
+                self.updater
+                    .innovation(&track.estimate, &scan.detections[detection], scan.sensor)
+            else {
+                continue;
+            };
+            if innovation.distance2 < gate {
+                uses[detection].claimed |= claim;
+                hypotheses.push(Hypothesis {
+                    track: local,
+                    detection,
+                    cost: innovation.distance2,
+                });
+            }
+        }
+        let assignment =
+            self.associator
+                .associate(members.len(), positions.len(), &hypotheses, gate);
+        for (local, chosen) in assignment.into_iter().enumerate() {
+            let Some(detection) = chosen else { continue };
+            let index = members[local];
+            if update_track(
+                &mut self.tracks[index],
+                scan,
+                detection,
+                self.updater.as_ref(),
+                &self.imm,
+                gate,
+            ) {
+                uses[detection].used = true;
+                hit[index] = true;
+            }
+        }
+    }
+
+    /// Confirms, drops and deletes tracks after a look.
+    fn review_tracks(&mut self, time_s: f64) {
+        let (initiator, deleter) = (&self.initiator, &self.deleter);
+        let reacquirer = &mut self.reacquirer;
+        reacquirer.expire(time_s);
+        self.tracks.retain(|track| {
+            if !track.confirmed {
+                return initiator.status(track) != TrackStatus::Drop;
+            }
+            match deleter.deletion(track) {
+                None => true,
+                Some(Deletion::Lost) => {
+                    reacquirer.remember(track);
+                    false
+                }
+                Some(Deletion::Gone) => false,
+            }
+        });
+        let initial = self.config.imm.initial_probabilities;
+        for track in &mut self.tracks {
+            if !track.confirmed && self.initiator.status(track) == TrackStatus::Confirm {
+                track.confirmed = true;
+                track.filter = TrackFilter::Imm(self.imm.initial_state(&track.estimate, &initial));
+                if let Some(id) = self.reacquirer.claim(track, &self.tentative_predictor) {
+                    track.id = id;
+                }
+            }
+        }
+        if let Some(merger) = &self.merger {
+            merger.merge(&mut self.tracks);
+        }
+    }
+
+    /// Starts a tentative track on one detection: position from the detection, velocity
+    /// from the prior.
+    fn start_track(&mut self, scan: &Scan, detection: usize) {
+        let det = &scan.detections[detection];
+        let position = det.position_m(scan.sensor);
+        let mut mean = StateVector::zeros();
+        mean.fixed_rows_mut::<3>(0).copy_from(&position);
+        let mut cov = StateCovariance::zeros();
+        cov.fixed_view_mut::<3, 3>(0, 0)
+            .copy_from(&det.position_covariance(scan.sensor));
+        for (axis, sigma) in self.config.initial_velocity_sigma_mps.iter().enumerate() {
+            cov[(axis + 3, axis + 3)] = sigma * sigma;
+        }
+        let estimate = Gaussian::new(mean, cov);
+        let mut track = Track {
+            id: TrackId(self.next_id),
+            time_s: scan.time_s,
+            estimate,
+            confirmed: false,
+            last_update_s: scan.time_s,
+            hits: 0,
+            consecutive_misses: 0,
+            history: 0,
+            looks: 0,
+            last_gate_volume_m3: 0.0,
+            filter: TrackFilter::Single,
+        };
+        track.record_look(true);
+        self.next_id += 1;
+        self.tracks.push(track);
+    }
+}
+
+/// Moves a track's filter and estimate to `time_s`.
+fn predict_track(
+    track: &mut Track,
+    time_s: f64,
+    tentative: &KalmanPredictor<ConstantVelocity>,
+    imm: &Imm,
+) {
+    let dt_s = time_s - track.time_s;
+    if dt_s <= 0.0 {
+        return;
+    }
+    match &mut track.filter {
+        TrackFilter::Single => track.estimate = tentative.predict(&track.estimate, dt_s),
+        TrackFilter::Imm(state) => {
+            *state = imm.predict(state, dt_s);
+            track.estimate = imm.combined(state);
+        }
+    }
+    track.time_s = time_s;
+}
+
+/// Folds detection `detection` of `scan` into `track`; false when the update is degenerate.
+fn update_track(
+    track: &mut Track,
+    scan: &Scan,
+    detection: usize,
+    updater: &dyn Updater,
+    imm: &Imm,
+    gate_distance2: f64,
+) -> bool {
+    let det = &scan.detections[detection];
+    let spread = track.estimate.cov.fixed_view::<3, 3>(0, 0) + det.position_covariance(scan.sensor);
+    track.last_gate_volume_m3 = 4.0 / 3.0
+        * std::f64::consts::PI
+        * gate_distance2.powf(1.5)
+        * spread.determinant().max(0.0).sqrt();
+    match &mut track.filter {
+        TrackFilter::Single => {
+            let Some(innovation) = updater.innovation(&track.estimate, det, scan.sensor) else {
+                return false;
+            };
+            track.estimate = updater.update(&track.estimate, &innovation);
+        }
+        TrackFilter::Imm(state) => {
+            let Some(updated) = imm.update(state, det, scan.sensor, updater) else {
+                return false;
+            };
+            *state = updated;
+            track.estimate = imm.combined(state);
+        }
+    }
+    true
+}
+
+/// A sphere that contains the Mahalanobis gate of `estimate` for detections of `scan`: the
+/// gate times the root of the trace of the predicted position covariance plus an upper bound
+/// of the measurement noise in Cartesian terms.
+fn gate_region(estimate: &Gaussian, scan: &Scan, gate_distance2: f64) -> GateRegion {
+    let centre_m = estimate.position_m();
+    let range_m = (centre_m - scan.sensor.position_m).norm();
+    let sensor = scan.sensor;
+    let angular = sensor.sigma_azimuth_rad.powi(2) + sensor.sigma_elevation_rad.powi(2);
+    let noise = sensor.sigma_range_m.powi(2) + range_m * range_m * angular;
+    let cov = &estimate.cov;
+    let trace = cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)] + noise;
+    GateRegion {
+        centre_m,
+        radius_m: (gate_distance2 * trace).sqrt(),
+    }
+}

@@ -1,0 +1,144 @@
+//! Updaters: fold one detection into a predicted estimate.
+//!
+//! [`ExtendedKalmanUpdater`] works in the radar's measurement space (range, azimuth,
+//! elevation) with a linearised measurement function; [`ConvertedKalmanUpdater`] converts the
+//! detection to a Cartesian point with its linearised covariance and runs a linear Kalman
+//! update on position.
+
+use crate::gaussian::Gaussian;
+use crate::geometry::{cartesian_to_polar, polar_jacobian, wrap_angle};
+use crate::scan::{PolarDetection, SensorModel};
+use nalgebra::{Matrix3, SMatrix, Vector3};
+
+/// Measurement matrix: 3 measured quantities from the 6 state components.
+pub type MeasurementMatrix = SMatrix<f64, 3, 6>;
+
+/// The innovation of one detection against one predicted estimate.
+#[derive(Clone, Debug)]
+pub struct Innovation {
+    /// Measurement minus predicted measurement (angles wrapped).
+    pub residual: Vector3<f64>,
+    /// Measurement matrix (Jacobian) at the prediction.
+    pub h: MeasurementMatrix,
+    /// Inverse of the innovation covariance.
+    pub s_inv: Matrix3<f64>,
+    /// Squared Mahalanobis distance `residual^T S^-1 residual`.
+    pub distance2: f64,
+    /// Natural logarithm of the determinant of the innovation covariance.
+    pub log_det_s: f64,
+}
+
+impl Innovation {
+    fn new(residual: Vector3<f64>, h: MeasurementMatrix, s: Matrix3<f64>) -> Option<Self> {
+        let s_inv = s.try_inverse()?;
+        let det = s.determinant();
+        if det <= 0.0 || !det.is_finite() {
+            return None;
+        }
+        let distance2 = (residual.transpose() * s_inv * residual)[0];
+        Some(Self {
+            residual,
+            h,
+            s_inv,
+            distance2,
+            log_det_s: det.ln(),
+        })
+    }
+
+    /// Natural logarithm of the Gaussian likelihood of the residual.
+    pub fn log_likelihood(&self) -> f64 {
+        -0.5 * (self.distance2 + self.log_det_s + 3.0 * (2.0 * std::f64::consts::PI).ln())
+    }
+
+    /// The Kalman update of `predicted` with this innovation.
+    pub fn apply(&self, predicted: &Gaussian) -> Gaussian {
+        let pht = predicted.cov * self.h.transpose();
+        let gain = pht * self.s_inv;
+        let mean = predicted.mean + gain * self.residual;
+        let cov = predicted.cov - gain * pht.transpose();
+        let mut updated = Gaussian::new(mean, cov);
+        updated.symmetrise();
+        updated
+    }
+}
+
+/// Folds a detection into a predicted estimate.
+pub trait Updater: Send + Sync + std::fmt::Debug {
+    /// The innovation of `detection` against `predicted`, or `None` when it is degenerate
+    /// (singular innovation covariance, e.g. a prediction on top of the radar).
+    fn innovation(
+        &self,
+        predicted: &Gaussian,
+        detection: &PolarDetection,
+        sensor: &SensorModel,
+    ) -> Option<Innovation>;
+
+    /// The updated estimate.
+    fn update(&self, predicted: &Gaussian, innovation: &Innovation) -> Gaussian {
+        innovation.apply(predicted)
+    }
+}
+
+/// Extended Kalman update in polar measurement space.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExtendedKalmanUpdater;
+
+impl Updater for ExtendedKalmanUpdater {
+    fn innovation(
+        &self,
+        predicted: &Gaussian,
+        detection: &PolarDetection,
+        sensor: &SensorModel,
+    ) -> Option<Innovation> {
+        let relative = predicted.position_m() - sensor.position_m;
+        if relative.norm() < 1.0 {
+            return None;
+        }
+        let expected = cartesian_to_polar(&relative);
+        let measured = detection.polar();
+        let residual = Vector3::new(
+            measured.x - expected.x,
+            wrap_angle(measured.y - expected.y),
+            measured.z - expected.z,
+        );
+        let mut h = MeasurementMatrix::zeros();
+        h.fixed_view_mut::<3, 3>(0, 0)
+            .copy_from(&polar_jacobian(&relative));
+        let s = h * predicted.cov * h.transpose() + sensor.polar_noise();
+        Innovation::new(residual, h, s)
+    }
+}
+
+/// Linear Kalman update on the converted Cartesian position of the detection.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ConvertedKalmanUpdater;
+
+impl Updater for ConvertedKalmanUpdater {
+    fn innovation(
+        &self,
+        predicted: &Gaussian,
+        detection: &PolarDetection,
+        sensor: &SensorModel,
+    ) -> Option<Innovation> {
+        position_innovation(
+            predicted,
+            &detection.position_m(sensor),
+            &detection.position_covariance(sensor),
+        )
+    }
+}
+
+/// Innovation of a direct position measurement `measured_m` with noise covariance `noise`
+/// (the linear Kalman measurement model `H = [I 0]`).
+pub fn position_innovation(
+    predicted: &Gaussian,
+    measured_m: &Vector3<f64>,
+    noise: &Matrix3<f64>,
+) -> Option<Innovation> {
+    let residual = measured_m - predicted.position_m();
+    let mut h = MeasurementMatrix::zeros();
+    h.fixed_view_mut::<3, 3>(0, 0)
+        .copy_from(&Matrix3::identity());
+    let s = predicted.cov.fixed_view::<3, 3>(0, 0) + noise;
+    Innovation::new(residual, h, s)
+}
