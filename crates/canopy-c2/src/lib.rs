@@ -23,4 +23,4 @@ pub use planner::{
     EngagementOrder, PLANNER_NAMES, Plan, Planner, PlanningContext, planner_by_name,
 };
 pub use rulebook::RuleBook;
-pub use shooter::{MunitionStock, ShooterKind, ShooterState};
+pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState};

@@ -44,6 +44,10 @@ pub struct Plan {
     pub orders: Vec<EngagementOrder>,
     /// Tracks left unengaged (and not already committed), each with the furthest reason reached.
     pub unengaged: Vec<(TrackId, Infeasible)>,
+    /// When set, no engagement can become possible before this time unless a track appears, an
+    /// engagement resolves or a shooter becomes available (tracks keeping their speed): the engine
+    /// may skip decision cycles until then.
+    pub quiet_until: Option<SimTime>,
 }
 
 /// Turns the picture into engagement orders each decision cycle.

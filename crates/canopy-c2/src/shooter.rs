@@ -2,6 +2,7 @@
 
 use canopy_core::{NationId, SimDuration, SimTime, UnitId};
 use canopy_scenario::MunitionIndex;
+use smallvec::SmallVec;
 
 use crate::vector::Vec3;
 
@@ -22,6 +23,10 @@ pub struct MunitionStock {
     /// Rounds left.
     pub rounds: u32,
 }
+
+/// A magazine or loadout: a few munition types, held inline so that copying a shooter's state
+/// each decision cycle costs no allocation.
+pub type Magazine = SmallVec<[MunitionStock; 4]>;
 
 /// One shooter as C2 sees it at the start of a decision cycle.
 #[derive(Clone, Debug)]
@@ -45,5 +50,5 @@ pub struct ShooterState {
     /// Least time between two launches.
     pub launch_interval: SimDuration,
     /// Its magazine or loadout.
-    pub munitions: Vec<MunitionStock>,
+    pub munitions: Magazine,
 }

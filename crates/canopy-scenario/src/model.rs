@@ -26,6 +26,8 @@ pub struct Scenario {
     pub seed: u64,
     /// Engine time step.
     pub step: SimDuration,
+    /// Time between two decision cycles of C2.
+    pub decision_cycle: SimDuration,
     /// Where the modelled theatre begins.
     pub theatre: Theatre,
     /// Nations, in file order; `nations[i].id == NationId(i)`.

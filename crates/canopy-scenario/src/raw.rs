@@ -61,6 +61,7 @@ pub(crate) struct RawHeader {
     pub duration: Spanned<String>,
     pub seed: Spanned<i64>,
     pub step: Option<Spanned<String>>,
+    pub decision_cycle: Option<Spanned<String>>,
 }
 
 /// `[theatre]`.
@@ -214,13 +215,14 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
     Some(match field {
         "schema_version" => "schema_version = 1 (the only version)",
         "scenario" => {
-            "a [scenario] table with name, start, duration, seed (description, step optional)"
+            "a [scenario] table with name, start, duration, seed (description, step, decision_cycle optional)"
         }
         "scenario.name" => "a name in quotes",
         "scenario.description" => "a text in quotes",
         "scenario.start" => crate::clock::START_RULE,
         "scenario.duration" | "patrol.endurance" | "authority.approval_delay" => DURATION,
         "scenario.step" => "a duration in quotes such as \"1s\" or \"500ms\" (default \"1s\")",
+        "scenario.decision_cycle" => "a duration in quotes such as \"5s\" (default \"5s\")",
         "scenario.seed" => "a whole number of 0 or more",
         "theatre" => "a [theatre] table with entry_meridian_deg and en_route_attrition",
         "theatre.entry_meridian_deg" => "a longitude in degrees, in [-180, 180]",

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, BinaryHeap};
 
 use canopy_c2::vector::{Vec3, norm, sub};
 use canopy_c2::{
-    AirPicture, EngagementOrder, Infeasible, InterceptPlan, MunitionStock, NationSet, Planner,
+    AirPicture, EngagementOrder, Infeasible, InterceptPlan, Magazine, NationSet, Planner,
     PlanningContext, ShooterKind, ShooterState, debris_footprint,
 };
 use canopy_core::{
@@ -19,7 +19,7 @@ use crate::event::{Event, MissCause, Position, SpilloverObject, seconds};
 use crate::picture::PictureMode;
 use crate::prepared::{FIGHTER_TURNAROUND_S, PreparedScenario, UnitRole};
 use crate::spill::SpilloverCheck;
-use crate::truth::{ThreatStatus, TruthView, position_m, velocity_mps};
+use crate::truth::{ThreatStatus, TruthView, position_m, state_m};
 
 /// Something due at an exact time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -40,7 +40,6 @@ enum Action {
 
 #[derive(Clone, Debug)]
 struct ThreatState {
-    status: ThreatStatus,
     kill_draws: RngStream,
     engaged_ever: bool,
     last_reason: Option<Infeasible>,
@@ -51,7 +50,7 @@ struct ThreatState {
 struct UnitState {
     free_channels: u32,
     ready_at: SimTime,
-    munitions: Vec<MunitionStock>,
+    munitions: Magazine,
     on_station: bool,
     sortie: u32,
     airborne_since: Option<SimTime>,
@@ -78,8 +77,10 @@ pub struct Simulation<'a> {
     engagements: Vec<Engagement>,
     committed: BTreeSet<TrackId>,
     unresolved: usize,
+    active: usize,
     in_flight: usize,
     picture: AirPicture,
+    next_decision: SimTime,
     all_nations: NationSet,
     spill: SpilloverCheck<'a>,
     events: Vec<Event>,
@@ -97,7 +98,6 @@ impl<'a> Simulation<'a> {
             .threats
             .iter()
             .map(|spec| ThreatState {
-                status: ThreatStatus::Pending,
                 kill_draws: key.stream("kill", &spec.name),
                 engaged_ever: false,
                 last_reason: None,
@@ -134,18 +134,19 @@ impl<'a> Simulation<'a> {
             engagements: Vec::new(),
             committed: BTreeSet::new(),
             unresolved: prepared.threats.len(),
+            active: 0,
             in_flight: 0,
             picture: AirPicture::default(),
+            next_decision: SimTime::START,
             all_nations,
             spill: SpilloverCheck::new(prepared),
             events: Vec::new(),
         };
-        simulation.schedule_start(key);
+        simulation.schedule_start();
         simulation
     }
 
-    fn schedule_start(&mut self, key: StreamKey) {
-        let _ = key;
+    fn schedule_start(&mut self) {
         for spec in &self.prepared.threats {
             self.schedule(spec.launch, Action::Launch(spec.id));
         }
@@ -177,8 +178,10 @@ impl<'a> Simulation<'a> {
         let mut reported = 0;
         while self.now <= cap {
             self.process_due(key);
-            if self.threat_status.contains(&ThreatStatus::Active) {
-                self.decision_cycle();
+            if self.now >= self.next_decision && self.active > 0 {
+                let quiet_until = self.decision_cycle();
+                let cycle = self.prepared.scenario.decision_cycle;
+                self.next_decision = (self.now + cycle).max(quiet_until.unwrap_or(SimTime::START));
             }
             on_tick(&self.events[reported..], seconds(self.now));
             reported = self.events.len();
@@ -195,7 +198,7 @@ impl<'a> Simulation<'a> {
     /// The next step, or the first step at or after the next queued action when nothing flies.
     fn next_tick(&self, step: SimDuration, cap: SimTime) -> SimTime {
         let next = self.now + step;
-        if self.threat_status.contains(&ThreatStatus::Active) || self.in_flight > 0 {
+        if self.active > 0 || self.in_flight > 0 {
             return next;
         }
         let Some(Reverse((due, _, _))) = self.queue.peek() else {
@@ -242,6 +245,7 @@ impl<'a> Simulation<'a> {
             Action::OnStation(unit, sortie) => {
                 if self.units[unit].sortie == sortie {
                     self.units[unit].on_station = true;
+                    self.wake_planner();
                 }
             }
             Action::LeaveStation(unit, sortie) => {
@@ -281,6 +285,7 @@ impl<'a> Simulation<'a> {
             return;
         }
         self.set_status(threat, ThreatStatus::Active);
+        self.wake_planner();
         let at = self.geo_position(position_m(self.prepared, spec, time));
         self.log(Event::ThreatEntered {
             time_s: seconds(time),
@@ -366,8 +371,9 @@ impl<'a> Simulation<'a> {
         {
             self.unresolved -= 1;
         }
+        self.active += usize::from(status == ThreatStatus::Active);
+        self.active -= usize::from(was == ThreatStatus::Active);
         self.threat_status[threat.index()] = status;
-        self.threats[threat.index()].status = status;
     }
 
     fn log_unengaged(&mut self, time: SimTime, threat: ThreatId) {
@@ -406,7 +412,8 @@ impl<'a> Simulation<'a> {
             .collect()
     }
 
-    fn decision_cycle(&mut self) {
+    /// Runs one decision cycle; returns the planner's quiet time, if any.
+    fn decision_cycle(&mut self) -> Option<SimTime> {
         let truth = TruthView::new(self.prepared, &self.threat_status);
         let mut picture = std::mem::take(&mut self.picture);
         self.picture_mode
@@ -430,6 +437,12 @@ impl<'a> Simulation<'a> {
         for order in plan.orders {
             self.order(order);
         }
+        plan.quiet_until
+    }
+
+    /// Something changed that can make an engagement possible: decide at the next step.
+    fn wake_planner(&mut self) {
+        self.next_decision = self.next_decision.min(self.now);
     }
 
     fn order(&mut self, order: EngagementOrder) {
@@ -535,6 +548,7 @@ impl<'a> Simulation<'a> {
         }
         self.committed.remove(&order.track);
         self.in_flight -= 1;
+        self.wake_planner();
     }
 
     fn resolve_intercept(&mut self, time: SimTime, engagement: EngagementId, reached: bool) {
@@ -555,8 +569,8 @@ impl<'a> Simulation<'a> {
         };
         let geometry = &self.prepared.geometry;
         let Some(cause) = cause else {
-            let (speed, heading) =
-                geometry.speed_and_heading(target_m, velocity_mps(self.prepared, spec, time));
+            let (_, velocity) = state_m(self.prepared, spec, time);
+            let (speed, heading) = geometry.speed_and_heading(target_m, velocity);
             let (ground, altitude) = geometry.geo_of(target_m);
             let footprint = debris_footprint(ground, altitude, speed, heading);
             self.close_airspace(time, threat);

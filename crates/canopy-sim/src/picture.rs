@@ -46,10 +46,11 @@ impl PictureMode {
         picture.time = time;
         picture.tracks.clear();
         for threat in truth.active() {
+            let (position_m, velocity_mps) = truth.state_m(threat, time);
             picture.tracks.push(TrackEstimate {
                 id: TrackId(u64::from(threat.0)),
-                position_m: truth.position_m(threat, time),
-                velocity_mps: truth.velocity_mps(threat, time),
+                position_m,
+                velocity_mps,
                 covariance: [[0.0; 6]; 6],
                 class: truth.class(threat),
                 class_confidence: 1.0,

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use canopy_c2::vector::Vec3;
-use canopy_c2::{Geometry, MunitionStock, RuleBook};
+use canopy_c2::{Geometry, Magazine, MunitionStock, RuleBook};
 use canopy_core::{NationId, SimDuration, SimTime, ThreatId, UnitId};
 use canopy_geo::{EnuFrame, GeoPoint};
 use canopy_scenario::{AircraftIndex, Scenario, SystemIndex, ThreatClass, ThreatIndex};
@@ -91,7 +91,7 @@ pub struct UnitSpec {
     /// Where it fires from, in the theatre frame.
     pub position_m: Vec3,
     /// Its full magazine or loadout.
-    pub munitions: Vec<MunitionStock>,
+    pub munitions: Magazine,
     /// Decision to launch.
     pub reaction: SimDuration,
     /// Least time between launches.
@@ -246,7 +246,7 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
     units
 }
 
-fn stocks(magazine: &[(canopy_scenario::MunitionIndex, u32)]) -> Vec<MunitionStock> {
+fn stocks(magazine: &[(canopy_scenario::MunitionIndex, u32)]) -> Magazine {
     magazine
         .iter()
         .map(|&(munition, rounds)| MunitionStock { munition, rounds })

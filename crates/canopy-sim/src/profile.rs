@@ -65,6 +65,15 @@ impl AltitudeProfile {
     }
 }
 
+impl AltitudeProfile {
+    /// The climb rate per metre flown (metres per metre) after `distance_m`, by central
+    /// difference over one metre.
+    pub fn climb_per_m(&self, distance_m: f64, length_m: f64) -> f64 {
+        (self.altitude_m(distance_m + 0.5, length_m) - self.altitude_m(distance_m - 0.5, length_m))
+            .clamp(-1e3, 1e3)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,28 @@ impl Route {
         add(ground, scale(up, altitude_m))
     }
 
+    /// The position and velocity at `distance_m` along the route and `altitude_m` above the
+    /// ground, for a mover flying at `speed_mps` and climbing `climb_per_m` metres per metre flown.
+    pub fn state_m(
+        &self,
+        distance_m: f64,
+        altitude_m: f64,
+        speed_mps: f64,
+        climb_per_m: f64,
+    ) -> (Vec3, Vec3) {
+        let (a, b, f) = self.bracket(distance_m);
+        let ground = lerp(a.ground_m, b.ground_m, f);
+        let up = lerp(a.up, b.up, f);
+        let span = b.distance_m - a.distance_m;
+        let along = if span > 0.0 {
+            scale(sub(b.ground_m, a.ground_m), 1.0 / span)
+        } else {
+            [0.0; 3]
+        };
+        let velocity = scale(add(along, scale(up, climb_per_m)), speed_mps);
+        (add(ground, scale(up, altitude_m)), velocity)
+    }
+
     /// The ground point at `distance_m` along the route (for zone and border look-ups).
     pub fn point_at(&self, geometry: &Geometry, distance_m: f64) -> GeoPoint {
         let (a, b, f) = self.bracket(distance_m);

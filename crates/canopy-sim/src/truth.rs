@@ -1,7 +1,7 @@
 //! Truth: where each threat is at any time (closed form along its route) and which are airborne.
 
-use canopy_c2::vector::{Vec3, sub};
-use canopy_core::{SimDuration, SimTime, ThreatId};
+use canopy_c2::vector::Vec3;
+use canopy_core::{SimTime, ThreatId};
 use canopy_scenario::ThreatClass;
 
 use crate::prepared::{PreparedScenario, ThreatSpec};
@@ -52,9 +52,9 @@ impl<'a> TruthView<'a> {
         position_m(self.prepared, &self.prepared.threats[threat.index()], time)
     }
 
-    /// The threat's true velocity at `time` (central difference over one second).
-    pub fn velocity_mps(&self, threat: ThreatId, time: SimTime) -> Vec3 {
-        velocity_mps(self.prepared, &self.prepared.threats[threat.index()], time)
+    /// The threat's true position and velocity at `time`.
+    pub fn state_m(&self, threat: ThreatId, time: SimTime) -> (Vec3, Vec3) {
+        state_m(self.prepared, &self.prepared.threats[threat.index()], time)
     }
 }
 
@@ -66,11 +66,21 @@ pub fn position_m(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime)
     route.position_m(distance, spec.profile.altitude_m(distance, length))
 }
 
-/// A threat's true velocity at `time`, m/s.
-pub fn velocity_mps(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime) -> Vec3 {
-    let half = SimDuration::from_micros(500_000);
-    sub(
-        position_m(prepared, spec, time + half),
-        position_m(prepared, spec, time - half),
+/// A threat's true position and velocity (m/s) at `time`; at rest before launch and after arrival.
+pub fn state_m(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime) -> (Vec3, Vec3) {
+    let route = &prepared.routes[spec.route].route;
+    let length = route.length_m();
+    let flown = spec.distance_at(time);
+    let distance = flown.clamp(0.0, length);
+    let moving = if flown == distance {
+        spec.speed_mps
+    } else {
+        0.0
+    };
+    route.state_m(
+        distance,
+        spec.profile.altitude_m(distance, length),
+        moving,
+        spec.profile.climb_per_m(distance, length),
     )
 }

@@ -30,10 +30,12 @@ fn shooter_at(prepared: &PreparedScenario, position_m: [f64; 3]) -> ShooterState
         free_channels: 1,
         reaction: SimDuration::ZERO,
         launch_interval: SimDuration::ZERO,
-        munitions: vec![MunitionStock {
+        munitions: [MunitionStock {
             munition,
             rounds: 1,
-        }],
+        }]
+        .into_iter()
+        .collect(),
     }
 }
 

@@ -85,7 +85,15 @@ pub(crate) fn scenario(
         start,
         duration,
     };
-    let (seed, step) = seed_and_step(file, header, duration)?;
+    let seed = seed(file, header)?;
+    let step = optional_duration(file, "scenario.step", &header.step, 1, duration)?;
+    let decision_cycle = optional_duration(
+        file,
+        "scenario.decision_cycle",
+        &header.decision_cycle,
+        DEFAULT_DECISION_CYCLE_S,
+        duration,
+    )?;
     let theatre = theatre(&cx, &raw)?;
     extra_places(&mut cx, &raw.place)?;
     let mut nations = nations::nations(&cx, &raw.nation)?;
@@ -105,6 +113,7 @@ pub(crate) fn scenario(
         duration,
         seed,
         step,
+        decision_cycle,
         theatre,
         nations,
         sites,
@@ -116,12 +125,11 @@ pub(crate) fn scenario(
     })
 }
 
-fn seed_and_step(
-    file: &SourceFile<'_>,
-    header: &RawHeader,
-    duration: SimDuration,
-) -> Result<(u64, SimDuration), ScenarioError> {
-    let seed = u64::try_from(*header.seed.get_ref()).map_err(|_| {
+/// The decision cycle when the scenario gives none, seconds.
+pub const DEFAULT_DECISION_CYCLE_S: i64 = 5;
+
+fn seed(file: &SourceFile<'_>, header: &RawHeader) -> Result<u64, ScenarioError> {
+    u64::try_from(*header.seed.get_ref()).map_err(|_| {
         file.error(
             ErrorKind::Value,
             header.seed.span(),
@@ -129,24 +137,31 @@ fn seed_and_step(
             format!("{} is negative", header.seed.get_ref()),
             "a whole number of 0 or more",
         )
-    })?;
-    let step = match &header.step {
-        None => SimDuration::from_secs(1),
-        Some(raw) => {
-            let step = common::duration(file, "scenario.step", raw, true)?;
-            if step > duration {
-                return Err(file.error(
-                    ErrorKind::Value,
-                    raw.span(),
-                    "scenario.step",
-                    "the step is longer than the scenario's duration",
-                    "a step no longer than `duration`, e.g. \"1s\"",
-                ));
-            }
-            step
-        }
+    })
+}
+
+/// An optional positive duration of the `[scenario]` table, no longer than the run.
+fn optional_duration(
+    file: &SourceFile<'_>,
+    field: &str,
+    raw: &Option<Spanned<String>>,
+    default_s: i64,
+    duration: SimDuration,
+) -> Result<SimDuration, ScenarioError> {
+    let Some(raw) = raw else {
+        return Ok(SimDuration::from_secs(default_s));
     };
-    Ok((seed, step))
+    let value = common::duration(file, field, raw, true)?;
+    if value > duration {
+        return Err(file.error(
+            ErrorKind::Value,
+            raw.span(),
+            field,
+            "it is longer than the scenario's duration",
+            format!("a duration no longer than `duration`, e.g. \"{default_s}s\""),
+        ));
+    }
+    Ok(value)
 }
 
 fn theatre(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Theatre, ScenarioError> {
