@@ -16,7 +16,7 @@ pub mod shooter;
 pub mod vector;
 
 pub use baseline::BaselinePlanner;
-pub use debris::{DebrisFootprint, debris_footprint};
+pub use debris::{DebrisFootprint, debris_footprint, debris_throw_m};
 pub use feasibility::{Geometry, Infeasible, InterceptPlan, check_engagement};
 pub use picture::{AirPicture, NationSet, TrackEstimate};
 pub use planner::{

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, BinaryHeap};
 use canopy_c2::vector::{Vec3, norm, sub};
 use canopy_c2::{
     AirPicture, EngagementOrder, Infeasible, InterceptPlan, Magazine, NationSet, Planner,
-    PlanningContext, ShooterKind, ShooterState, debris_footprint,
+    PlanningContext, ShooterKind, ShooterState, debris_footprint, debris_throw_m,
 };
 use canopy_core::{
     EngagementId, NationId, RngStream, SimDuration, SimTime, StreamKey, ThreatId, TrackId,
@@ -593,10 +593,9 @@ impl<'a> Simulation<'a> {
             return;
         };
         let munition = self.prepared.scenario.library.munition(order.plan.munition);
-        let end_m = if reached
-            || cause == MissCause::TargetGone
-                && norm(sub(target_m, unit.position_m)) <= munition.max_range_m
-        {
+        // Where the interceptor ended its flight: at the target if it got there, else where its
+        // range ran out.
+        let end_m = if reached {
             target_m
         } else {
             towards(unit.position_m, target_m, munition.max_range_m)
@@ -614,7 +613,7 @@ impl<'a> Simulation<'a> {
             let fall = direct(
                 ground,
                 heading,
-                2.0 * (footprint.radius_m - canopy_c2::debris::FRAGMENT_SPREAD_M),
+                debris_throw_m(altitude, munition.speed_mps),
             );
             (
                 fall,

@@ -101,3 +101,54 @@ pub fn set_all_pk(scenario: &mut Scenario, pk: f64) {
         munition.pk = [pk; 4];
     }
 }
+
+/// No defenders; two Kh-101 cruise missiles fly from [50.46, 24.60] in Ukraine through Oserdów
+/// ([50.45, 24.00], in Poland) to a depot at [50.20, 24.30] in Ukraine.
+pub fn border_crossing_scenario() -> Scenario {
+    let text = r#"
+schema_version = 1
+
+[scenario]
+name = "test-border-crossing"
+start = "2024-03-24T02:00:00Z"
+duration = "3h"
+seed = 1
+
+[theatre]
+entry_meridian_deg = 30.0
+en_route_attrition = 0.0
+
+[[nation]]
+code = "UA"
+name = "Ukraine"
+coalition = false
+
+[[place]]
+id = "test-launch"
+name = "Test launch point"
+at = [50.46, 24.60]
+kind = "launch_area"
+country = "UA"
+
+[[place]]
+id = "test-depot"
+name = "Test depot"
+at = [50.20, 24.30]
+kind = "military_area"
+country = "UA"
+
+[[raid]]
+id = "stray"
+threat = "kh-101"
+count = 2
+launch = "test-launch"
+window = ["02:00", "02:01"]
+targets = ["test-depot"]
+via = [[50.45, 24.00]]
+
+[authority]
+mode = "delegated"
+approval_delay = "90s"
+"#;
+    parse_scenario(text, Path::new("test-border-crossing.toml")).expect("test scenario is valid")
+}

@@ -61,7 +61,7 @@ mod tests {
         assert_eq!(
             line,
             "w.toml: valid scenario `western-shield`: 5 nations, 13 sites, 7 patrols, 10 zones; \
-             7 raids (65 drone, 35 decoy, 30 cruise, 4 ballistic) against 10 targets; \
+             8 raids (65 drone, 35 decoy, 30 cruise, 4 ballistic) against 10 targets; \
              per-engagement authority"
         );
     }
