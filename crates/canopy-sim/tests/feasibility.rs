@@ -10,9 +10,7 @@ use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
 use canopy_geo::{Borders, CountryCode, GeoPoint, ZoneShape, direct};
 use canopy_scenario::ThreatClass;
 use canopy_sim::PreparedScenario;
-use common::nasams_scenario;
-
-const DELEGATED: &str = "mode = \"delegated\"\napproval_delay = \"90s\"";
+use common::{DELEGATED, nasams_scenario};
 
 fn shooter_at(prepared: &PreparedScenario, position_m: [f64; 3]) -> ShooterState {
     let munition = prepared

@@ -4,12 +4,9 @@
 
 mod common;
 
-use std::path::Path;
-
 use canopy_c2::Geometry;
 use canopy_core::SimTime;
 use canopy_geo::{EnuFrame, GeoPoint, direct, inverse};
-use canopy_scenario::parse_scenario;
 use canopy_sim::Event;
 use canopy_sim::engine::homing_intercept;
 use canopy_sim::route::Route;
@@ -55,58 +52,12 @@ fn a_fighter_flies_transit_endurance_and_back() {
     // Ukraine's rules allow engaging ballistic missiles only, so its fighters never fire at the
     // drone that keeps the run going (3.6 h of flight); the sortie is transit + 1 h on station
     // + transit.
-    let text = r#"
-schema_version = 1
-[scenario]
-name = "test-sortie"
-start = "2024-07-09T20:00:00Z"
-duration = "8h"
-seed = 1
-[theatre]
-entry_meridian_deg = 30.0
-en_route_attrition = 0.0
-[[nation]]
-code = "UA"
-name = "Ukraine"
-coalition = false
-[[rules]]
-nation = "UA"
-threat_classes = ["ballistic"]
-min_distance_from_km = {}
-forbid_debris_on_nato = false
-[[zone]]
-id = "ukraine"
-kind = "engagement"
-nations = ["UA"]
-countries = ["UA"]
-[[place]]
-id = "test-launch"
-name = "Test launch point"
-at = [49.80, 33.00]
-kind = "launch_area"
-country = "UA"
-[[patrol]]
-id = "cap"
-nation = "UA"
-aircraft = "f-16c"
-count = 1
-loadout = { aim-9x = 2 }
-base = "lviv-airport"
-station = [49.80, 25.00]
-on_station = "21:00"
-endurance = "1h"
-[[raid]]
-id = "wave"
-threat = "shahed-136"
-count = 1
-launch = "test-launch"
-window = ["20:00", "20:00"]
-targets = ["lviv"]
-[authority]
-mode = "delegated"
-approval_delay = "90s"
-"#;
-    let scenario = parse_scenario(text, Path::new("test-sortie.toml")).unwrap();
+    let body = format!(
+        "{}{}\n[[patrol]]\nid = \"cap\"\nnation = \"UA\"\naircraft = \"f-16c\"\ncount = 1\nloadout = {{ aim-9x = 2 }}\nbase = \"lviv-airport\"\nstation = [49.80, 25.00]\non_station = \"23:00\"\nendurance = \"1h\"\n\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = 1\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:00\"]\ntargets = [\"lviv\"]\n",
+        common::ukraine_rules(r#"["ballistic"]"#, false),
+        common::place("test-launch", 49.80, 33.00),
+    );
+    let scenario = common::ukraine_scenario("test-sortie", &body, common::DELEGATED);
     let cruise_mps = scenario
         .library
         .aircraft
@@ -126,7 +77,7 @@ approval_delay = "90s"
         Event::SortieEnd { flight_hours, .. } => Some(*flight_hours),
         _ => None,
     });
-    // On station at 21:00, one hour after the 20:00 start.
+    // On station at 23:00, one hour after the 22:00 start.
     assert!((start.unwrap() - (3600.0 - transit_s)).abs() < 1e-3);
     assert!((hours.unwrap() - (2.0 * transit_s + 3600.0) / 3600.0).abs() < 1e-6);
 }

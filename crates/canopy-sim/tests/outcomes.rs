@@ -4,10 +4,7 @@
 mod common;
 
 use canopy_sim::{Event, MissCause};
-use common::{nasams_scenario, run, set_all_pk};
-
-const DELEGATED: &str = "mode = \"delegated\"\napproval_delay = \"90s\"";
-const PER_ENGAGEMENT: &str = "mode = \"per-engagement\"\napproval_delay = \"90s\"";
+use common::{DELEGATED, PER_ENGAGEMENT, nasams_scenario, run, set_all_pk};
 
 #[test]
 fn without_defenders_every_threat_leaks() {

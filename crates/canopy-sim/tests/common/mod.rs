@@ -1,0 +1,117 @@
+//! Small scenarios for the engine's tests, written in the scenario format.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use canopy_scenario::{Scenario, parse_scenario};
+use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
+
+/// Delegated authority (the approval delay then applies only in approval-required zones).
+pub const DELEGATED: &str = "mode = \"delegated\"\napproval_delay = \"90s\"";
+/// Every engagement waits 90 s for approval.
+pub const PER_ENGAGEMENT: &str = "mode = \"per-engagement\"\napproval_delay = \"90s\"";
+
+/// A scenario of Ukraine alone, starting at 22:00 UTC, with no en-route attrition; `body` adds
+/// rules, zones, places, forces and raids, `authority` the body of the `[authority]` table.
+pub fn ukraine_scenario(name: &str, body: &str, authority: &str) -> Scenario {
+    let text = format!(
+        r#"
+schema_version = 1
+
+[scenario]
+name = "{name}"
+start = "2024-07-09T22:00:00Z"
+duration = "8h"
+seed = 7
+
+[theatre]
+entry_meridian_deg = 30.0
+en_route_attrition = 0.0
+
+[[nation]]
+code = "UA"
+name = "Ukraine"
+coalition = false
+{body}
+[authority]
+{authority}
+"#
+    );
+    parse_scenario(&text, Path::new(&format!("{name}.toml"))).expect("test scenario is valid")
+}
+
+/// Ukraine's rules: every class, no distance caveats, debris on NATO territory forbidden or not;
+/// its engagement zone is all of Ukraine.
+pub fn ukraine_rules(threat_classes: &str, forbid_debris_on_nato: bool) -> String {
+    format!(
+        r#"
+[[rules]]
+nation = "UA"
+threat_classes = {threat_classes}
+min_distance_from_km = {{}}
+forbid_debris_on_nato = {forbid_debris_on_nato}
+
+[[zone]]
+id = "ukraine"
+kind = "engagement"
+nations = ["UA"]
+countries = ["UA"]
+"#
+    )
+}
+
+/// A place of the scenario.
+pub fn place(id: &str, lat: f64, lon: f64) -> String {
+    format!(
+        "\n[[place]]\nid = \"{id}\"\nname = \"{id}\"\nat = [{lat}, {lon}]\nkind = \"military_area\"\ncountry = \"UA\"\n"
+    )
+}
+
+/// A NASAMS site of Ukraine at [49.80, 25.00] and a raid of `count` Shahed-136 drones launched
+/// from [49.80, 25.30] (about 21.6 km east of the site) towards a depot at [49.80, 24.60], all
+/// within Ukraine; Ukraine may engage anywhere over Ukraine.
+pub fn nasams_scenario(count: u32, authority: &str, with_site: bool) -> Scenario {
+    let site = if with_site {
+        "\n[[site]]\nid = \"ua-nasams\"\nnation = \"UA\"\nsystem = \"nasams\"\nat = [49.80, 25.00]\nmagazine = { aim-120c-gl = 200 }\n"
+    } else {
+        ""
+    };
+    let body = format!(
+        "{}{}{}{site}\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = {count}\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:10\"]\ntargets = [\"test-depot\"]\n",
+        ukraine_rules(r#"["drone", "decoy", "cruise", "ballistic"]"#, true),
+        place("test-launch", 49.80, 25.30),
+        place("test-depot", 49.80, 24.60),
+    );
+    ukraine_scenario("test-nasams", &body, authority)
+}
+
+/// No defenders; two Kh-101 cruise missiles fly from [50.46, 24.60] in Ukraine through Oserdów
+/// ([50.45, 24.00], in Poland) to a depot at [50.20, 24.30] in Ukraine.
+pub fn border_crossing_scenario() -> Scenario {
+    let body = format!(
+        "{}{}\n[[raid]]\nid = \"stray\"\nthreat = \"kh-101\"\ncount = 2\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:01\"]\ntargets = [\"test-depot\"]\nvia = [[50.45, 24.00]]\n",
+        place("test-launch", 50.46, 24.60),
+        place("test-depot", 50.20, 24.30),
+    );
+    ukraine_scenario("test-border-crossing", &body, DELEGATED)
+}
+
+/// Runs replication 0 of a scenario with the baseline planner on the perfect picture.
+pub fn run(scenario: Scenario, seed: u64) -> RunOutcome {
+    let prepared = PreparedScenario::new(scenario);
+    let options = RunOptions {
+        seed,
+        replication: 0,
+        picture: "perfect".to_string(),
+        planner: "baseline".to_string(),
+    };
+    canopy_sim::run(&prepared, &options, &mut []).expect("known picture and planner")
+}
+
+/// Sets every kill probability of every munition of the library.
+pub fn set_all_pk(scenario: &mut Scenario, pk: f64) {
+    for munition in &mut scenario.library.munitions {
+        munition.pk = [pk; 4];
+    }
+}
