@@ -130,6 +130,7 @@ mod tests {
         time_limit_ms: Option<u64>,
     ) -> anyhow::Result<serde_json::Value> {
         let (instance, out) = files(name, text);
+        let dir = instance.parent().unwrap().to_path_buf();
         let args = WtaArgs {
             instance,
             time_limit_ms,
@@ -137,8 +138,10 @@ mod tests {
             solver: "auto".into(),
             out: out.clone(),
         };
-        execute(args)?;
-        Ok(serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap())
+        let result = execute(args)
+            .map(|()| serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap());
+        std::fs::remove_dir_all(dir).unwrap();
+        result
     }
 
     /// The hand-worked 2×2 optimum (w0→t0, w1→t1: 10·0.1 + 4·0.1 = 1.4), proven.
@@ -192,6 +195,7 @@ mod tests {
     #[test]
     fn unknown_solver_is_reported() {
         let (instance, out) = files("solver", TWO_BY_TWO);
+        let dir = instance.parent().unwrap().to_path_buf();
         let args = WtaArgs {
             instance,
             time_limit_ms: None,
@@ -200,6 +204,7 @@ mod tests {
             out,
         };
         let msg = execute(args).expect_err("unknown solver").to_string();
+        std::fs::remove_dir_all(dir).unwrap();
         assert!(msg.contains("magic") && msg.contains("auto"), "{msg}");
     }
 }
