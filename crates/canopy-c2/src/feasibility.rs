@@ -91,7 +91,7 @@ pub enum Infeasible {
     /// Feasible, but the planner judged no shot worth its cost (expected value saved below the
     /// interceptor's cost).
     NotCostEffective,
-    /// Feasible only with rounds held in reserve for ballistic threats.
+    /// Feasible only with rounds held in reserve for missiles.
     HeldInReserve,
 }
 

@@ -13,7 +13,7 @@ use crate::picture::TrackEstimate;
 /// a drone's 50 kg warhead on a substation or depot, a decoy's nothing much (it still draws
 /// fire and attention), a cruise missile's 400 kg warhead, a ballistic missile that the
 /// coalition can stop only with its scarcest rounds.
-pub const CLASS_VALUE_USD: [f64; 4] = [3.0e6, 1.0e6, 20.0e6, 50.0e6];
+pub const CLASS_VALUE_USD: [f64; 4] = [5.0e6, 2.0e6, 20.0e6, 50.0e6];
 
 /// What C2 makes of one track this cycle.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -3,13 +3,14 @@
 //! budget.
 //!
 //! - Targets are the tracks with at least one feasible engagement, valued by threat evaluation
-//!   ([`crate::threat`]); a track that leaves time for a look (assess, then shoot again) counts
-//!   only for the part of its value a miss would lose for good ([`LOOK_VALUE_SHARE`]).
+//!   ([`crate::threat`]); a track that leaves time for a look (assess, then shoot again) and that
+//!   more than one shooter can engage now (so a miss is likely to be followed by another shot)
+//!   counts only for the part of its value a miss would lose for good ([`LOOK_VALUE_SHARE`]).
 //! - Each (shooter, munition) pair is a WTA shooter with `min(rounds, free channels)` rounds at
 //!   the munition's cost (weighted by [`COST_WEIGHT`]), so cheap threats draw cheap munitions and
 //!   no shot is fired that saves less than it costs. Pairs that are not feasible are forbidden.
 //! - Munitions able to kill ballistic missiles keep [`BALLISTIC_RESERVE_ROUNDS`] rounds per
-//!   shooter for ballistic tracks.
+//!   shooter for missiles (ballistic or cruise): drones and decoys cannot draw them.
 //! - Shoot-look-shoot: one engagement per track, unless the track leaves no time for a look
 //!   (ballistic, or impact too soon after the first intercept), when a second shooter is planned
 //!   at once. Tracks already engaged keep their commitment and are not re-planned.
@@ -30,7 +31,8 @@ use crate::threat::{ThreatAssessment, assess};
 
 /// λ: the weight of one US dollar of interceptor cost against one dollar of damage averted.
 pub const COST_WEIGHT: f64 = 1.0;
-/// Rounds of an anti-ballistic munition each shooter keeps for ballistic tracks.
+/// Rounds of an anti-ballistic munition each shooter keeps for missiles (ballistic and cruise),
+/// so that drones and decoys cannot draw them all.
 pub const BALLISTIC_RESERVE_ROUNDS: u32 = 4;
 /// The share of a track's value at stake in one shot when a look is possible: a miss can still
 /// be followed by another engagement, assumed to succeed half the time.
@@ -51,7 +53,7 @@ struct Pair {
     stock: usize,
     /// (track index, plan) for every feasible track.
     options: Vec<(usize, InterceptPlan)>,
-    /// Rounds it may fire at non-ballistic tracks this cycle.
+    /// Rounds it may fire at drones and decoys this cycle.
     other_class_rounds: u32,
 }
 
@@ -75,10 +77,13 @@ impl Planner for WtaPlanner {
         let (pairs, furthest, quiet_s) = candidates(ctx, shooters, &tracks);
         plan.quiet_until = quiet_until(ctx, quiet_s);
         let assessments: Vec<ThreatAssessment> = tracks.iter().map(|t| assess(t)).collect();
-        let values: Vec<f64> = tracks
-            .iter()
-            .zip(&assessments)
-            .map(|(track, assessment)| at_stake_usd(ctx, track, assessment))
+        let shooters_per_track = shooters_per_track(&pairs, tracks.len());
+        let values: Vec<f64> = (0..tracks.len())
+            .map(|index| {
+                let look = shooters_per_track[index] > 1
+                    && look_possible(ctx, tracks[index], &assessments[index], None);
+                assessments[index].value_usd * if look { LOOK_VALUE_SHARE } else { 1.0 }
+            })
             .collect();
         let chosen = assign(ctx, &tracks, &assessments, &values, &pairs, shooters);
         let mut shooters = shooters.to_vec();
@@ -192,6 +197,11 @@ fn new_pair(ctx: &PlanningContext, shooter: &ShooterState, index: usize, stock: 
     }
 }
 
+/// Whether a class is a missile (cruise or ballistic), for which anti-ballistic rounds are kept.
+fn is_missile(class: ThreatClass) -> bool {
+    matches!(class, ThreatClass::Cruise | ThreatClass::Ballistic)
+}
+
 /// Solves the assignment and returns the engagements to order, as (track index, pair index),
 /// earliest launch first: one per track, two where no look is possible.
 fn assign(
@@ -206,7 +216,10 @@ fn assign(
         return Vec::new();
     }
     let n = tracks.len();
-    let classes: Vec<u32> = tracks.iter().map(|t| t.class.index() as u32).collect();
+    let classes: Vec<u32> = tracks
+        .iter()
+        .map(|t| u32::from(is_missile(t.class)))
+        .collect();
     let mut builder = ProblemBuilder::new(values.to_vec())
         .target_classes(classes)
         .cost_weight(COST_WEIGHT);
@@ -230,7 +243,7 @@ fn assign(
             salvo: 1,
             cost_per_round: ctx.library.munition(stock.munition).cost_usd,
             reserve: (reserved > 0).then_some(Reserve {
-                class: ThreatClass::Ballistic.index() as u32,
+                class: u32::from(true),
                 rounds: reserved,
             }),
         });
@@ -277,18 +290,19 @@ fn assign(
         .collect()
 }
 
-/// The value (USD) one shot at the track puts at stake: all of it, or [`LOOK_VALUE_SHARE`] of it
-/// when a miss leaves time for a look.
-fn at_stake_usd(
-    ctx: &PlanningContext,
-    track: &TrackEstimate,
-    assessment: &ThreatAssessment,
-) -> f64 {
-    if look_possible(ctx, track, assessment, None) {
-        assessment.value_usd * LOOK_VALUE_SHARE
-    } else {
-        assessment.value_usd
+/// How many distinct shooters can engage each track now.
+fn shooters_per_track(pairs: &[Pair], n_tracks: usize) -> Vec<u32> {
+    let mut counts = vec![0; n_tracks];
+    let mut last_shooter = vec![usize::MAX; n_tracks];
+    for pair in pairs {
+        for (track, _) in &pair.options {
+            if last_shooter[*track] != pair.shooter {
+                last_shooter[*track] = pair.shooter;
+                counts[*track] += 1;
+            }
+        }
     }
+    counts
 }
 
 /// Whether a miss of the first shot (`first`, or an engagement at once when `None`) would still
@@ -328,11 +342,11 @@ fn unassigned_reason(
                 .map(|(_, plan)| (pair, plan))
         })
         .peekable();
-    let ballistic = track_estimate.class == ThreatClass::Ballistic;
+    let missile = is_missile(track_estimate.class);
     let mut all_reserved = options.peek().is_some();
     let mut worthwhile = false;
     for (pair, plan) in options {
-        let usable = ballistic || pair.other_class_rounds > 0;
+        let usable = missile || pair.other_class_rounds > 0;
         all_reserved &= !usable;
         worthwhile |= usable && plan.pk * value_usd > COST_WEIGHT * plan.cost_usd;
     }
