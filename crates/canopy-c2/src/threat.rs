@@ -69,14 +69,14 @@ mod tests {
 
     #[test]
     fn uncertain_cruise_is_valued_between_drone_and_cruise() {
-        // 0.5 * 20 M + 0.5 * 3 M = 11.5 M.
+        // 0.5 * 20 M + 0.5 * 5 M = 12.5 M.
         let a = assess(&track(
             ThreatClass::Cruise,
             0.5,
             [0.0; 3],
             [200.0, 0.0, 0.0],
         ));
-        assert!((a.value_usd - 11.5e6).abs() < 1.0);
+        assert!((a.value_usd - 12.5e6).abs() < 1.0);
         assert_eq!(a.time_to_impact_s, None);
     }
 
