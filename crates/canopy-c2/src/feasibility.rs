@@ -86,6 +86,13 @@ pub enum Infeasible {
     TooCloseToBorder,
     /// The debris footprint touches NATO territory and the rules forbid it.
     DebrisOverNato,
+    /// The engagement would be feasible at once, but not after waiting for approval.
+    AwaitingApproval,
+    /// Feasible, but the planner judged no shot worth its cost (expected value saved below the
+    /// interceptor's cost).
+    NotCostEffective,
+    /// Feasible only with rounds held in reserve for missiles.
+    HeldInReserve,
 }
 
 impl Infeasible {
@@ -103,6 +110,9 @@ impl Infeasible {
             Infeasible::OutsideZone => "outside_zone",
             Infeasible::TooCloseToBorder => "too_close_to_border",
             Infeasible::DebrisOverNato => "debris_over_nato",
+            Infeasible::AwaitingApproval => "awaiting_approval",
+            Infeasible::NotCostEffective => "not_cost_effective",
+            Infeasible::HeldInReserve => "held_in_reserve",
         }
     }
 }
@@ -164,18 +174,38 @@ pub fn check_engagement(
     } else {
         SimDuration::ZERO
     };
-    let mut plan = geometry_plan(ctx, shooter, munition, track, delay, per_engagement)?;
-    if !plan.needs_approval && rules.needs_approval_at(plan.intercept_point) {
-        plan = geometry_plan(
-            ctx,
-            shooter,
-            munition,
-            track,
-            ctx.authority.approval_delay,
-            true,
-        )?;
+    let plan = geometry_plan(ctx, shooter, munition, track, delay, per_engagement)
+        .map_err(|reason| approval_blame(ctx, shooter, munition, track, per_engagement, reason))?;
+    if plan.needs_approval || !rules.needs_approval_at(plan.intercept_point) {
+        return Ok(plan);
     }
-    Ok(plan)
+    geometry_plan(
+        ctx,
+        shooter,
+        munition,
+        track,
+        ctx.authority.approval_delay,
+        true,
+    )
+    .map_err(|_| Infeasible::AwaitingApproval)
+}
+
+/// The reason to give for a failed plan that waited `approval_delay` when `waited`:
+/// [`Infeasible::AwaitingApproval`] when the same engagement is feasible at once, else `reason`.
+fn approval_blame(
+    ctx: &PlanningContext,
+    shooter: &ShooterState,
+    munition: MunitionIndex,
+    track: &TrackEstimate,
+    waited: bool,
+    reason: Infeasible,
+) -> Infeasible {
+    let at_once = || geometry_plan(ctx, shooter, munition, track, SimDuration::ZERO, false);
+    if waited && ctx.authority.approval_delay > SimDuration::ZERO && at_once().is_ok() {
+        Infeasible::AwaitingApproval
+    } else {
+        reason
+    }
 }
 
 fn geometry_plan(

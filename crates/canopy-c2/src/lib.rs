@@ -11,9 +11,12 @@ pub mod feasibility;
 pub mod intercept;
 pub mod picture;
 pub mod planner;
+mod reach;
 pub mod rulebook;
 pub mod shooter;
+pub mod threat;
 pub mod vector;
+pub mod wta_planner;
 
 pub use baseline::BaselinePlanner;
 pub use debris::{DebrisFootprint, debris_footprint, debris_throw_m};
@@ -24,3 +27,5 @@ pub use planner::{
 };
 pub use rulebook::RuleBook;
 pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState};
+pub use threat::{ThreatAssessment, assess};
+pub use wta_planner::WtaPlanner;

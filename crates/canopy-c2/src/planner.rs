@@ -8,6 +8,7 @@ use crate::feasibility::{Geometry, Infeasible, InterceptPlan};
 use crate::picture::AirPicture;
 use crate::rulebook::RuleBook;
 use crate::shooter::ShooterState;
+use crate::wta_planner::WtaPlanner;
 
 /// What a planner may consult besides the picture and the shooters.
 #[derive(Clone, Copy)]
@@ -63,12 +64,13 @@ pub trait Planner: Send {
     ) -> Plan;
 }
 
-/// The names `planner_by_name` accepts.
-pub const PLANNER_NAMES: &[&str] = &["baseline"];
+/// The names `planner_by_name` accepts, the default first.
+pub const PLANNER_NAMES: &[&str] = &["wta", "baseline"];
 
 /// The planner of this name, or an error listing the names allowed.
 pub fn planner_by_name(name: &str) -> Result<Box<dyn Planner>, String> {
     match name {
+        "wta" => Ok(Box::new(WtaPlanner)),
         "baseline" => Ok(Box::new(BaselinePlanner)),
         other => Err(format!(
             "unknown planner {other:?}; allowed: {}",

@@ -460,7 +460,13 @@ impl<'a> Simulation<'a> {
             stock.rounds -= 1;
         }
         self.committed.insert(order.track);
-        self.threats[threat.index()].engaged_ever = true;
+        // Should the threat arrive before this launch, the launch waited for approval or for
+        // the shooter: that is why it went unengaged.
+        self.threats[threat.index()].last_reason = Some(if order.plan.needs_approval {
+            Infeasible::AwaitingApproval
+        } else {
+            Infeasible::ShooterUnavailable
+        });
         self.in_flight += 1;
         let spec = &self.prepared.units[unit];
         self.log(Event::Decision {
@@ -496,6 +502,7 @@ impl<'a> Simulation<'a> {
             self.release(engagement, true);
             return;
         }
+        self.threats[threat.index()].engaged_ever = true;
         let threat_spec = &self.prepared.threats[threat.index()];
         let (arrival, reached) = homing_intercept(
             |t| position_m(self.prepared, threat_spec, t),

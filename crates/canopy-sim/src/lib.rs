@@ -36,7 +36,7 @@ pub struct RunOptions {
     pub replication: u64,
     /// Picture mode name (`perfect`).
     pub picture: String,
-    /// Planner name (`baseline`).
+    /// Planner name (`wta` or `baseline`).
     pub planner: String,
 }
 

@@ -13,6 +13,9 @@ pub struct BenchArgs {
     /// Replications to time.
     #[arg(long, default_value_t = 50)]
     pub runs: u64,
+    /// Planner: wta or baseline.
+    #[arg(long, default_value = "wta")]
+    pub planner: String,
 }
 
 /// Times scenario preparation once and `runs` replications (seeds 0..runs), and prints both.
@@ -32,7 +35,7 @@ pub fn execute(args: BenchArgs) -> anyhow::Result<()> {
             seed: prepared.scenario.seed,
             replication,
             picture: "perfect".to_string(),
-            planner: "baseline".to_string(),
+            planner: args.planner.clone(),
         };
         let start = Instant::now();
         let outcome = canopy_sim::run(&prepared, &options, &mut [])?;

@@ -19,8 +19,8 @@ pub struct RunArgs {
     /// Air picture C2 plans on: perfect.
     #[arg(long, default_value = "perfect")]
     pub picture: String,
-    /// Planner: baseline.
-    #[arg(long, default_value = "baseline")]
+    /// Planner: wta (weapon-target assignment) or baseline (cheapest adequate shot).
+    #[arg(long, default_value = "wta")]
     pub planner: String,
     /// Write the run's metrics (RunMetrics, docs/metrics.md) as JSON here.
     #[arg(long)]

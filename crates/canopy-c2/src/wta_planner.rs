@@ -1,0 +1,360 @@
+//! The WTA planner: each decision cycle, one weapon-target assignment over every uncommitted
+//! track and every feasible (shooter, munition) pair, solved by `canopy-wta` under a counted
+//! budget.
+//!
+//! - Targets are the tracks with at least one feasible engagement, valued by threat evaluation
+//!   ([`crate::threat`]); a track that leaves time for a look (assess, then shoot again) and that
+//!   more than one shooter can engage now (so a miss is likely to be followed by another shot)
+//!   counts only for the part of its value a miss would lose for good ([`LOOK_VALUE_SHARE`]).
+//! - Each (shooter, munition) pair is a WTA shooter with `min(rounds, free channels)` rounds at
+//!   the munition's cost (weighted by [`COST_WEIGHT`]), so cheap threats draw cheap munitions and
+//!   no shot is fired that saves less than it costs. Pairs that are not feasible are forbidden.
+//! - Munitions able to kill ballistic missiles keep [`BALLISTIC_RESERVE_ROUNDS`] rounds per
+//!   shooter for missiles (ballistic or cruise): drones and decoys cannot draw them.
+//! - Shoot-look-shoot: one engagement per track, unless the track leaves no time for a look
+//!   (ballistic, or impact too soon after the first intercept), when a second shooter is planned
+//!   at once. Tracks already engaged keep their commitment and are not re-planned.
+//! - Every track left unengaged gets a reason: the furthest feasibility check reached, or
+//!   `held_in_reserve`, `not_cost_effective`, `shooter_unavailable` (every worthwhile shooter
+//!   busy this cycle).
+
+use canopy_scenario::ThreatClass;
+use canopy_wta::{Budget, ProblemBuilder, Reserve, Shooter, Solver, SolverKind};
+
+use crate::baseline::commit;
+use crate::feasibility::{Infeasible, InterceptPlan, check_engagement};
+use crate::picture::{AirPicture, TrackEstimate};
+use crate::planner::{EngagementOrder, Plan, Planner, PlanningContext};
+use crate::reach::{Reach, quiet_until};
+use crate::shooter::ShooterState;
+use crate::threat::{ThreatAssessment, assess};
+
+/// λ: the weight of one US dollar of interceptor cost against one dollar of damage averted.
+pub const COST_WEIGHT: f64 = 1.0;
+/// Rounds of an anti-ballistic munition each shooter keeps for missiles (ballistic and cruise),
+/// so that drones and decoys cannot draw them all.
+pub const BALLISTIC_RESERVE_ROUNDS: u32 = 4;
+/// The share of a track's value at stake in one shot when a look is possible: a miss can still
+/// be followed by another engagement, assumed to succeed half the time.
+pub const LOOK_VALUE_SHARE: f64 = 0.5;
+/// Seconds between an intercept and the next shot it can lead to: kill assessment and the next
+/// decision cycle (approval and reaction come on top).
+pub const LOOK_MARGIN_S: f64 = 10.0;
+/// The counted budget of the assignment solver per cycle (iterations, then nodes).
+pub const SOLVER_BUDGET: u64 = 200;
+
+/// Weapon-target assignment every cycle, shoot-look-shoot, costs and reserves.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WtaPlanner;
+
+/// One (shooter, munition) pair with the tracks it can engage.
+struct Pair {
+    shooter: usize,
+    stock: usize,
+    /// (track index, plan) for every feasible track.
+    options: Vec<(usize, InterceptPlan)>,
+    /// Rounds it may fire at drones and decoys this cycle.
+    other_class_rounds: u32,
+}
+
+impl Planner for WtaPlanner {
+    fn name(&self) -> &'static str {
+        "wta"
+    }
+
+    fn plan(
+        &mut self,
+        ctx: &PlanningContext,
+        picture: &AirPicture,
+        shooters: &[ShooterState],
+    ) -> Plan {
+        let tracks: Vec<&TrackEstimate> = picture
+            .tracks
+            .iter()
+            .filter(|track| ctx.committed.binary_search(&track.id).is_err())
+            .collect();
+        let mut plan = Plan::default();
+        let (pairs, furthest, quiet_s) = candidates(ctx, shooters, &tracks);
+        plan.quiet_until = quiet_until(ctx, quiet_s);
+        let assessments: Vec<ThreatAssessment> = tracks.iter().map(|t| assess(t)).collect();
+        let shooters_per_track = shooters_per_track(&pairs, tracks.len());
+        let values: Vec<f64> = (0..tracks.len())
+            .map(|index| {
+                let look = shooters_per_track[index] > 1
+                    && look_possible(ctx, tracks[index], &assessments[index], None);
+                assessments[index].value_usd * if look { LOOK_VALUE_SHARE } else { 1.0 }
+            })
+            .collect();
+        let chosen = assign(ctx, &tracks, &assessments, &values, &pairs, shooters);
+        let mut shooters = shooters.to_vec();
+        let mut engaged = vec![false; tracks.len()];
+        let mut reasons = furthest;
+        for (track, pair) in chosen {
+            let pair = &pairs[pair];
+            let shooter = &mut shooters[pair.shooter];
+            let munition = shooter.munitions[pair.stock].munition;
+            match check_engagement(ctx, shooter, munition, tracks[track]) {
+                Ok(intercept) => {
+                    commit(shooter, &intercept);
+                    engaged[track] = true;
+                    plan.orders.push(EngagementOrder {
+                        track: tracks[track].id,
+                        shooter: shooter.unit,
+                        plan: intercept,
+                    });
+                }
+                Err(reason) => reasons[track] = reasons[track].max(reason),
+            }
+        }
+        for (index, track) in tracks.iter().enumerate() {
+            if !engaged[index] {
+                let reason = match reasons[index] {
+                    Infeasible::NotCostEffective => {
+                        unassigned_reason(&pairs, index, track, values[index])
+                    }
+                    other => other,
+                };
+                plan.unengaged.push((track.id, reason));
+            }
+        }
+        plan
+    }
+}
+
+/// Every feasible (shooter, munition, track) engagement, grouped by pair; the furthest reason
+/// reached per track ([`Infeasible::NotCostEffective`] for a track with a feasible engagement);
+/// and the least time before some track could come within reach of some shooter.
+fn candidates(
+    ctx: &PlanningContext,
+    shooters: &[ShooterState],
+    tracks: &[&TrackEstimate],
+) -> (Vec<Pair>, Vec<Infeasible>, f64) {
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut furthest = vec![Infeasible::NoShooterInReach; tracks.len()];
+    let mut quiet_s = f64::INFINITY;
+    for (shooter_index, shooter) in shooters.iter().enumerate() {
+        if !shooter.available {
+            continue;
+        }
+        let reach = Reach::of(ctx, shooter);
+        let first_pair = pairs.len();
+        for (track_index, track) in tracks.iter().enumerate() {
+            let gap_s = reach.time_to_reach_s(shooter, track);
+            quiet_s = quiet_s.min(gap_s);
+            if gap_s > 0.0 {
+                continue;
+            }
+            for (stock_index, stock) in shooter.munitions.iter().enumerate() {
+                match check_engagement(ctx, shooter, stock.munition, track) {
+                    Ok(intercept) => {
+                        furthest[track_index] = Infeasible::NotCostEffective;
+                        let pair = match pairs[first_pair..]
+                            .iter()
+                            .position(|pair| pair.stock == stock_index)
+                        {
+                            Some(offset) => &mut pairs[first_pair + offset],
+                            None => {
+                                pairs.push(new_pair(ctx, shooter, shooter_index, stock_index));
+                                pairs.last_mut().expect("just pushed")
+                            }
+                        };
+                        pair.options.push((track_index, intercept));
+                    }
+                    Err(reason) => {
+                        if furthest[track_index] != Infeasible::NotCostEffective {
+                            furthest[track_index] = furthest[track_index].max(reason);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (pairs, furthest, quiet_s)
+}
+
+/// A pair with no options yet, and the rounds its reserve leaves for non-ballistic tracks.
+fn new_pair(ctx: &PlanningContext, shooter: &ShooterState, index: usize, stock: usize) -> Pair {
+    let held = &shooter.munitions[stock];
+    let anti_ballistic = ctx
+        .library
+        .munition(held.munition)
+        .pk(ThreatClass::Ballistic)
+        > 0.0
+        && ctx
+            .rules
+            .nation(shooter.nation)
+            .allows_class(ThreatClass::Ballistic);
+    let other_class_rounds = if anti_ballistic {
+        held.rounds.saturating_sub(BALLISTIC_RESERVE_ROUNDS)
+    } else {
+        held.rounds
+    };
+    Pair {
+        shooter: index,
+        stock,
+        options: Vec::new(),
+        other_class_rounds,
+    }
+}
+
+/// Whether a class is a missile (cruise or ballistic), for which anti-ballistic rounds are kept.
+fn is_missile(class: ThreatClass) -> bool {
+    matches!(class, ThreatClass::Cruise | ThreatClass::Ballistic)
+}
+
+/// Solves the assignment and returns the engagements to order, as (track index, pair index),
+/// earliest launch first: one per track, two where no look is possible.
+fn assign(
+    ctx: &PlanningContext,
+    tracks: &[&TrackEstimate],
+    assessments: &[ThreatAssessment],
+    values: &[f64],
+    pairs: &[Pair],
+    shooters: &[ShooterState],
+) -> Vec<(usize, usize)> {
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let n = tracks.len();
+    let classes: Vec<u32> = tracks
+        .iter()
+        .map(|t| u32::from(is_missile(t.class)))
+        .collect();
+    let mut builder = ProblemBuilder::new(values.to_vec())
+        .target_classes(classes)
+        .cost_weight(COST_WEIGHT);
+    for (index, pair) in pairs.iter().enumerate() {
+        let shooter = &shooters[pair.shooter];
+        let stock = shooter.munitions[pair.stock];
+        let mut pk = vec![0.0; n];
+        let mut allowed = vec![false; n];
+        for (track, intercept) in &pair.options {
+            pk[*track] = intercept.pk;
+            allowed[*track] = true;
+        }
+        let rounds = stock
+            .rounds
+            .min(shooter.free_channels)
+            .min(pair.options.len() as u32);
+        let reserved = rounds - pair.other_class_rounds.min(rounds);
+        builder = builder.shooter(Shooter {
+            pk,
+            rounds,
+            salvo: 1,
+            cost_per_round: ctx.library.munition(stock.munition).cost_usd,
+            reserve: (reserved > 0).then_some(Reserve {
+                class: u32::from(true),
+                rounds: reserved,
+            }),
+        });
+        for (track, ok) in allowed.iter().enumerate() {
+            if !ok {
+                builder = builder.forbid(index, track);
+            }
+        }
+    }
+    let problem = builder
+        .build()
+        .expect("kill probabilities, costs and rounds come from the validated library");
+    let solution = SolverKind::Auto.solve(&problem, Budget::iterations(SOLVER_BUDGET));
+    let mut per_track: Vec<Vec<(usize, &InterceptPlan)>> = vec![Vec::new(); n];
+    for (unit, target) in solution.assignment.iter().enumerate() {
+        if let Some(track) = *target {
+            let pair = problem.shooter_of(unit);
+            let intercept = pairs[pair]
+                .options
+                .iter()
+                .find(|(t, _)| *t == track)
+                .map(|(_, plan)| plan)
+                .expect("assigned pairs are allowed, so feasible");
+            per_track[track].push((pair, intercept));
+        }
+    }
+    let mut chosen: Vec<(usize, usize, &InterceptPlan)> = Vec::new();
+    for (track, mut assigned) in per_track.into_iter().enumerate() {
+        assigned.sort_by_key(|(pair, plan)| (plan.intercept_time, *pair));
+        let Some(&(first_pair, first)) = assigned.first() else {
+            continue;
+        };
+        chosen.push((track, first_pair, first));
+        if let Some(&(second_pair, second)) = assigned.get(1)
+            && !look_possible(ctx, tracks[track], &assessments[track], Some(first))
+        {
+            chosen.push((track, second_pair, second));
+        }
+    }
+    chosen.sort_by_key(|(track, pair, plan)| (plan.launch_time, *track, *pair));
+    chosen
+        .into_iter()
+        .map(|(track, pair, _)| (track, pair))
+        .collect()
+}
+
+/// How many distinct shooters can engage each track now.
+fn shooters_per_track(pairs: &[Pair], n_tracks: usize) -> Vec<u32> {
+    let mut counts = vec![0; n_tracks];
+    let mut last_shooter = vec![usize::MAX; n_tracks];
+    for pair in pairs {
+        for (track, _) in &pair.options {
+            if last_shooter[*track] != pair.shooter {
+                last_shooter[*track] = pair.shooter;
+                counts[*track] += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// Whether a miss of the first shot (`first`, or an engagement at once when `None`) would still
+/// leave time for another decision before impact. Ballistic tracks never do: their flight in the
+/// theatre is shorter than two engagement chains.
+fn look_possible(
+    ctx: &PlanningContext,
+    track: &TrackEstimate,
+    assessment: &ThreatAssessment,
+    first: Option<&InterceptPlan>,
+) -> bool {
+    if track.class == ThreatClass::Ballistic {
+        return false;
+    }
+    let Some(impact_s) = assessment.time_to_impact_s else {
+        return true;
+    };
+    let first_s = first.map_or(0.0, |plan| plan.intercept_time.since(ctx.now).as_secs_f64());
+    first_s + LOOK_MARGIN_S + ctx.authority.approval_delay.as_secs_f64() < impact_s
+}
+
+/// Why a track with feasible engagements was left unassigned: every pair able to engage it
+/// keeps its rounds for ballistic tracks; or some shot was worth its cost, so the shooters were
+/// busy with more valuable tracks; or no shot was worth its cost.
+fn unassigned_reason(
+    pairs: &[Pair],
+    track: usize,
+    track_estimate: &TrackEstimate,
+    value_usd: f64,
+) -> Infeasible {
+    let mut options = pairs
+        .iter()
+        .filter_map(|pair| {
+            pair.options
+                .iter()
+                .find(|(t, _)| *t == track)
+                .map(|(_, plan)| (pair, plan))
+        })
+        .peekable();
+    let missile = is_missile(track_estimate.class);
+    let mut all_reserved = options.peek().is_some();
+    let mut worthwhile = false;
+    for (pair, plan) in options {
+        let usable = missile || pair.other_class_rounds > 0;
+        all_reserved &= !usable;
+        worthwhile |= usable && plan.pk * value_usd > COST_WEIGHT * plan.cost_usd;
+    }
+    if all_reserved {
+        Infeasible::HeldInReserve
+    } else if worthwhile {
+        Infeasible::ShooterUnavailable
+    } else {
+        Infeasible::NotCostEffective
+    }
+}

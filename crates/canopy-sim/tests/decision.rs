@@ -1,0 +1,193 @@
+//! The WTA decision cycle against small scenarios: what approval delay and the debris rule cost.
+
+use std::path::Path;
+
+use canopy_scenario::{Scenario, parse_scenario};
+use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
+
+/// Runs replication 0 of a scenario with the `wta` planner on the perfect picture.
+fn run_wta(scenario: Scenario) -> RunOutcome {
+    let prepared = PreparedScenario::new(scenario);
+    let options = RunOptions {
+        seed: 1,
+        replication: 0,
+        picture: "perfect".to_string(),
+        planner: "wta".to_string(),
+    };
+    canopy_sim::run(&prepared, &options, &mut []).expect("known picture and planner")
+}
+
+/// One drone flying due west along 50.10°N from [50.10, 24.40] in Ukraine to a depot at
+/// [50.10, 23.00] in Poland (the border is near 23.6°E), with the sites given. UA engages over
+/// Ukraine only, PL over Poland only; `pl_forbids_debris` sets Poland's debris rule.
+fn border_scenario(sites: &str, pl_forbids_debris: bool, authority: &str) -> Scenario {
+    scenario_to(sites, pl_forbids_debris, authority, "[50.10, 23.00]", "PL")
+}
+
+/// The scenario of [`border_scenario`] with the depot at `depot` (`[lat, lon]`) in `country`.
+fn scenario_to(
+    sites: &str,
+    pl_forbids_debris: bool,
+    authority: &str,
+    depot: &str,
+    country: &str,
+) -> Scenario {
+    let text = format!(
+        r#"
+schema_version = 1
+
+[scenario]
+name = "test-border"
+start = "2024-07-09T22:00:00Z"
+duration = "3h"
+seed = 7
+
+[theatre]
+entry_meridian_deg = 30.0
+en_route_attrition = 0.0
+
+[[nation]]
+code = "UA"
+name = "Ukraine"
+coalition = false
+
+[[nation]]
+code = "PL"
+name = "Poland"
+coalition = true
+
+[[rules]]
+nation = "UA"
+threat_classes = ["drone"]
+min_distance_from_km = {{}}
+forbid_debris_on_nato = false
+
+[[rules]]
+nation = "PL"
+threat_classes = ["drone"]
+min_distance_from_km = {{}}
+forbid_debris_on_nato = {pl_forbids_debris}
+
+[[zone]]
+id = "ukraine"
+kind = "engagement"
+nations = ["UA"]
+countries = ["UA"]
+
+[[zone]]
+id = "poland"
+kind = "engagement"
+nations = ["PL"]
+countries = ["PL"]
+
+[[place]]
+id = "test-launch"
+name = "Test launch point"
+at = [50.10, 24.40]
+kind = "launch_area"
+country = "UA"
+
+[[place]]
+id = "test-depot"
+name = "Test depot"
+at = {depot}
+kind = "military_area"
+country = "{country}"
+{sites}
+[[raid]]
+id = "wave"
+threat = "shahed-136"
+count = 1
+launch = "test-launch"
+window = ["22:00", "22:00"]
+targets = ["test-depot"]
+
+[authority]
+{authority}
+"#
+    );
+    parse_scenario(&text, Path::new("test-border.toml")).expect("test scenario is valid")
+}
+
+const UA_SITE: &str = r#"
+[[site]]
+id = "ua-nasams"
+nation = "UA"
+system = "nasams"
+at = [50.10, 23.90]
+magazine = { aim-120c-gl = 4 }
+"#;
+
+const PL_SITE: &str = r#"
+[[site]]
+id = "pl-nasams"
+nation = "PL"
+system = "nasams"
+at = [50.10, 23.30]
+magazine = { aim-120c-gl = 4 }
+"#;
+
+const DELEGATED: &str = r#"mode = "delegated"
+approval_delay = "0s""#;
+
+/// Shooters named in the run's launch events.
+fn shooters_fired(outcome: &RunOutcome) -> Vec<String> {
+    outcome
+        .events
+        .iter()
+        .filter_map(|event| match event {
+            canopy_sim::Event::Launch { shooter, .. } => Some(shooter.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn debris_rule_forbids_the_polish_shot_over_poland() {
+    // Poland may engage only over Poland, so every debris footprint of its intercepts lies on
+    // NATO territory: with the debris rule its shot is forbidden.
+    let allowed = run_wta(border_scenario(PL_SITE, false, DELEGATED));
+    assert!(shooters_fired(&allowed).iter().all(|s| s == "pl-nasams"));
+    assert!(!shooters_fired(&allowed).is_empty());
+
+    let forbidden = run_wta(border_scenario(PL_SITE, true, DELEGATED));
+    assert!(shooters_fired(&forbidden).is_empty());
+    assert_eq!(forbidden.metrics.leaked, 1);
+    assert_eq!(
+        forbidden.metrics.unengaged_reasons.get("debris_over_nato"),
+        Some(&1)
+    );
+}
+
+#[test]
+fn debris_rule_hands_the_threat_to_ukraine() {
+    let sites = format!("{UA_SITE}{PL_SITE}");
+    let outcome = run_wta(border_scenario(&sites, true, DELEGATED));
+    let fired = shooters_fired(&outcome);
+    assert!(!fired.is_empty());
+    assert!(fired.iter().all(|s| s == "ua-nasams"));
+}
+
+#[test]
+fn approval_delay_lets_through_what_delegated_authority_stops() {
+    // The drone (about 185 km/h) flies the 43 km from 24.40°E to a depot at 23.80°E, beyond the
+    // Ukrainian site at 23.90°E, in under 15 min: a 1 h approval delay makes every shot too
+    // late, delegated authority fires at once.
+    let depot = "[50.10, 23.80]";
+    let mut sure = scenario_to(UA_SITE, true, DELEGATED, depot, "UA");
+    for munition in &mut sure.library.munitions {
+        munition.pk = [1.0; 4];
+    }
+    let delegated = run_wta(sure);
+    assert_eq!(shooters_fired(&delegated), vec!["ua-nasams".to_string()]);
+    assert_eq!(delegated.metrics.leaked, 0, "one sure shot");
+    let slow = r#"mode = "per-engagement"
+approval_delay = "1h""#;
+    let waiting = run_wta(scenario_to(UA_SITE, true, slow, depot, "UA"));
+    assert!(shooters_fired(&waiting).is_empty());
+    assert_eq!(waiting.metrics.leaked, 1);
+    assert_eq!(
+        waiting.metrics.unengaged_reasons.get("awaiting_approval"),
+        Some(&1)
+    );
+}
