@@ -38,14 +38,15 @@ pub fn wilson(successes: u64, trials: u64, z: f64) -> Option<Interval> {
     })
 }
 
-/// The upper 97.5 % quantile of Student's t with `df` degrees of freedom: exact for 1 and 2,
+/// The upper 97.5 % quantile of Student's t with `df` degrees of freedom: tabulated for 1 to 3,
 /// otherwise the Cornish–Fisher expansion about the normal quantile (Abramowitz and Stegun 26.7.5,
-/// within 1e-3 of the tables from 3 degrees of freedom on).
+/// within 1e-3 of the tables from 4 degrees of freedom on).
 pub fn t_975(df: u64) -> f64 {
     match df {
         0 => f64::INFINITY,
         1 => 12.706_204_736_174_7,
         2 => 4.302_652_729_749_46,
+        3 => 3.182_446_305_284_263,
         _ => {
             let z = Z_95;
             let n = df as f64;
