@@ -8,7 +8,7 @@ use canopy_sim::PreparedScenario;
 
 use crate::McError;
 use crate::montecarlo::{Completion, Execution, run_range};
-use crate::outputs::{Outputs, collect, write_outputs};
+use crate::outputs::{Outputs, write_outputs};
 use crate::parts::{self, Manifest, claim, part_files, parts_dir, read_manifest};
 use crate::plan::Shard;
 
@@ -23,12 +23,9 @@ pub fn run_experiment(
     progress: &(dyn Fn() + Sync),
 ) -> Result<Option<Outputs>, McError> {
     let range = shard.range(manifest.runs);
-    match run_range(prepared, manifest, dir, range.clone(), execution, progress)? {
+    match run_range(prepared, manifest, dir, range, execution, progress)? {
         Completion::Stopped { .. } => Ok(None),
-        Completion::Complete { .. } => {
-            let records = collect(&[dir], range)?;
-            write_outputs(dir, manifest, shard, &records).map(Some)
-        }
+        Completion::Complete { .. } => write_outputs(dir, &[dir], manifest, shard).map(Some),
     }
 }
 
@@ -54,7 +51,6 @@ pub fn merge(sources: &[&Path], out: &Path) -> Result<Outputs, McError> {
             "merge needs at least one directory".to_string(),
         ));
     };
-    let records = collect(sources, 0..manifest.runs)?;
     claim(out, &manifest)?;
     let target = parts_dir(out);
     for source in sources {
@@ -70,5 +66,5 @@ pub fn merge(sources: &[&Path], out: &Path) -> Result<Outputs, McError> {
             canopy_io::write_atomic(&target.join(name), &bytes).map_err(McError::Output)?;
         }
     }
-    write_outputs(out, &manifest, Shard::WHOLE, &records)
+    write_outputs(out, &[out], &manifest, Shard::WHOLE)
 }

@@ -17,7 +17,7 @@ pub mod uncertainty;
 
 pub use experiment::{merge, run_experiment};
 pub use montecarlo::{Completion, Execution, run_one, run_range};
-pub use outputs::{Meta, Outputs, collect, write_outputs};
+pub use outputs::{Meta, Outputs, collect_metrics, write_outputs};
 pub use parts::{Manifest, Record};
 pub use plan::Shard;
 pub use summary::{Summary, summarise};

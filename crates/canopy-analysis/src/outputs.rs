@@ -5,12 +5,12 @@
 use std::ops::Range;
 use std::path::Path;
 
-use canopy_io::{Missing, Table, write_json, write_parquet};
+use canopy_io::{Missing, ParquetTableWriter, Table, TableSchema, write_json, write_parquet};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::McError;
-use crate::parts::{Manifest, Record, read_records};
+use crate::parts::{Manifest, Record, ordered_parts, read_part};
 use crate::plan::Shard;
 use crate::summary::{Summary, summarise};
 
@@ -37,61 +37,117 @@ pub struct Outputs {
     pub summary: Summary,
 }
 
-/// The records of `range` from the parts of `sources`, in replication order; fails naming the
-/// first missing replication.
-pub fn collect(sources: &[&Path], range: Range<u64>) -> Result<Vec<Record>, McError> {
-    let mut records = read_records(sources)?;
-    let mut out = Vec::with_capacity((range.end - range.start) as usize);
-    for replication in range.clone() {
-        match records.remove(&replication) {
-            Some(record) => out.push(record),
-            None => {
-                return Err(McError::Incomplete {
-                    missing: replication,
-                    first: range.start,
-                    end: range.end,
-                });
+/// Events of this many consecutive replications (aligned to absolute numbers) form one row group
+/// of `events.parquet`, whatever the layout of the parts.
+const EVENT_GROUP_REPLICATIONS: u64 = 100;
+
+/// Calls `visit` with every record of `range` in the parts of `sources`, once per replication, in
+/// replication order (parts are disjoint and read in order of their first replication).
+fn for_each_record(
+    sources: &[&Path],
+    range: &Range<u64>,
+    mut visit: impl FnMut(Record) -> Result<(), McError>,
+) -> Result<(), McError> {
+    let mut next = range.start;
+    for path in ordered_parts(sources)? {
+        for record in read_part(&path)? {
+            if record.replication >= next && range.contains(&record.replication) {
+                next = record.replication + 1;
+                visit(record)?;
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
-/// The event table: one row per event, its `replication` first among the flattened fields.
-fn events_table(records: &[Record]) -> Table {
-    let rows: Vec<Value> = records
-        .iter()
-        .flat_map(|record| {
-            let events = record.events.as_ref().and_then(Value::as_array);
-            events.into_iter().flatten().map(move |event| {
-                let mut row = event.clone();
-                if let Value::Object(map) = &mut row {
-                    map.insert("replication".to_string(), record.replication.into());
-                }
-                row
-            })
+/// The metrics of every replication of `range` from the parts of `sources`, in replication order;
+/// fails naming the first missing replication.
+pub fn collect_metrics(sources: &[&Path], range: Range<u64>) -> Result<Vec<Value>, McError> {
+    let mut metrics = Vec::with_capacity((range.end - range.start) as usize);
+    let mut expected = range.start;
+    for_each_record(sources, &range, |record| {
+        if record.replication != expected {
+            return Err(McError::Incomplete {
+                missing: expected,
+                first: range.start,
+                end: range.end,
+            });
+        }
+        expected += 1;
+        metrics.push(record.metrics);
+        Ok(())
+    })?;
+    if expected != range.end {
+        return Err(McError::Incomplete {
+            missing: expected,
+            first: range.start,
+            end: range.end,
+        });
+    }
+    Ok(metrics)
+}
+
+/// The event rows of one record: each event with its `replication`.
+fn event_rows(record: &Record) -> Vec<Value> {
+    let events = record.events.as_ref().and_then(Value::as_array);
+    events
+        .into_iter()
+        .flatten()
+        .map(|event| {
+            let mut row = event.clone();
+            if let Value::Object(map) = &mut row {
+                map.insert("replication".to_string(), record.replication.into());
+            }
+            row
         })
-        .collect();
-    Table::from_rows(&rows, Missing::Null)
+        .collect()
 }
 
-/// Writes the outputs of `records` (the replications of `shard`) into `dir`.
+/// Writes `events.parquet`: a first pass over the parts gathers the columns, a second writes one
+/// row group per [`EVENT_GROUP_REPLICATIONS`] replications, so memory holds one part at a time.
+fn write_events(dir: &Path, sources: &[&Path], range: &Range<u64>) -> Result<(), McError> {
+    let mut schema = TableSchema::default();
+    for_each_record(sources, range, |record| {
+        schema.observe(&event_rows(&record));
+        Ok(())
+    })?;
+    let mut writer = ParquetTableWriter::new(&dir.join("events.parquet"), schema.columns())
+        .map_err(McError::Output)?;
+    let mut group = Vec::new();
+    let mut group_index = range.start / EVENT_GROUP_REPLICATIONS;
+    for_each_record(sources, range, |record| {
+        let index = record.replication / EVENT_GROUP_REPLICATIONS;
+        if index != group_index {
+            let table = schema.table(&group, Missing::Null);
+            writer.write_row_group(&table).map_err(McError::Output)?;
+            group.clear();
+            group_index = index;
+        }
+        group.extend(event_rows(&record));
+        Ok(())
+    })?;
+    let table = schema.table(&group, Missing::Null);
+    writer.write_row_group(&table).map_err(McError::Output)?;
+    writer.finish().map_err(McError::Output)
+}
+
+/// Writes the outputs of the replications of `shard` into `dir`, reading them from the parts of
+/// `sources`.
 pub fn write_outputs(
     dir: &Path,
+    sources: &[&Path],
     manifest: &Manifest,
     shard: Shard,
-    records: &[Record],
 ) -> Result<Outputs, McError> {
-    let rows: Vec<Value> = records.iter().map(|r| r.metrics.clone()).collect();
+    let range = shard.range(manifest.runs);
+    let rows = collect_metrics(sources, range.clone())?;
     let runs = Table::from_rows(&rows, Missing::ZeroCounts);
     write_parquet(&dir.join("runs.parquet"), &runs).map_err(McError::Output)?;
     if manifest.events {
-        write_parquet(&dir.join("events.parquet"), &events_table(records))
-            .map_err(McError::Output)?;
+        write_events(dir, sources, &range)?;
     }
     let summary = summarise(&runs);
     write_json(&dir.join("summary.json"), &summary).map_err(McError::Output)?;
-    let range = shard.range(manifest.runs);
     let meta = Meta {
         program: "canopy",
         manifest: manifest.clone(),

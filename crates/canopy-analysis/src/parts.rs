@@ -165,17 +165,23 @@ pub fn finished(dir: &Path) -> Result<Vec<u64>, McError> {
     Ok(done)
 }
 
-/// Reads the records of every part file of the directories, one per replication, in replication
-/// order. Equal replications from several parts are the same run; the first read is kept.
-pub fn read_records(dirs: &[&Path]) -> Result<BTreeMap<u64, Record>, McError> {
-    let mut records = BTreeMap::new();
+/// The part files of all `dirs`, ordered by file name (that is, by first replication); a name
+/// found in several directories is taken from the first.
+pub fn ordered_parts(dirs: &[&Path]) -> Result<Vec<PathBuf>, McError> {
+    let mut by_name = BTreeMap::new();
     for dir in dirs {
         for path in part_files(dir)? {
-            let part: Vec<Record> = read_json(&path)?;
-            for record in part {
-                records.entry(record.replication).or_insert(record);
-            }
+            let name = path
+                .file_name()
+                .map(|n| n.to_os_string())
+                .unwrap_or_default();
+            by_name.entry(name).or_insert(path);
         }
     }
-    Ok(records)
+    Ok(by_name.into_values().collect())
+}
+
+/// Reads the records of one part file.
+pub fn read_part(path: &Path) -> Result<Vec<Record>, McError> {
+    read_json(path)
 }

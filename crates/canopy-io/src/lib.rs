@@ -13,8 +13,8 @@ pub use atomic::write_atomic;
 pub use json::write_json;
 pub use jsonl::JsonLinesRecorder;
 #[cfg(feature = "parquet")]
-pub use parquet_file::write_parquet;
-pub use table::{Column, Missing, Table};
+pub use parquet_file::{ParquetTableWriter, write_parquet};
+pub use table::{Column, ColumnType, Missing, Table, TableSchema};
 
 /// Why an output could not be written.
 #[derive(Debug, thiserror::Error)]

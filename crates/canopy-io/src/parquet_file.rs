@@ -11,50 +11,106 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
-use crate::table::{Column, Table};
+use crate::table::{Column, ColumnType, Table};
 use crate::{OutputError, write_atomic};
 
-/// The Arrow array and type of one column (every column is nullable).
-fn array_of(column: &Column) -> (ArrayRef, DataType) {
+/// The Arrow type of a column type.
+fn data_type(column_type: ColumnType) -> DataType {
+    match column_type {
+        ColumnType::UInt => DataType::UInt64,
+        ColumnType::Int => DataType::Int64,
+        ColumnType::Float => DataType::Float64,
+        ColumnType::Bool => DataType::Boolean,
+        ColumnType::Text => DataType::Utf8,
+    }
+}
+
+/// The Arrow array of one column.
+fn array_of(column: &Column) -> ArrayRef {
     match column {
-        Column::UInt(v) => (Arc::new(UInt64Array::from(v.clone())), DataType::UInt64),
-        Column::Int(v) => (Arc::new(Int64Array::from(v.clone())), DataType::Int64),
-        Column::Float(v) => (Arc::new(Float64Array::from(v.clone())), DataType::Float64),
-        Column::Bool(v) => (Arc::new(BooleanArray::from(v.clone())), DataType::Boolean),
-        Column::Text(v) => (Arc::new(StringArray::from(v.clone())), DataType::Utf8),
+        Column::UInt(v) => Arc::new(UInt64Array::from(v.clone())),
+        Column::Int(v) => Arc::new(Int64Array::from(v.clone())),
+        Column::Float(v) => Arc::new(Float64Array::from(v.clone())),
+        Column::Bool(v) => Arc::new(BooleanArray::from(v.clone())),
+        Column::Text(v) => Arc::new(StringArray::from(v.clone())),
     }
 }
 
-/// Encodes `table` as a Parquet file in memory.
-pub fn parquet_bytes(table: &Table) -> Result<Vec<u8>, parquet::errors::ParquetError> {
-    let mut fields = Vec::with_capacity(table.columns.len());
-    let mut arrays = Vec::with_capacity(table.columns.len());
-    for (name, column) in &table.columns {
-        let (array, data_type) = array_of(column);
-        fields.push(Field::new(name, data_type, true));
-        arrays.push(array);
-    }
-    let schema = Arc::new(Schema::new(fields));
-    let properties = WriterProperties::builder()
-        .set_compression(Compression::SNAPPY)
-        .build();
-    let mut bytes = Vec::new();
-    let mut writer = ArrowWriter::try_new(&mut bytes, schema.clone(), Some(properties))?;
-    if !table.columns.is_empty() {
-        let batch = RecordBatch::try_new(schema, arrays)?;
-        writer.write(&batch)?;
-    }
-    writer.close()?;
-    Ok(bytes)
-}
-
-/// Writes `table` to `path` as Parquet, whole.
-pub fn write_parquet(path: &Path, table: &Table) -> Result<(), OutputError> {
-    let bytes = parquet_bytes(table).map_err(|err| OutputError::Parquet {
+fn encoding_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> OutputError + '_ {
+    move |err| OutputError::Parquet {
         path: path.display().to_string(),
         message: err.to_string(),
-    })?;
-    write_atomic(path, &bytes)
+    }
+}
+
+/// A Parquet file written one row group at a time, every group with the same columns, then
+/// written whole by [`ParquetTableWriter::finish`]. Row groups are exactly the tables given, so the
+/// bytes depend only on them.
+pub struct ParquetTableWriter {
+    path: std::path::PathBuf,
+    schema: Arc<Schema>,
+    writer: ArrowWriter<Vec<u8>>,
+}
+
+impl ParquetTableWriter {
+    /// Starts the file at `path` with the columns of `columns` (every column nullable), Snappy
+    /// compression.
+    pub fn new<'a>(
+        path: &Path,
+        columns: impl Iterator<Item = (&'a str, ColumnType)>,
+    ) -> Result<ParquetTableWriter, OutputError> {
+        let fields: Vec<Field> = columns
+            .map(|(name, column_type)| Field::new(name, data_type(column_type), true))
+            .collect();
+        let schema = Arc::new(Schema::new(fields));
+        let properties = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .build();
+        let writer = ArrowWriter::try_new(Vec::new(), schema.clone(), Some(properties))
+            .map_err(encoding_error(path))?;
+        Ok(ParquetTableWriter {
+            path: path.to_path_buf(),
+            schema,
+            writer,
+        })
+    }
+
+    /// Writes `table` (with exactly the file's columns, in order) as one row group.
+    pub fn write_row_group(&mut self, table: &Table) -> Result<(), OutputError> {
+        if table.rows == 0 || table.columns.is_empty() {
+            return Ok(());
+        }
+        let arrays = table.columns.iter().map(|(_, c)| array_of(c)).collect();
+        let batch = RecordBatch::try_new(self.schema.clone(), arrays).map_err(|err| {
+            OutputError::Parquet {
+                path: self.path.display().to_string(),
+                message: err.to_string(),
+            }
+        })?;
+        let error = encoding_error(&self.path);
+        self.writer.write(&batch).map_err(&error)?;
+        self.writer.flush().map_err(error)
+    }
+
+    /// Closes the file and writes it whole.
+    pub fn finish(self) -> Result<(), OutputError> {
+        let bytes = self
+            .writer
+            .into_inner()
+            .map_err(encoding_error(&self.path))?;
+        write_atomic(&self.path, &bytes)
+    }
+}
+
+/// Writes `table` to `path` as Parquet (one row group), whole.
+pub fn write_parquet(path: &Path, table: &Table) -> Result<(), OutputError> {
+    let columns = table
+        .columns
+        .iter()
+        .map(|(name, column)| (name.as_str(), column.column_type()));
+    let mut writer = ParquetTableWriter::new(path, columns)?;
+    writer.write_row_group(table)?;
+    writer.finish()
 }
 
 #[cfg(test)]

@@ -96,35 +96,100 @@ pub fn flatten(value: &Value, prefix: &str, out: &mut BTreeMap<String, Value>) {
     }
 }
 
-impl Table {
-    /// Builds the table of `rows` (each a JSON object), flattening nested objects.
-    pub fn from_rows(rows: &[Value], missing: Missing) -> Table {
-        let flat: Vec<BTreeMap<String, Value>> = rows
-            .iter()
-            .map(|row| {
-                let mut out = BTreeMap::new();
-                flatten(row, "", &mut out);
-                out
-            })
-            .collect();
-        let mut kinds: BTreeMap<&str, Kind> = BTreeMap::new();
-        for row in &flat {
+/// The columns of a table and their types, gathered over rows seen so far: lets a large table be
+/// written in pieces (row groups) that all share one schema.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableSchema {
+    kinds: BTreeMap<String, Kind>,
+}
+
+fn flatten_rows(rows: &[Value]) -> Vec<BTreeMap<String, Value>> {
+    rows.iter()
+        .map(|row| {
+            let mut out = BTreeMap::new();
+            flatten(row, "", &mut out);
+            out
+        })
+        .collect()
+}
+
+impl TableSchema {
+    /// Adds the columns of `rows` and widens the types of the known ones to hold their values.
+    pub fn observe(&mut self, rows: &[Value]) {
+        for row in flatten_rows(rows) {
             for (name, value) in row {
-                let kind = kinds.entry(name.as_str()).or_insert(Kind::Null);
-                *kind = widen(*kind, kind_of(value));
+                let kind = self.kinds.entry(name).or_insert(Kind::Null);
+                *kind = widen(*kind, kind_of(&value));
             }
         }
-        let columns = kinds
-            .into_iter()
+    }
+
+    /// The column names and whether each holds unsigned, signed, real, boolean or text values.
+    pub fn columns(&self) -> impl Iterator<Item = (&str, ColumnType)> {
+        self.kinds.iter().map(|(name, kind)| {
+            let column_type = match kind {
+                Kind::UInt => ColumnType::UInt,
+                Kind::Int => ColumnType::Int,
+                Kind::Null | Kind::Float => ColumnType::Float,
+                Kind::Bool => ColumnType::Bool,
+                Kind::Text => ColumnType::Text,
+            };
+            (name.as_str(), column_type)
+        })
+    }
+
+    /// The table of `rows` with every column of this schema (rows must have been observed).
+    pub fn table(&self, rows: &[Value], missing: Missing) -> Table {
+        let flat = flatten_rows(rows);
+        let columns = self
+            .kinds
+            .iter()
             .map(|(name, kind)| {
                 let cells = flat.iter().map(|row| row.get(name));
-                (name.to_string(), build_column(kind, cells, missing))
+                (name.clone(), build_column(*kind, cells, missing))
             })
             .collect();
         Table {
             rows: rows.len(),
             columns,
         }
+    }
+}
+
+/// The type of a column, as [`Column`] holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnType {
+    /// [`Column::UInt`].
+    UInt,
+    /// [`Column::Int`].
+    Int,
+    /// [`Column::Float`].
+    Float,
+    /// [`Column::Bool`].
+    Bool,
+    /// [`Column::Text`].
+    Text,
+}
+
+impl Column {
+    /// The type of this column.
+    pub fn column_type(&self) -> ColumnType {
+        match self {
+            Column::UInt(_) => ColumnType::UInt,
+            Column::Int(_) => ColumnType::Int,
+            Column::Float(_) => ColumnType::Float,
+            Column::Bool(_) => ColumnType::Bool,
+            Column::Text(_) => ColumnType::Text,
+        }
+    }
+}
+
+impl Table {
+    /// Builds the table of `rows` (each a JSON object), flattening nested objects.
+    pub fn from_rows(rows: &[Value], missing: Missing) -> Table {
+        let mut schema = TableSchema::default();
+        schema.observe(rows);
+        schema.table(rows, missing)
     }
 
     /// The column called `name`, if any.
