@@ -62,13 +62,12 @@ pub fn run_one(
         canopy_sim::run(prepared, &options, &mut [])
     }
     .map_err(|err| McError::Option(err.0))?;
-    let to_value = |x: serde_json::Result<serde_json::Value>| x.expect("outputs serialise");
     Ok(Record {
         replication,
-        metrics: to_value(serde_json::to_value(&outcome.metrics)),
+        metrics: serde_json::to_value(&outcome.metrics).expect("metrics serialise"),
         events: manifest
             .events
-            .then(|| to_value(serde_json::to_value(&outcome.events))),
+            .then(|| serde_json::value::to_raw_value(&outcome.events).expect("events serialise")),
     })
 }
 

@@ -88,46 +88,44 @@ pub fn collect_metrics(sources: &[&Path], range: Range<u64>) -> Result<Vec<Value
 }
 
 /// The event rows of one record: each event with its `replication`.
-fn event_rows(record: &Record) -> Vec<Value> {
-    let events = record.events.as_ref().and_then(Value::as_array);
-    events
-        .into_iter()
-        .flatten()
-        .map(|event| {
-            let mut row = event.clone();
-            if let Value::Object(map) = &mut row {
-                map.insert("replication".to_string(), record.replication.into());
-            }
-            row
-        })
-        .collect()
+fn event_rows(record: &Record) -> Result<Vec<Value>, McError> {
+    let Some(text) = &record.events else {
+        return Ok(Vec::new());
+    };
+    let mut events: Vec<Value> =
+        serde_json::from_str(text.get()).map_err(|err| McError::Corrupt {
+            path: format!("the parts (replication {})", record.replication),
+            problem: format!("its event log does not parse: {err}"),
+        })?;
+    for event in &mut events {
+        if let Value::Object(map) = event {
+            map.insert("replication".to_string(), record.replication.into());
+        }
+    }
+    Ok(events)
 }
 
-/// Writes `events.parquet`: a first pass over the parts gathers the columns, a second writes one
-/// row group per [`EVENT_GROUP_REPLICATIONS`] replications, so memory holds one part at a time.
+/// Writes `events.parquet`: a first pass over the parts gathers the columns, a second appends the
+/// events replication by replication and ends a row group every [`EVENT_GROUP_REPLICATIONS`]
+/// replications, so memory holds one part (as text) and one replication's events at a time.
 fn write_events(dir: &Path, sources: &[&Path], range: &Range<u64>) -> Result<(), McError> {
     let mut schema = TableSchema::default();
     for_each_record(sources, range, |record| {
-        schema.observe(&event_rows(&record));
+        schema.observe(&event_rows(&record)?);
         Ok(())
     })?;
     let mut writer = ParquetTableWriter::new(&dir.join("events.parquet"), schema.columns())
         .map_err(McError::Output)?;
-    let mut group = Vec::new();
     let mut group_index = range.start / EVENT_GROUP_REPLICATIONS;
     for_each_record(sources, range, |record| {
         let index = record.replication / EVENT_GROUP_REPLICATIONS;
         if index != group_index {
-            let table = schema.table(&group, Missing::Null);
-            writer.write_row_group(&table).map_err(McError::Output)?;
-            group.clear();
+            writer.end_row_group().map_err(McError::Output)?;
             group_index = index;
         }
-        group.extend(event_rows(&record));
-        Ok(())
+        let table = schema.table(&event_rows(&record)?, Missing::Null);
+        writer.write(&table).map_err(McError::Output)
     })?;
-    let table = schema.table(&group, Missing::Null);
-    writer.write_row_group(&table).map_err(McError::Output)?;
     writer.finish().map_err(McError::Output)
 }
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::McError;
 
@@ -36,15 +37,16 @@ pub struct Manifest {
 }
 
 /// One finished replication.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Record {
     /// Replication number.
     pub replication: u64,
     /// Its `RunMetrics` as JSON.
     pub metrics: Value,
-    /// Its event log as a JSON array, when events are kept.
+    /// Its event log as a JSON array, when events are kept (kept as text: a parsed log takes
+    /// about twenty times the memory).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Value>,
+    pub events: Option<Box<RawValue>>,
 }
 
 /// The parts folder of an output directory.

@@ -43,9 +43,9 @@ fn encoding_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> Outp
     }
 }
 
-/// A Parquet file written one row group at a time, every group with the same columns, then
-/// written whole by [`ParquetTableWriter::finish`]. Row groups are exactly the tables given, so the
-/// bytes depend only on them.
+/// A Parquet file written in pieces, every piece with the same columns, then written whole by
+/// [`ParquetTableWriter::finish`]. Row groups end where the caller says, so the same tables and
+/// row-group ends give the same bytes.
 pub struct ParquetTableWriter {
     path: std::path::PathBuf,
     schema: Arc<Schema>,
@@ -75,8 +75,8 @@ impl ParquetTableWriter {
         })
     }
 
-    /// Writes `table` (with exactly the file's columns, in order) as one row group.
-    pub fn write_row_group(&mut self, table: &Table) -> Result<(), OutputError> {
+    /// Appends `table` (with exactly the file's columns, in order) to the current row group.
+    pub fn write(&mut self, table: &Table) -> Result<(), OutputError> {
         if table.rows == 0 || table.columns.is_empty() {
             return Ok(());
         }
@@ -87,9 +87,14 @@ impl ParquetTableWriter {
                 message: err.to_string(),
             }
         })?;
-        let error = encoding_error(&self.path);
-        self.writer.write(&batch).map_err(&error)?;
-        self.writer.flush().map_err(error)
+        self.writer
+            .write(&batch)
+            .map_err(encoding_error(&self.path))
+    }
+
+    /// Closes the current row group (nothing if it is empty).
+    pub fn end_row_group(&mut self) -> Result<(), OutputError> {
+        self.writer.flush().map_err(encoding_error(&self.path))
     }
 
     /// Closes the file and writes it whole.
@@ -109,7 +114,7 @@ pub fn write_parquet(path: &Path, table: &Table) -> Result<(), OutputError> {
         .iter()
         .map(|(name, column)| (name.as_str(), column.column_type()));
     let mut writer = ParquetTableWriter::new(path, columns)?;
-    writer.write_row_group(table)?;
+    writer.write(table)?;
     writer.finish()
 }
 
