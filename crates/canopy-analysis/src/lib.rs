@@ -67,6 +67,9 @@ pub enum McError {
         /// End of the range wanted.
         end: u64,
     },
+    /// A merge was given no directory.
+    #[error("merge needs at least one Monte Carlo directory")]
+    NothingToMerge,
     /// An output could not be written.
     #[error(transparent)]
     Output(canopy_io::OutputError),
