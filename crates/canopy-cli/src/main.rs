@@ -17,6 +17,10 @@ struct Cli {
 enum Command {
     /// Simulate one night of a scenario and print its summary.
     Run(commands::run::RunArgs),
+    /// Run many replications in parallel and aggregate them (runs.parquet, summary.json).
+    Mc(commands::mc::McArgs),
+    /// Merge the directories of the shards of one Monte Carlo.
+    Merge(commands::merge::MergeArgs),
     /// Time replications of a scenario (release build recommended).
     Bench(commands::bench::BenchArgs),
     /// Run a multi-target tracker over a bench scenario directory.
@@ -31,6 +35,8 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Run(args) => commands::run::execute(args),
+        Command::Mc(args) => commands::mc::execute(args),
+        Command::Merge(args) => commands::merge::execute(args),
         Command::Bench(args) => commands::bench::execute(args),
         Command::Track(args) => commands::track::execute(args),
         Command::Wta(args) => commands::wta::execute(args),

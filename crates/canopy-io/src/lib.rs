@@ -1,14 +1,20 @@
-//! Writers for a run's outputs: JSON summaries and JSON Lines event logs, each written whole
+//! Writers for a run's outputs: JSON summaries and JSON Lines event logs, flat tables as Parquet, each written whole
 //! (a temporary file in the target directory, then a rename) so an interrupted run never leaves a
 //! half-written file.
 
 pub mod atomic;
 pub mod json;
 pub mod jsonl;
+#[cfg(feature = "parquet")]
+pub mod parquet_file;
+pub mod table;
 
 pub use atomic::write_atomic;
 pub use json::write_json;
 pub use jsonl::JsonLinesRecorder;
+#[cfg(feature = "parquet")]
+pub use parquet_file::{ParquetTableWriter, write_parquet};
+pub use table::{Column, ColumnType, Missing, Table, TableSchema};
 
 /// Why an output could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -28,5 +34,13 @@ pub enum OutputError {
         path: String,
         /// What went wrong.
         source: serde_json::Error,
+    },
+    /// The Parquet encoder failed.
+    #[error("cannot encode {path} as Parquet: {message}")]
+    Parquet {
+        /// The file being written.
+        path: String,
+        /// What the encoder said.
+        message: String,
     },
 }

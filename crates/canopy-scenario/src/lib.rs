@@ -57,7 +57,7 @@ pub use load::{
     DEFAULT_SCENARIO_TOML, default_scenario, default_scenario_path, load_scenario, parse_scenario,
 };
 pub use model::{
-    Authority, AuthorityMode, Nation, Patrol, Raid, Rules, Scenario, Site, Theatre, Zone, ZoneKind,
-    ZoneVerdict,
+    Authority, AuthorityMode, Nation, Patrol, Raid, Rules, Scenario, Site, Theatre, Uncertainty,
+    Zone, ZoneKind, ZoneVerdict,
 };
 pub use places::{Place, Places};

@@ -42,8 +42,18 @@ pub struct Scenario {
     pub zones: Vec<Zone>,
     /// Who approves engagements, and how long it takes.
     pub authority: Authority,
+    /// What a Monte Carlo treats as unknown beyond the dice.
+    pub uncertainty: Uncertainty,
     /// The type library the scenario's ids refer to.
     pub library: Library,
+}
+
+/// `[uncertainty]`: parameter uncertainty for Monte Carlo runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Uncertainty {
+    /// Draw every library number that carries a `range` (threat speeds and radar cross-sections,
+    /// munition kill probabilities) uniformly from that range, once per replication.
+    pub sample_library_ranges: bool,
 }
 
 /// The modelled theatre: threats appear where they cross its eastern edge.

@@ -47,6 +47,16 @@ pub(crate) struct RawScenario {
     pub authority: RawAuthority,
     #[serde(default)]
     pub place: Vec<RawPlace>,
+    #[serde(default)]
+    pub uncertainty: RawUncertainty,
+}
+
+/// `[uncertainty]` (optional).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawUncertainty {
+    #[serde(default)]
+    pub sample_library_ranges: bool,
 }
 
 /// `[scenario]`.
@@ -270,6 +280,7 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "authority" => "an [authority] table with mode and approval_delay",
         "authority.mode" => "\"delegated\" or \"per-engagement\"",
         "place" => "[[place]] tables with id, name, at, kind, country",
+        "uncertainty" => "an [uncertainty] table with sample_library_ranges = true or false",
         "place.name" | "place.kind" | "place.country" => "a text in quotes",
         _ => return None,
     })

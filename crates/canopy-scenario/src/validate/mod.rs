@@ -11,7 +11,7 @@ use crate::clock::{START_RULE, Start};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::Library;
-use crate::model::{Authority, Scenario, Theatre};
+use crate::model::{Authority, Scenario, Theatre, Uncertainty};
 use crate::places::{Place, Places};
 use crate::raw::{RawHeader, RawPlace, RawScenario, VersionProbe};
 use crate::source::SourceFile;
@@ -121,6 +121,9 @@ pub(crate) fn scenario(
         raids,
         zones,
         authority,
+        uncertainty: Uncertainty {
+            sample_library_ranges: raw.uncertainty.sample_library_ranges,
+        },
         library: cx.library,
     })
 }

@@ -1,0 +1,189 @@
+//! Finished replications on disk: `DIR/parts/manifest.json` says which Monte Carlo they belong to,
+//! and each `DIR/parts/runs-FIRST-END.json` holds the records of one batch, written whole. A run
+//! that stops keeps every finished batch; the next run with the same manifest skips them.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use crate::McError;
+
+/// What defines a Monte Carlo's results: two directories with equal manifests hold parts of the
+/// same experiment and may be merged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Scenario name.
+    pub scenario: String,
+    /// FNV-1a 64-bit hash of the scenario file's bytes, 16 hex digits.
+    pub scenario_hash: String,
+    /// Program version that produced the parts.
+    pub version: String,
+    /// Master seed.
+    pub seed: u64,
+    /// Replications of the whole experiment (all shards).
+    pub runs: u64,
+    /// Picture mode.
+    pub picture: String,
+    /// Planner.
+    pub planner: String,
+    /// Whether event logs are kept.
+    pub events: bool,
+    /// Whether the library's ranged parameters are drawn per replication.
+    pub sample_library_ranges: bool,
+}
+
+/// One finished replication.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Record {
+    /// Replication number.
+    pub replication: u64,
+    /// Its `RunMetrics` as JSON.
+    pub metrics: Value,
+    /// Its event log as a JSON array, when events are kept (kept as text: a parsed log takes
+    /// about twenty times the memory).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Box<RawValue>>,
+}
+
+/// The parts folder of an output directory.
+pub fn parts_dir(dir: &Path) -> PathBuf {
+    dir.join("parts")
+}
+
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> McError + '_ {
+    move |source| McError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, McError> {
+    let text = fs::read_to_string(path).map_err(io_error(path))?;
+    serde_json::from_str(&text).map_err(|err| McError::Corrupt {
+        path: path.display().to_string(),
+        problem: err.to_string(),
+    })
+}
+
+/// Reads the manifest of `dir`, if it has one.
+pub fn read_manifest(dir: &Path) -> Result<Option<Manifest>, McError> {
+    let path = parts_dir(dir).join("manifest.json");
+    if !path.exists() {
+        return Ok(None);
+    }
+    read_json(&path).map(Some)
+}
+
+/// Makes `dir/parts` and writes `manifest` there, or checks that the one there is equal.
+pub fn claim(dir: &Path, manifest: &Manifest) -> Result<(), McError> {
+    let parts = parts_dir(dir);
+    fs::create_dir_all(&parts).map_err(io_error(&parts))?;
+    match read_manifest(dir)? {
+        Some(existing) => check_same(&existing, manifest, dir),
+        None => {
+            let path = parts.join("manifest.json");
+            canopy_io::write_json(&path, manifest).map_err(McError::Output)
+        }
+    }
+}
+
+/// Fails unless two manifests describe the same experiment, naming the first field that differs.
+pub fn check_same(existing: &Manifest, wanted: &Manifest, dir: &Path) -> Result<(), McError> {
+    if existing == wanted {
+        return Ok(());
+    }
+    let (a, b) = (
+        serde_json::to_value(existing).expect("manifest serialises"),
+        serde_json::to_value(wanted).expect("manifest serialises"),
+    );
+    let field = a
+        .as_object()
+        .into_iter()
+        .flatten()
+        .find(|(key, value)| b.get(key.as_str()) != Some(value))
+        .map(|(key, value)| format!("{key}: {value} there, {} here", b[key.as_str()]))
+        .unwrap_or_default();
+    Err(McError::OtherExperiment {
+        dir: dir.display().to_string(),
+        field,
+    })
+}
+
+/// Writes the records of one batch (in replication order) as one part file, whole.
+pub fn write_part(dir: &Path, records: &[Record]) -> Result<(), McError> {
+    let (Some(first), Some(last)) = (records.first(), records.last()) else {
+        return Ok(());
+    };
+    let name = format!(
+        "runs-{:010}-{:010}.json",
+        first.replication,
+        last.replication + 1
+    );
+    canopy_io::write_json(&parts_dir(dir).join(name), &records).map_err(McError::Output)
+}
+
+/// Every part file of `dir`, sorted by name.
+pub fn part_files(dir: &Path) -> Result<Vec<PathBuf>, McError> {
+    let parts = parts_dir(dir);
+    if !parts.exists() {
+        return Ok(Vec::new());
+    }
+    let mut files: Vec<PathBuf> = fs::read_dir(&parts)
+        .map_err(io_error(&parts))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("runs-") && name.ends_with(".json")
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The replication numbers each part file of `dir` holds, read from the file names.
+pub fn finished(dir: &Path) -> Result<Vec<u64>, McError> {
+    let mut done = Vec::new();
+    for path in part_files(dir)? {
+        let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+        let bounds: Vec<u64> = name
+            .trim_start_matches("runs-")
+            .split('-')
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        let [first, end] = bounds[..] else {
+            return Err(McError::Corrupt {
+                path: path.display().to_string(),
+                problem: "the name is not runs-FIRST-END.json".to_string(),
+            });
+        };
+        done.extend(first..end);
+    }
+    done.sort_unstable();
+    done.dedup();
+    Ok(done)
+}
+
+/// The part files of all `dirs`, ordered by file name (that is, by first replication); a name
+/// found in several directories is taken from the first.
+pub fn ordered_parts(dirs: &[&Path]) -> Result<Vec<PathBuf>, McError> {
+    let mut by_name = BTreeMap::new();
+    for dir in dirs {
+        for path in part_files(dir)? {
+            let name = path
+                .file_name()
+                .map(|n| n.to_os_string())
+                .unwrap_or_default();
+            by_name.entry(name).or_insert(path);
+        }
+    }
+    Ok(by_name.into_values().collect())
+}
+
+/// Reads the records of one part file.
+pub fn read_part(path: &Path) -> Result<Vec<Record>, McError> {
+    read_json(path)
+}

@@ -1,0 +1,358 @@
+//! Monte Carlo behaviour: thread-count independence, shard + merge, resume after an interruption,
+//! replication 0 equal to a single run, and the coverage of the leak-probability interval on a
+//! scenario whose leak probability is known by hand.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use canopy_analysis::{Execution, Manifest, Shard, merge, run_experiment, stats};
+use canopy_scenario::{Scenario, parse_scenario};
+use canopy_sim::{PreparedScenario, RunOptions};
+
+/// One Ukrainian NASAMS site with `rounds` AIM-120 rounds at [49.80, 25.00] and `count` Shahed-136
+/// drones launched 21.6 km east of it towards a depot 28.7 km west of it, all over Ukraine, where
+/// Ukraine may engage anywhere. No en-route attrition.
+fn nasams_scenario(count: u32, rounds: u32) -> Scenario {
+    let text = format!(
+        r#"
+schema_version = 1
+
+[scenario]
+name = "test-nasams"
+start = "2024-07-09T22:00:00Z"
+duration = "6h"
+seed = 7
+
+[theatre]
+entry_meridian_deg = 30.0
+en_route_attrition = 0.0
+
+[[nation]]
+code = "UA"
+name = "Ukraine"
+coalition = false
+
+[[rules]]
+nation = "UA"
+threat_classes = ["drone", "decoy", "cruise", "ballistic"]
+min_distance_from_km = {{}}
+forbid_debris_on_nato = true
+
+[[zone]]
+id = "ukraine"
+kind = "engagement"
+nations = ["UA"]
+countries = ["UA"]
+
+[[place]]
+id = "test-launch"
+name = "Test launch point"
+at = [49.80, 25.30]
+kind = "launch_area"
+country = "UA"
+
+[[place]]
+id = "test-depot"
+name = "Test depot"
+at = [49.80, 24.60]
+kind = "military_area"
+country = "UA"
+
+[[site]]
+id = "ua-nasams"
+nation = "UA"
+system = "nasams"
+at = [49.80, 25.00]
+magazine = {{ aim-120c-gl = {rounds} }}
+
+[[raid]]
+id = "wave"
+threat = "shahed-136"
+count = {count}
+launch = "test-launch"
+window = ["22:00", "22:10"]
+targets = ["test-depot"]
+
+[authority]
+mode = "delegated"
+approval_delay = "90s"
+"#
+    );
+    parse_scenario(&text, Path::new("test-nasams.toml")).expect("test scenario is valid")
+}
+
+fn manifest(runs: u64) -> Manifest {
+    Manifest {
+        scenario: "test-nasams".to_string(),
+        scenario_hash: "0".repeat(16),
+        version: "test".to_string(),
+        seed: 11,
+        runs,
+        picture: "perfect".to_string(),
+        planner: "baseline".to_string(),
+        events: true,
+        sample_library_ranges: false,
+    }
+}
+
+/// A fresh, empty directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("canopy-mc-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn execution(threads: usize) -> Execution {
+    Execution {
+        threads,
+        batch_size: 4,
+        stop_after: None,
+    }
+}
+
+/// The bytes of every output of a directory, by file name.
+fn outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    [
+        "runs.parquet",
+        "events.parquet",
+        "summary.json",
+        "meta.json",
+    ]
+    .into_iter()
+    .map(|name| (name.to_string(), fs::read(dir.join(name)).unwrap()))
+    .collect()
+}
+
+fn small() -> PreparedScenario {
+    PreparedScenario::new(nasams_scenario(3, 4))
+}
+
+#[test]
+fn results_do_not_depend_on_the_thread_count() {
+    let prepared = small();
+    let (one, two) = (scratch("threads-1"), scratch("threads-2"));
+    run_experiment(
+        &prepared,
+        &manifest(10),
+        &one,
+        Shard::WHOLE,
+        execution(1),
+        &|| {},
+    )
+    .unwrap();
+    run_experiment(
+        &prepared,
+        &manifest(10),
+        &two,
+        Shard::WHOLE,
+        execution(2),
+        &|| {},
+    )
+    .unwrap();
+    assert_eq!(outputs(&one), outputs(&two));
+    let threats_total: u64 = prepared.scenario.raids[0].count as u64 * 10;
+    let outcome = run_experiment(
+        &prepared,
+        &manifest(10),
+        &one,
+        Shard::WHOLE,
+        execution(1),
+        &|| {},
+    );
+    let summary = outcome.unwrap().unwrap().summary;
+    assert_eq!(summary.runs, 10);
+    assert_eq!(
+        summary.proportions["leak_probability"].trials,
+        threats_total
+    );
+    fs::remove_dir_all(one).unwrap();
+    fs::remove_dir_all(two).unwrap();
+}
+
+#[test]
+fn shards_merged_equal_one_machine() {
+    let prepared = small();
+    let whole = scratch("whole");
+    run_experiment(
+        &prepared,
+        &manifest(10),
+        &whole,
+        Shard::WHOLE,
+        execution(2),
+        &|| {},
+    )
+    .unwrap();
+    let shards: Vec<PathBuf> = (1..=3).map(|k| scratch(&format!("shard-{k}"))).collect();
+    for (k, dir) in shards.iter().enumerate() {
+        let shard = Shard {
+            index: k as u64 + 1,
+            count: 3,
+        };
+        let outputs = run_experiment(&prepared, &manifest(10), dir, shard, execution(1), &|| {});
+        assert_eq!(
+            outputs.unwrap().unwrap().runs.rows as u64,
+            shard.range(10).end - shard.range(10).start
+        );
+    }
+    let merged = scratch("merged");
+    let sources: Vec<&Path> = shards.iter().map(PathBuf::as_path).collect();
+    merge(&sources, &merged).unwrap();
+    assert_eq!(outputs(&whole), outputs(&merged));
+    // A merge missing the third shard ([6, 10)) names the first replication missing.
+    let error = merge(&sources[..2], &scratch("partial")).unwrap_err();
+    assert!(error.to_string().contains("replication 6"), "{error}");
+    for dir in shards.iter().chain([&whole, &merged]) {
+        fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+#[test]
+fn an_interrupted_run_resumes_to_the_same_bytes() {
+    let prepared = small();
+    let whole = scratch("uninterrupted");
+    run_experiment(
+        &prepared,
+        &manifest(10),
+        &whole,
+        Shard::WHOLE,
+        execution(2),
+        &|| {},
+    )
+    .unwrap();
+    let resumed = scratch("resumed");
+    let stop = Execution {
+        stop_after: Some(6),
+        ..execution(2)
+    };
+    let first = run_experiment(
+        &prepared,
+        &manifest(10),
+        &resumed,
+        Shard::WHOLE,
+        stop,
+        &|| {},
+    );
+    assert!(first.unwrap().is_none(), "stopped before the end");
+    assert!(!resumed.join("runs.parquet").exists());
+    let ran = std::sync::atomic::AtomicU64::new(0);
+    let count = || {
+        ran.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    };
+    run_experiment(
+        &prepared,
+        &manifest(10),
+        &resumed,
+        Shard::WHOLE,
+        execution(1),
+        &count,
+    )
+    .unwrap();
+    assert_eq!(
+        ran.into_inner(),
+        4,
+        "only the 4 unfinished replications run again"
+    );
+    assert_eq!(outputs(&whole), outputs(&resumed));
+    // Parts of another experiment are refused.
+    let other = Manifest {
+        seed: 12,
+        ..manifest(10)
+    };
+    let error = run_experiment(
+        &prepared,
+        &other,
+        &resumed,
+        Shard::WHOLE,
+        execution(1),
+        &|| {},
+    );
+    assert!(error.unwrap_err().to_string().contains("seed"));
+    fs::remove_dir_all(whole).unwrap();
+    fs::remove_dir_all(resumed).unwrap();
+}
+
+#[test]
+fn replication_zero_is_the_single_run() {
+    let prepared = small();
+    let record = canopy_analysis::run_one(&prepared, &manifest(1), 0).unwrap();
+    let options = RunOptions {
+        seed: 11,
+        replication: 0,
+        picture: "perfect".to_string(),
+        planner: "baseline".to_string(),
+    };
+    let single = canopy_sim::run(&prepared, &options, &mut []).unwrap();
+    assert_eq!(
+        record.metrics,
+        serde_json::to_value(&single.metrics).unwrap()
+    );
+}
+
+/// One drone against one round of kill probability `pk`: the drone leaks exactly when the round
+/// misses, so the leak probability is `1 - pk`. Of 25 groups of 40 nights, the 95 % Wilson
+/// interval of each group should cover it about 95 % of the time; with 25 groups, 21 or more
+/// cover with probability 0.993 (binomial), so fewer than 21 would show a broken interval.
+#[test]
+fn leak_probability_intervals_cover_the_hand_computed_value() {
+    let pk = 0.7;
+    let mut scenario = nasams_scenario(1, 1);
+    for munition in &mut scenario.library.munitions {
+        munition.pk = [pk; 4];
+    }
+    let prepared = PreparedScenario::new(scenario);
+    let manifest = Manifest {
+        events: false,
+        ..manifest(1000)
+    };
+    let records: Vec<_> = (0..1000)
+        .map(|r| canopy_analysis::run_one(&prepared, &manifest, r).unwrap())
+        .collect();
+    let field =
+        |record: &canopy_analysis::Record, name: &str| record.metrics[name].as_u64().unwrap();
+    for record in &records {
+        assert_eq!(
+            field(record, "engagements"),
+            1,
+            "exactly one shot per night"
+        );
+        assert_eq!(field(record, "leaked") + field(record, "destroyed"), 1);
+    }
+    let covered = records
+        .chunks(40)
+        .filter(|group| {
+            let leaked = group.iter().map(|r| field(r, "leaked")).sum();
+            stats::wilson(leaked, 40, stats::Z_95)
+                .unwrap()
+                .contains(1.0 - pk)
+        })
+        .count();
+    assert!(covered >= 21, "{covered} of 25 intervals cover 0.3");
+    let leaked: u64 = records.iter().map(|r| field(r, "leaked")).sum();
+    let all = stats::wilson(leaked, 1000, stats::Z_95).unwrap();
+    assert!(all.contains(1.0 - pk), "{leaked} of 1000 leaked: {all:?}");
+}
+
+/// With library ranges sampled, replications still reproduce exactly, and the draws change what
+/// happens: over 20 nights of 3 drones, the metrics of at least one night differ from those at the
+/// library's own values (sampled drone speeds alone move every timeline).
+#[test]
+fn sampled_library_ranges_reproduce_and_matter() {
+    let prepared = small();
+    let sampled = Manifest {
+        sample_library_ranges: true,
+        events: false,
+        ..manifest(20)
+    };
+    let fixed = Manifest {
+        events: false,
+        ..manifest(20)
+    };
+    let run = |m: &Manifest, r| canopy_analysis::run_one(&prepared, m, r).unwrap().metrics;
+    let mut differ = 0;
+    for r in 0..20 {
+        assert_eq!(run(&sampled, r), run(&sampled, r));
+        differ += usize::from(run(&sampled, r) != run(&fixed, r));
+    }
+    assert!(differ > 0);
+}

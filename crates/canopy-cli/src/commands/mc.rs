@@ -1,0 +1,133 @@
+//! `canopy mc`: many replications of a scenario in parallel, written to a directory as
+//! `runs.parquet`, `summary.json`, `meta.json` and, when asked, `events.parquet` (docs/mc.md).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use canopy_analysis::{Execution, Manifest, Shard, Summary, run_experiment};
+use canopy_core::rng::fnv1a;
+use canopy_sim::PreparedScenario;
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Arguments of `canopy mc`.
+#[derive(clap::Args)]
+pub struct McArgs {
+    /// Scenario file (default: scenarios/western-shield.toml).
+    pub file: Option<PathBuf>,
+    /// Replications of the whole experiment (all shards together).
+    #[arg(long, default_value_t = 100)]
+    pub runs: u64,
+    /// Master seed (default: the scenario's `seed`); replication 0 equals `canopy run --seed S`.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (0: one per core). Results do not depend on it.
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Output directory; finished replications are kept in DIR/parts, so running the same command
+    /// again resumes an interrupted run.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Also write every event of every replication to events.parquet.
+    #[arg(long)]
+    pub events: bool,
+    /// Run only slice K of N (1-based) of the replications; merge the directories with
+    /// `canopy merge`.
+    #[arg(long, value_parser = Shard::parse)]
+    pub shard: Option<Shard>,
+    /// Air picture C2 plans on: perfect.
+    #[arg(long, default_value = "perfect")]
+    pub picture: String,
+    /// Planner: baseline.
+    #[arg(long, default_value = "baseline")]
+    pub planner: String,
+    /// Replications per part file (the unit kept when interrupted).
+    #[arg(long, default_value_t = 100)]
+    pub batch: u64,
+    /// Stop after this many replications of this call, as an interruption would (for tests).
+    #[arg(long, hide = true)]
+    pub stop_after: Option<u64>,
+}
+
+/// Runs the Monte Carlo and prints its headline figures.
+pub fn execute(args: McArgs) -> anyhow::Result<()> {
+    let path = args
+        .file
+        .unwrap_or_else(canopy_scenario::default_scenario_path);
+    let text = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    let scenario = canopy_scenario::load_scenario(&path)?;
+    let manifest = Manifest {
+        scenario: scenario.name.clone(),
+        scenario_hash: format!("{:016x}", fnv1a(&text)),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        seed: args.seed.unwrap_or(scenario.seed),
+        runs: args.runs,
+        picture: args.picture,
+        planner: args.planner,
+        events: args.events,
+        sample_library_ranges: scenario.uncertainty.sample_library_ranges,
+    };
+    let prepared = PreparedScenario::new(scenario);
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
+    let shard = args.shard.unwrap_or(Shard::WHOLE);
+    let range = shard.range(manifest.runs);
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(range.end - range.start);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} replications, {per_sec}, ETA {eta}")
+                .expect("valid progress template"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let execution = Execution {
+        threads: args.threads,
+        batch_size: args.batch,
+        stop_after: args.stop_after,
+    };
+    let outcome = run_experiment(&prepared, &manifest, &args.out, shard, execution, &|| {
+        bar.inc(1)
+    })?;
+    bar.finish_and_clear();
+    match outcome {
+        Some(outputs) => print!("{}", headline(&outputs.summary, &args.out)),
+        None => println!(
+            "stopped early; finished replications are in {}; run the same command again to resume",
+            args.out.join("parts").display()
+        ),
+    }
+    Ok(())
+}
+
+/// The few figures worth a glance, with their 95 % intervals.
+pub fn headline(summary: &Summary, out: &std::path::Path) -> String {
+    let mut text = format!("{} replications -> {}\n", summary.runs, out.display());
+    for name in [
+        "leak_probability",
+        "any_leaker_probability",
+        "spillover_probability",
+    ] {
+        if let Some(p) = &summary.proportions[name].estimate_with_interval() {
+            text.push_str(&format!("{name:<24} {p}\n"));
+        }
+    }
+    for (name, label) in [
+        ("leaked", "leakers per night"),
+        ("cost_usd", "cost per night, USD"),
+    ] {
+        if let Some(d) = summary.per_night.get(name) {
+            let m = &d.moments;
+            let ci = m
+                .ci95
+                .map(|ci| format!(" (95% CI {:.1} to {:.1})", ci.low, ci.high))
+                .unwrap_or_default();
+            text.push_str(&format!(
+                "{label:<24} mean {:.1}{ci}, sd {:.1}\n",
+                m.mean, m.sd
+            ));
+        }
+    }
+    text
+}
