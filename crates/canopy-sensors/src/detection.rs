@@ -37,6 +37,14 @@ impl DetectionModel {
         self.reference_snr * (rcs_m2 / self.reference_rcs_m2) * ratio2 * ratio2
     }
 
+    /// The range at which a target of `rcs_m2` is detected with probability `pd`, metres.
+    pub fn range_for_pd(&self, pd: f64, rcs_m2: f64) -> f64 {
+        let pd = pd.clamp(CELL_FALSE_ALARM_PROBABILITY * 10.0, 1.0 - 1e-9);
+        let snr = CELL_FALSE_ALARM_PROBABILITY.ln() / pd.ln() - 1.0;
+        self.reference_range_m
+            * (self.reference_snr * rcs_m2 / self.reference_rcs_m2 / snr).powf(0.25)
+    }
+
     /// Probability of detecting a target of `rcs_m2` at `range_m` in one scan.
     pub fn pd(&self, range_m: f64, rcs_m2: f64) -> f64 {
         CELL_FALSE_ALARM_PROBABILITY.powf(1.0 / (1.0 + self.snr(range_m, rcs_m2)))
@@ -73,5 +81,6 @@ mod tests {
         assert!((model.pd(range, 0.01) - 0.9).abs() < 1e-9);
         assert!(model.pd(2.0 * range, 0.01) < 0.9);
         assert!(model.pd(0.5 * range, 0.01) > 0.9);
+        assert!((model.range_for_pd(0.9, 0.01) - range).abs() < 1e-6);
     }
 }

@@ -13,6 +13,9 @@ pub struct BenchArgs {
     /// Replications to time.
     #[arg(long, default_value_t = 50)]
     pub runs: u64,
+    /// Air picture: tracked or perfect.
+    #[arg(long, default_value = "tracked")]
+    pub picture: String,
 }
 
 /// Times scenario preparation once and `runs` replications (seeds 0..runs), and prints both.
@@ -31,7 +34,7 @@ pub fn execute(args: BenchArgs) -> anyhow::Result<()> {
         let options = RunOptions {
             seed: prepared.scenario.seed,
             replication,
-            picture: "perfect".to_string(),
+            picture: args.picture.clone(),
             planner: "baseline".to_string(),
         };
         let start = Instant::now();

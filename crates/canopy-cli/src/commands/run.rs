@@ -16,8 +16,8 @@ pub struct RunArgs {
     /// Master seed (default: the scenario's `seed`).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Air picture C2 plans on: perfect.
-    #[arg(long, default_value = "perfect")]
+    /// Air picture C2 plans on: tracked (sensors and tracker) or perfect (truth, for ablation).
+    #[arg(long, default_value = "tracked")]
     pub picture: String,
     /// Planner: baseline.
     #[arg(long, default_value = "baseline")]

@@ -1,0 +1,210 @@
+//! The tracked picture: every sensor's detections go to one central tracker (`canopy-track`) in
+//! the theatre frame; C2 sees its confirmed tracks, each with the nations whose sensors fed it.
+//!
+//! C2 never reads truth here. Truth is read only (a) by the sensors, to detect, and (b) by the
+//! engine, to decide what an interceptor fired at a track homes on: the threat nearest to the
+//! track's estimated position when the order is given, if one is within
+//! [`SEEKER_ACQUISITION_M`]; an order on a track with no threat that close (a false or stale
+//! track) finds nothing to lock on and is not executed.
+
+use std::collections::BTreeMap;
+
+use canopy_c2::vector::{add, norm, scale, sub};
+use canopy_c2::{AirPicture, NationSet, TrackEstimate};
+use canopy_core::{SimTime, StreamKey, ThreatId, TrackId};
+use canopy_scenario::ThreatClass;
+use canopy_sensors::{Report, Sensor};
+use canopy_track::{PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
+use nalgebra::Vector3;
+
+use crate::prepared::PreparedScenario;
+use crate::sensing::{ScanReports, SensorNet};
+use crate::truth::TruthView;
+
+/// Largest distance between a track's estimate and a threat for an interceptor to acquire it,
+/// metres (assumed: a fire-control radar or seeker search basket of a few kilometres).
+pub const SEEKER_ACQUISITION_M: f64 = 5000.0;
+/// Below this speed a track is classed a drone (decoys look the same), m/s.
+const DRONE_MAX_SPEED_MPS: f64 = 100.0;
+/// Below this speed (and above the drone's) a track is classed a cruise missile, m/s.
+const CRUISE_MAX_SPEED_MPS: f64 = 400.0;
+/// Confidence given to a class read from a well-measured speed.
+const SPEED_CLASS_CONFIDENCE: f64 = 0.8;
+/// Above this 1-sigma speed uncertainty a track's speed tells nothing: it is classed a cruise
+/// missile (the conservative reading for rules of engagement), m/s.
+const MAX_CLASS_SPEED_SIGMA_MPS: f64 = 30.0;
+/// Confidence of the conservative class of a track whose speed is uncertain.
+const UNCERTAIN_CLASS_CONFIDENCE: f64 = 0.3;
+/// Time that turns a velocity mismatch into a distance when an interceptor picks the threat a
+/// track stands for, seconds.
+const ACQUISITION_VELOCITY_WEIGHT_S: f64 = 10.0;
+/// Height of the highest target a radar's misses are counted against, metres: beyond its
+/// horizon for such a target a radar does not count a missed look.
+const LOOK_TARGET_HEIGHT_M: f64 = 1000.0;
+/// Cross-section of the small target a radar's looks are counted against, m² (a Shahed).
+const LOOK_TARGET_RCS_M2: f64 = 0.05;
+
+/// The tracker fed by the scenario's sensors, and what it knows of each track's sources.
+pub struct TrackedPicture {
+    net: SensorNet,
+    tracker: Tracker,
+    fed_by: BTreeMap<u64, (u32, NationSet)>,
+    reports: Vec<Report>,
+}
+
+impl TrackedPicture {
+    /// A tracker and the scenario's sensors, with random streams from `key`.
+    pub fn new(prepared: &PreparedScenario, key: StreamKey) -> TrackedPicture {
+        let config = TrackerConfig {
+            confirmed_max_misses: 12,
+            young_max_misses: 5,
+            ..TrackerConfig::default()
+        };
+        TrackedPicture {
+            net: SensorNet::new(prepared, key),
+            tracker: Tracker::new(config),
+            fed_by: BTreeMap::new(),
+            reports: Vec::new(),
+        }
+    }
+
+    /// Runs the scans due by `now` and feeds them to the tracker.
+    pub fn sense(&mut self, now: SimTime, truth: &TruthView) {
+        let tracker = &mut self.tracker;
+        let fed_by = &mut self.fed_by;
+        self.net.scan_due(now, truth, &mut self.reports, |scan| {
+            feed(tracker, fed_by, scan)
+        });
+    }
+
+    /// Builds C2's picture at `now`: the confirmed tracks extrapolated to `now`.
+    pub fn build(&self, now: SimTime, picture: &mut AirPicture) {
+        picture.time = now;
+        picture.tracks.clear();
+        let now_s = now.as_secs_f64();
+        for track in self.tracker.confirmed_tracks() {
+            let mean = &track.estimate.mean;
+            let velocity_mps = [mean[3], mean[4], mean[5]];
+            let position_m = add(
+                [mean[0], mean[1], mean[2]],
+                scale(velocity_mps, now_s - track.time_s),
+            );
+            let mut covariance = [[0.0; 6]; 6];
+            for (r, row) in covariance.iter_mut().enumerate() {
+                for (c, value) in row.iter_mut().enumerate() {
+                    *value = track.estimate.cov[(r, c)];
+                }
+            }
+            let speed_sigma_mps = (covariance[3][3] + covariance[4][4]).sqrt();
+            let (class, class_confidence) = if speed_sigma_mps > MAX_CLASS_SPEED_SIGMA_MPS {
+                (ThreatClass::Cruise, UNCERTAIN_CLASS_CONFIDENCE)
+            } else {
+                (class_by_speed(norm(velocity_mps)), SPEED_CLASS_CONFIDENCE)
+            };
+            picture.tracks.push(TrackEstimate {
+                id: TrackId(track.id.0),
+                position_m,
+                velocity_mps,
+                covariance,
+                class,
+                class_confidence,
+                nations: self
+                    .fed_by
+                    .get(&track.id.0)
+                    .map(|(_, nations)| *nations)
+                    .unwrap_or_default(),
+            });
+        }
+        picture.tracks.sort_by_key(|t| t.id);
+    }
+}
+
+/// Folds one sensor's scan into the tracker, crediting its nation to every track it updated.
+fn feed(
+    tracker: &mut Tracker,
+    fed_by: &mut BTreeMap<u64, (u32, NationSet)>,
+    scan: ScanReports<'_>,
+) {
+    let time_s = scan.time.as_secs_f64();
+    for report in scan.reports {
+        let model = sensor_model(scan.sensor, report);
+        let detections: Vec<PolarDetection> = report
+            .detections
+            .iter()
+            .map(|d| PolarDetection {
+                range_m: d.range_m,
+                azimuth_rad: d.azimuth_rad,
+                elevation_rad: d.elevation_rad,
+            })
+            .collect();
+        let tracks = tracker
+            .process_scan(&Scan {
+                time_s,
+                sensor: &model,
+                detections: &detections,
+            })
+            .expect("scans are fed in time order with finite times");
+        let mut live = BTreeMap::new();
+        for track in tracks {
+            let (hits, mut nations) = fed_by.get(&track.id.0).copied().unwrap_or_default();
+            if track.hits > hits {
+                nations.insert(scan.sensor.nation);
+            }
+            live.insert(track.id.0, (track.hits, nations));
+        }
+        *fed_by = live;
+    }
+}
+
+/// The tracker's view of the node that made `report`: its position, noise and the range out to
+/// which it would have seen a small target (beyond it a missed look is not counted).
+fn sensor_model(sensor: &Sensor, report: &Report) -> SensorModel {
+    let kind = &sensor.kind;
+    let mut model = SensorModel::new(
+        Vector3::from(report.from_m),
+        kind.sigma_range_m,
+        kind.sigma_azimuth_rad,
+        kind.sigma_elevation_rad,
+    );
+    let height_m = match sensor.platform {
+        canopy_sensors::Platform::Mast { height_m, .. } => height_m,
+        canopy_sensors::Platform::Orbit { altitude_m, .. } => altitude_m,
+        canopy_sensors::Platform::Field { .. } => kind.antenna_height_m,
+    };
+    let horizon_m = canopy_sensors::radar_horizon_m(height_m, LOOK_TARGET_HEIGHT_M);
+    let seen_m = sensor.model().range_for_pd(0.5, LOOK_TARGET_RCS_M2);
+    model.max_range_m = kind
+        .max_range_m
+        .min(horizon_m)
+        .min(seen_m.max(kind.reference_range_m));
+    model
+}
+
+/// The class C2 reads from a track's speed (radar cannot tell a decoy from a drone).
+fn class_by_speed(speed_mps: f64) -> ThreatClass {
+    if speed_mps < DRONE_MAX_SPEED_MPS {
+        ThreatClass::Drone
+    } else if speed_mps < CRUISE_MAX_SPEED_MPS {
+        ThreatClass::Cruise
+    } else {
+        ThreatClass::Ballistic
+    }
+}
+
+/// The threat an order on `track` homes on: among the active threats within
+/// [`SEEKER_ACQUISITION_M`] of its estimated position, the one nearest in position and velocity
+/// (velocity mismatch weighted by [`ACQUISITION_VELOCITY_WEIGHT_S`]), if any.
+pub fn acquire(truth: &TruthView, now: SimTime, track: &TrackEstimate) -> Option<ThreatId> {
+    truth
+        .active()
+        .filter_map(|threat| {
+            let (position_m, velocity_mps) = truth.state_m(threat, now);
+            let d = norm(sub(position_m, track.position_m));
+            (d <= SEEKER_ACQUISITION_M).then(|| {
+                let dv = norm(sub(velocity_mps, track.velocity_mps));
+                (threat, d + ACQUISITION_VELOCITY_WEIGHT_S * dv)
+            })
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(threat, _)| threat)
+}
