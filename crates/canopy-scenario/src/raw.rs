@@ -294,7 +294,9 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "authority" => "an [authority] table with mode and approval_delay",
         "authority.mode" => "\"delegated\" or \"per-engagement\"",
         "place" => "[[place]] tables with id, name, at, kind, country",
-        "sensor" => "[[sensor]] tables with id, nation, sensor, at (and height_m, orbit or field_radius_km)",
+        "sensor" => {
+            "[[sensor]] tables with id, nation, sensor, at (and height_m, orbit or field_radius_km)"
+        }
         "sensor.id" => ID,
         "sensor.nation" => NATION,
         "sensor.sensor" => "a sensor id of data/library/sensors.toml, e.g. \"36d6\"",
@@ -304,7 +306,9 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "sensor.orbit.radius_km" => "an orbit radius in km, 0 to 500",
         "sensor.orbit.altitude_m" => "an altitude in metres, above 0 and at most 20000",
         "sensor.orbit.speed_kmh" => "a speed in km/h, above 0 and at most 3000",
-        "sensor.field_radius_km" => "the radius of an acoustic network's field in km, above 0 and at most 2000",
+        "sensor.field_radius_km" => {
+            "the radius of an acoustic network's field in km, above 0 and at most 2000"
+        }
         "place.name" | "place.kind" | "place.country" => "a text in quotes",
         _ => return None,
     })

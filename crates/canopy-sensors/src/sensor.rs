@@ -11,6 +11,11 @@ use crate::horizon::horizon_distance_m;
 
 /// Largest elevation of a false alarm above or below the antenna's horizontal, radians.
 const FALSE_ALARM_ELEVATION_RAD: f64 = 0.05;
+/// Cross-section of the smallest target a radar's surveillance volume is sized for, m² (a
+/// Shahed-class drone).
+const SMALL_TARGET_RCS_M2: f64 = 0.05;
+/// Detection probability against that target at the edge of the surveillance volume.
+const EDGE_PD: f64 = 0.1;
 
 /// Something a sensor may detect: a threat's true state at the scan time.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -145,6 +150,20 @@ impl Sensor {
         &self.model
     }
 
+    /// The radius of the volume the sensor reports in and a tracker counts its looks in,
+    /// metres: for a radar, the range at which a small target (0.05 m²) is still detected with
+    /// probability 0.1, at most the instrumented range; for an acoustic network, the hearing
+    /// distance of a node.
+    pub fn look_range_m(&self) -> f64 {
+        match self.kind.kind {
+            SensorKind::Radar => self
+                .kind
+                .max_range_m
+                .min(self.model.range_for_pd(EDGE_PD, SMALL_TARGET_RCS_M2)),
+            SensorKind::Acoustic => self.kind.reference_range_m,
+        }
+    }
+
     /// Time between two scans, seconds.
     pub fn revisit_s(&self) -> f64 {
         self.kind.revisit_s
@@ -204,7 +223,8 @@ impl Sensor {
         out: &mut Vec<Report>,
     ) {
         let (antenna, height_m) = self.antenna_m(time_s);
-        let max_range2 = self.kind.max_range_m * self.kind.max_range_m;
+        let look_range_m = self.look_range_m();
+        let max_range2 = look_range_m * look_range_m;
         let antenna_horizon_m = horizon_distance_m(height_m);
         let mut detections = Vec::new();
         for target in targets {
@@ -224,7 +244,7 @@ impl Sensor {
         }
         let false_alarms = poisson(self.kind.false_alarms_per_scan, rng);
         for _ in 0..false_alarms {
-            let range_m = self.kind.max_range_m * rng.random::<f64>().sqrt();
+            let range_m = look_range_m * rng.random::<f64>().sqrt();
             let azimuth_rad = std::f64::consts::TAU * rng.random::<f64>();
             let elevation_rad = FALSE_ALARM_ELEVATION_RAD * (2.0 * rng.random::<f64>() - 1.0);
             detections.push(Detection {

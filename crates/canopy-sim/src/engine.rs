@@ -21,6 +21,7 @@ use crate::picture_quality::QualityAccumulator;
 use crate::picture_source::PictureSource;
 use crate::prepared::{FIGHTER_TURNAROUND_S, PreparedScenario, UnitRole};
 use crate::spill::SpilloverCheck;
+use crate::tracked_picture::Candidate;
 use crate::truth::{ThreatStatus, TruthView, position_m, state_m};
 
 /// Something due at an exact time.
@@ -440,13 +441,15 @@ impl<'a> Simulation<'a> {
         };
         let plan = self.planner.plan(&ctx, &picture, &shooters);
         self.picture = picture;
+        let truth = TruthView::new(self.prepared, &self.threat_status);
+        let candidates = self.picture_source.candidates(self.now, &truth);
         for (track, reason) in plan.unengaged {
-            if let Some(threat) = self.threat_of(track) {
+            if let Some(threat) = self.threat_of(track, &candidates) {
                 self.threats[threat.index()].last_reason = Some(reason);
             }
         }
         for order in plan.orders {
-            if let Some(threat) = self.threat_of(order.track) {
+            if let Some(threat) = self.threat_of(order.track, &candidates) {
                 self.order(order, threat);
             }
         }
@@ -454,10 +457,9 @@ impl<'a> Simulation<'a> {
     }
 
     /// The threat an engagement of `track` (of the current picture) would home on, if any.
-    fn threat_of(&self, track: TrackId) -> Option<ThreatId> {
-        let truth = TruthView::new(self.prepared, &self.threat_status);
+    fn threat_of(&self, track: TrackId, candidates: &[Candidate]) -> Option<ThreatId> {
         let estimate = self.picture.tracks.iter().find(|t| t.id == track)?;
-        self.picture_source.threat_of(estimate, self.now, &truth)
+        self.picture_source.threat_of(estimate, candidates)
     }
 
     /// Lets the sensors scan up to now and, every [`QUALITY_INTERVAL_S`], scores the picture.

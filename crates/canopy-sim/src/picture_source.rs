@@ -7,7 +7,7 @@ use canopy_core::{SimTime, StreamKey, ThreatId};
 
 use crate::picture::PictureMode;
 use crate::prepared::PreparedScenario;
-use crate::tracked_picture::{TrackedPicture, acquire};
+use crate::tracked_picture::{Candidate, TrackedPicture, acquire, candidates};
 use crate::truth::TruthView;
 
 /// What builds C2's picture in one replication.
@@ -50,18 +50,22 @@ impl PictureSource {
         }
     }
 
-    /// The threat an engagement of `track` at `now` homes on: the track's own threat in the
-    /// perfect picture; in the tracked picture the threat nearest the track's estimate (in
-    /// position and velocity) within the seeker's acquisition distance, if any.
-    pub fn threat_of(
-        &self,
-        track: &TrackEstimate,
-        now: SimTime,
-        truth: &TruthView,
-    ) -> Option<ThreatId> {
+    /// What an interceptor could home on at `now`: nothing to look up for the perfect picture
+    /// (a track is its threat); the active threats' true states for the tracked one.
+    pub fn candidates(&self, now: SimTime, truth: &TruthView) -> Vec<Candidate> {
+        match self {
+            PictureSource::Perfect => Vec::new(),
+            PictureSource::Tracked(_) => candidates(truth, now),
+        }
+    }
+
+    /// The threat an engagement of `track` homes on: the track's own threat in the perfect
+    /// picture; in the tracked picture the candidate nearest the track's estimate (in position
+    /// and velocity) within the seeker's acquisition distance, if any.
+    pub fn threat_of(&self, track: &TrackEstimate, candidates: &[Candidate]) -> Option<ThreatId> {
         match self {
             PictureSource::Perfect => Some(ThreatId(track.id.0 as u32)),
-            PictureSource::Tracked(_) => acquire(truth, now, track),
+            PictureSource::Tracked(_) => acquire(candidates, track),
         }
     }
 }

@@ -9,12 +9,15 @@
 
 use std::collections::BTreeMap;
 
-use canopy_c2::vector::{add, norm, scale, sub};
+use canopy_c2::vector::{Vec3, add, norm, scale, sub};
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
 use canopy_core::{SimTime, StreamKey, ThreatId, TrackId};
 use canopy_scenario::ThreatClass;
 use canopy_sensors::{Report, Sensor};
-use canopy_track::{PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
+use canopy_track::{
+    Initiator, MOfNInitiator, PolarDetection, Scan, SensorModel, Track, TrackStatus, Tracker,
+    TrackerConfig,
+};
 use nalgebra::Vector3;
 
 use crate::prepared::PreparedScenario;
@@ -38,11 +41,28 @@ const UNCERTAIN_CLASS_CONFIDENCE: f64 = 0.3;
 /// Time that turns a velocity mismatch into a distance when an interceptor picks the threat a
 /// track stands for, seconds.
 const ACQUISITION_VELOCITY_WEIGHT_S: f64 = 10.0;
-/// Height of the highest target a radar's misses are counted against, metres: beyond its
-/// horizon for such a target a radar does not count a missed look.
-const LOOK_TARGET_HEIGHT_M: f64 = 1000.0;
-/// Cross-section of the small target a radar's looks are counted against, m² (a Shahed).
-const LOOK_TARGET_RCS_M2: f64 = 0.05;
+
+/// A tentative track not updated for this long is dropped, seconds (assumed: three looks of the
+/// slowest reporting sensor). Without it a tentative track started where no sensor looks again
+/// (an acoustic false alarm far from the radars) would live for ever.
+const TENTATIVE_MAX_SILENCE_S: f64 = 60.0;
+
+/// The tracker's M-of-N confirmation, which also drops tentative tracks left silent for
+/// [`TENTATIVE_MAX_SILENCE_S`].
+#[derive(Debug)]
+struct SilenceDroppingInitiator {
+    inner: MOfNInitiator,
+}
+
+impl Initiator for SilenceDroppingInitiator {
+    fn status(&self, track: &Track) -> TrackStatus {
+        if track.time_s - track.last_update_s > TENTATIVE_MAX_SILENCE_S {
+            TrackStatus::Drop
+        } else {
+            self.inner.status(track)
+        }
+    }
+}
 
 /// The tracker fed by the scenario's sensors, and what it knows of each track's sources.
 pub struct TrackedPicture {
@@ -60,9 +80,21 @@ impl TrackedPicture {
             young_max_misses: 5,
             ..TrackerConfig::default()
         };
+        let inner = MOfNInitiator {
+            m: config.confirm_hits,
+            n: config.confirm_window,
+            max_misses: config.tentative_max_misses,
+            m_fast: config.confirm_hits_fast,
+            fast_speed_mps: config.fast_speed_mps,
+            m_slow: config.confirm_hits_slow,
+            slow_speed_mps: config.slow_speed_mps,
+            clutter_density_per_m3: config.clutter_density_per_m3,
+            max_expected_false_alarms: config.max_expected_false_alarms,
+        };
         TrackedPicture {
             net: SensorNet::new(prepared, key),
-            tracker: Tracker::new(config),
+            tracker: Tracker::new(config)
+                .with_initiator(Box::new(SilenceDroppingInitiator { inner })),
             fed_by: BTreeMap::new(),
             reports: Vec::new(),
         }
@@ -144,20 +176,18 @@ fn feed(
                 detections: &detections,
             })
             .expect("scans are fed in time order with finite times");
-        let mut live = BTreeMap::new();
         for track in tracks {
-            let (hits, mut nations) = fed_by.get(&track.id.0).copied().unwrap_or_default();
-            if track.hits > hits {
-                nations.insert(scan.sensor.nation);
+            let entry = fed_by.entry(track.id.0).or_default();
+            if track.hits > entry.0 {
+                entry.1.insert(scan.sensor.nation);
             }
-            live.insert(track.id.0, (track.hits, nations));
+            entry.0 = track.hits;
         }
-        *fed_by = live;
     }
 }
 
 /// The tracker's view of the node that made `report`: its position, noise and the range out to
-/// which it would have seen a small target (beyond it a missed look is not counted).
+/// which it reports (beyond it a missed look is not counted).
 fn sensor_model(sensor: &Sensor, report: &Report) -> SensorModel {
     let kind = &sensor.kind;
     let mut model = SensorModel::new(
@@ -166,17 +196,7 @@ fn sensor_model(sensor: &Sensor, report: &Report) -> SensorModel {
         kind.sigma_azimuth_rad,
         kind.sigma_elevation_rad,
     );
-    let height_m = match sensor.platform {
-        canopy_sensors::Platform::Mast { height_m, .. } => height_m,
-        canopy_sensors::Platform::Orbit { altitude_m, .. } => altitude_m,
-        canopy_sensors::Platform::Field { .. } => kind.antenna_height_m,
-    };
-    let horizon_m = canopy_sensors::radar_horizon_m(height_m, LOOK_TARGET_HEIGHT_M);
-    let seen_m = sensor.model().range_for_pd(0.5, LOOK_TARGET_RCS_M2);
-    model.max_range_m = kind
-        .max_range_m
-        .min(horizon_m)
-        .min(seen_m.max(kind.reference_range_m));
+    model.max_range_m = sensor.look_range_m();
     model
 }
 
@@ -191,14 +211,27 @@ fn class_by_speed(speed_mps: f64) -> ThreatClass {
     }
 }
 
-/// The threat an order on `track` homes on: among the active threats within
-/// [`SEEKER_ACQUISITION_M`] of its estimated position, the one nearest in position and velocity
-/// (velocity mismatch weighted by [`ACQUISITION_VELOCITY_WEIGHT_S`]), if any.
-pub fn acquire(truth: &TruthView, now: SimTime, track: &TrackEstimate) -> Option<ThreatId> {
+/// A threat's true state, as an interceptor's seeker would find it.
+pub type Candidate = (ThreatId, Vec3, Vec3);
+
+/// The active threats' true positions and velocities at `now`, for [`acquire`].
+pub fn candidates(truth: &TruthView, now: SimTime) -> Vec<Candidate> {
     truth
         .active()
-        .filter_map(|threat| {
+        .map(|threat| {
             let (position_m, velocity_mps) = truth.state_m(threat, now);
+            (threat, position_m, velocity_mps)
+        })
+        .collect()
+}
+
+/// The threat an order on `track` homes on: among the `candidates` within
+/// [`SEEKER_ACQUISITION_M`] of its estimated position, the one nearest in position and velocity
+/// (velocity mismatch weighted by [`ACQUISITION_VELOCITY_WEIGHT_S`]), if any.
+pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<ThreatId> {
+    candidates
+        .iter()
+        .filter_map(|&(threat, position_m, velocity_mps)| {
             let d = norm(sub(position_m, track.position_m));
             (d <= SEEKER_ACQUISITION_M).then(|| {
                 let dv = norm(sub(velocity_mps, track.velocity_mps));
