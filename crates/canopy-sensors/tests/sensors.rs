@@ -136,12 +136,15 @@ fn false_alarms_average_their_poisson_mean() {
         sensor.scan(k as f64, &[], &mut rng, &mut reports);
     }
     let count: usize = reports.iter().map(|r| r.detections.len()).sum();
-    // Mean 0.5 per scan over 2000 scans: 1000 ± 3·√1000 ≈ 95.
+    assert!((sensor.look_range_m() - 192_000.0).abs() < 1_000.0);
+    // Mean 0.5 per scan over 2000 scans: 1000 ± 3·√1000 ≈ 95, all inside the surveillance
+    // volume: the range where 0.05 m² is seen with Pd 0.1, 180 km · (130.1·0.05 / (ln 1e-6 /
+    // ln 0.1 − 1))^(1/4) = 180 km · (6.506 / 5)^(1/4) ≈ 192 km.
     assert!((count as f64 - 1000.0).abs() < 95.0, "{count}");
     assert!(
         reports
             .iter()
             .flat_map(|r| &r.detections)
-            .all(|d| d.origin.is_none() && d.range_m <= 360_000.0)
+            .all(|d| d.origin.is_none() && d.range_m <= sensor.look_range_m())
     );
 }

@@ -801,7 +801,7 @@ impl<'a> Simulation<'a> {
 }
 
 /// Time between two scores of the picture against truth, seconds.
-pub const QUALITY_INTERVAL_S: i64 = 30;
+pub const QUALITY_INTERVAL_S: i64 = 60;
 
 /// The point `distance_m` from `from` towards `to`.
 fn towards(from: Vec3, to: Vec3, distance_m: f64) -> Vec3 {

@@ -1,11 +1,21 @@
-//! The scenario's sensors at work: each scans on its own revisit grid (multiples of its revisit
-//! period from the start), with its own random stream, over the threats' true state.
+//! The scenario's sensors at work: each reports to the fusion centre on its own grid of times
+//! (multiples of its reporting period from the start), with its own random stream, over the
+//! threats' true state.
+//!
+//! A sensor's reporting period is its revisit period, or the fusion period when that is longer:
+//! the fusion centre takes each sensor's latest scan once per [`FUSION_PERIOD_S`]. This bounds
+//! the tracker's work per simulated hour (see docs/methods.md, "Sensors").
 
 use canopy_core::{RngStream, SimTime, StreamKey};
 use canopy_sensors::{Report, Sensor, Target};
 
 use crate::prepared::PreparedScenario;
 use crate::truth::TruthView;
+
+/// Least time between two scans of one sensor that the fusion centre processes, seconds
+/// (assumed: a 10 s radar's every third scan; chosen to keep one replication within its
+/// computing budget).
+pub const FUSION_PERIOD_S: f64 = 30.0;
 
 /// One sensor with its schedule and random stream.
 struct Scheduled {
@@ -41,7 +51,9 @@ impl SensorNet {
             .iter()
             .map(|site| {
                 let sensor = Sensor::from_site(site, &scenario.library, &prepared.geometry.frame);
-                let period_us = (sensor.revisit_s() * 1e6).round().max(1.0) as i64;
+                let revisit_s = sensor.revisit_s();
+                let period_s = revisit_s * (FUSION_PERIOD_S / revisit_s).ceil().max(1.0);
+                let period_us = (period_s * 1e6).round().max(1.0) as i64;
                 Scheduled {
                     rng: key.stream("sensor", &site.id),
                     next_scan: SimTime::START,

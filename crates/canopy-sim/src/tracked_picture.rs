@@ -42,6 +42,10 @@ const UNCERTAIN_CLASS_CONFIDENCE: f64 = 0.3;
 /// track stands for, seconds.
 const ACQUISITION_VELOCITY_WEIGHT_S: f64 = 10.0;
 
+/// Lowest `z` of a kept track in the theatre frame, metres: the earth's surface 700 km from the
+/// frame's origin (700² / 2R ≈ 38 km below the tangent plane).
+const MIN_TRACK_Z_M: f64 = -40_000.0;
+
 /// A tentative track not updated for this long is dropped, seconds (assumed: three looks of the
 /// slowest reporting sensor). Without it a tentative track started where no sensor looks again
 /// (an acoustic false alarm far from the radars) would live for ever.
@@ -78,6 +82,9 @@ impl TrackedPicture {
         let config = TrackerConfig {
             confirmed_max_misses: 12,
             young_max_misses: 5,
+            // The theatre frame is a tangent plane: 350 km from its origin the ground lies
+            // ~10 km below z = 0, so the tracker's height floor is set out of the way.
+            min_height_m: MIN_TRACK_Z_M,
             ..TrackerConfig::default()
         };
         let inner = MOfNInitiator {
