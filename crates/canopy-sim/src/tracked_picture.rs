@@ -248,3 +248,41 @@ pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<Threat
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(threat, _)| threat)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn track(position_m: Vec3, velocity_mps: Vec3) -> TrackEstimate {
+        TrackEstimate {
+            id: TrackId(1),
+            position_m,
+            velocity_mps,
+            covariance: [[0.0; 6]; 6],
+            class: ThreatClass::Drone,
+            class_confidence: 0.8,
+            nations: NationSet::default(),
+        }
+    }
+
+    #[test]
+    fn acquisition_prefers_position_and_velocity_and_stops_at_five_km() {
+        let drone = (ThreatId(0), [1000.0, 0.0, 0.0], [47.0, 0.0, 0.0]);
+        let missile = (ThreatId(1), [400.0, 0.0, 0.0], [200.0, 0.0, 0.0]);
+        let slow_track = track([0.0; 3], [45.0, 0.0, 0.0]);
+        // Drone: 1000 + 10·2 = 1020; missile: 400 + 10·155 = 1950.
+        assert_eq!(acquire(&[drone, missile], &slow_track), Some(ThreatId(0)));
+        let far = track([0.0, 5001.0, 0.0], [47.0, 0.0, 0.0]);
+        assert_eq!(
+            acquire(&[(ThreatId(0), [0.0; 3], [47.0, 0.0, 0.0])], &far),
+            None
+        );
+    }
+
+    #[test]
+    fn class_follows_speed() {
+        assert_eq!(class_by_speed(47.0), ThreatClass::Drone);
+        assert_eq!(class_by_speed(200.0), ThreatClass::Cruise);
+        assert_eq!(class_by_speed(1500.0), ThreatClass::Ballistic);
+    }
+}
