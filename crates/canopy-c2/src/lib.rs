@@ -23,7 +23,8 @@ pub use debris::{DebrisFootprint, debris_footprint, debris_throw_m};
 pub use feasibility::{Geometry, Infeasible, InterceptPlan, check_engagement};
 pub use picture::{AirPicture, NationSet, TrackEstimate};
 pub use planner::{
-    EngagementOrder, PLANNER_NAMES, Plan, Planner, PlanningContext, planner_by_name,
+    DEFAULT_PLANNER, EngagementOrder, PLANNER_NAMES, Plan, Planner, PlanningContext,
+    planner_by_name,
 };
 pub use rulebook::RuleBook;
 pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState};

@@ -50,14 +50,14 @@ mod validate;
 
 pub use error::{ErrorKind, Location, ScenarioError};
 pub use library::{
-    AircraftIndex, AircraftType, Library, MunitionIndex, MunitionKind, MunitionType, SystemIndex,
-    SystemType, ThreatClass, ThreatIndex, ThreatType,
+    AircraftIndex, AircraftType, Library, MunitionIndex, MunitionKind, MunitionType, SensorIndex,
+    SensorKind, SensorType, SystemIndex, SystemType, ThreatClass, ThreatIndex, ThreatType,
 };
 pub use load::{
     DEFAULT_SCENARIO_TOML, default_scenario, default_scenario_path, load_scenario, parse_scenario,
 };
 pub use model::{
-    Authority, AuthorityMode, Nation, Patrol, Raid, Rules, Scenario, Site, Theatre, Uncertainty,
-    Zone, ZoneKind, ZoneVerdict,
+    Authority, AuthorityMode, Nation, Patrol, Raid, Rules, Scenario, SensorPlatform, SensorSite,
+    Site, Theatre, Uncertainty, Zone, ZoneKind, ZoneVerdict,
 };
 pub use places::{Place, Places};

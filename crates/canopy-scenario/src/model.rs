@@ -2,7 +2,7 @@
 //! [`SimTime`]/[`SimDuration`], every number in SI units. The engine reads only this.
 
 use crate::library::{
-    AircraftIndex, Library, MunitionIndex, SystemIndex, ThreatClass, ThreatIndex,
+    AircraftIndex, Library, MunitionIndex, SensorIndex, SystemIndex, ThreatClass, ThreatIndex,
 };
 use crate::places::Place;
 use canopy_core::{NationId, SimDuration, SimTime};
@@ -38,6 +38,8 @@ pub struct Scenario {
     pub patrols: Vec<Patrol>,
     /// Raids of threats.
     pub raids: Vec<Raid>,
+    /// Sensors: radars, airborne early warning, acoustic networks.
+    pub sensors: Vec<SensorSite>,
     /// Engagement, no-fire and approval-required zones.
     pub zones: Vec<Zone>,
     /// Who approves engagements, and how long it takes.
@@ -129,6 +131,45 @@ impl Zone {
     pub fn applies(&self, nation: NationId, p: GeoPoint) -> bool {
         self.nations.contains(&nation) && self.shape.contains(p)
     }
+}
+
+/// A sensor of the type library, placed.
+#[derive(Clone, Debug)]
+pub struct SensorSite {
+    /// Id, unique among sensors.
+    pub id: String,
+    /// Owning nation.
+    pub nation: NationId,
+    /// Its sensor type.
+    pub sensor: SensorIndex,
+    /// Its position: the mast, the orbit's centre or the field's centre.
+    pub at: GeoPoint,
+    /// Mast, orbit or field.
+    pub platform: SensorPlatform,
+}
+
+/// Where a sensor's antenna (or microphones) are.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SensorPlatform {
+    /// A ground antenna at a height above the ground.
+    Mast {
+        /// Antenna height (m).
+        height_m: f64,
+    },
+    /// An aircraft flying a circle around the site's position.
+    Orbit {
+        /// Circle radius (m).
+        radius_m: f64,
+        /// Altitude (m).
+        altitude_m: f64,
+        /// Ground speed (m/s).
+        speed_mps: f64,
+    },
+    /// Microphones spread over a disc around the site's position.
+    Field {
+        /// Disc radius (m).
+        radius_m: f64,
+    },
 }
 
 /// A ground-based air-defence site.

@@ -44,6 +44,8 @@ pub(crate) struct RawScenario {
     pub patrol: Vec<RawPatrol>,
     #[serde(default)]
     pub raid: Vec<RawRaid>,
+    #[serde(default)]
+    pub sensor: Vec<RawSensorSite>,
     pub authority: RawAuthority,
     #[serde(default)]
     pub place: Vec<RawPlace>,
@@ -182,6 +184,28 @@ pub(crate) struct RawPatrol {
     pub on_station: Option<Spanned<String>>,
 }
 
+/// `[[sensor]]`: a sensor of the type library on a mast, in an orbit, or spread over a field.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSensorSite {
+    pub id: Spanned<String>,
+    pub nation: Spanned<String>,
+    pub sensor: Spanned<String>,
+    pub at: RawPoint,
+    pub height_m: Option<Spanned<f64>>,
+    pub orbit: Option<Spanned<RawOrbit>>,
+    pub field_radius_km: Option<Spanned<f64>>,
+}
+
+/// `orbit = { radius_km, altitude_m, speed_kmh }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOrbit {
+    pub radius_km: Spanned<f64>,
+    pub altitude_m: Spanned<f64>,
+    pub speed_kmh: Spanned<f64>,
+}
+
 /// `[[raid]]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -281,6 +305,21 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "authority.mode" => "\"delegated\" or \"per-engagement\"",
         "place" => "[[place]] tables with id, name, at, kind, country",
         "uncertainty" => "an [uncertainty] table with sample_library_ranges = true or false",
+        "sensor" => {
+            "[[sensor]] tables with id, nation, sensor, at (and height_m, orbit or field_radius_km)"
+        }
+        "sensor.id" => ID,
+        "sensor.nation" => NATION,
+        "sensor.sensor" => "a sensor id of data/library/sensors.toml, e.g. \"36d6\"",
+        "sensor.at" => POINT,
+        "sensor.height_m" => "an antenna height above the ground in metres, 0 to 1000",
+        "sensor.orbit" => "{ radius_km = R, altitude_m = H, speed_kmh = V } for an airborne radar",
+        "sensor.orbit.radius_km" => "an orbit radius in km, 0 to 500",
+        "sensor.orbit.altitude_m" => "an altitude in metres, above 0 and at most 20000",
+        "sensor.orbit.speed_kmh" => "a speed in km/h, above 0 and at most 3000",
+        "sensor.field_radius_km" => {
+            "the radius of an acoustic network's field in km, above 0 and at most 2000"
+        }
         "place.name" | "place.kind" | "place.country" => "a text in quotes",
         _ => return None,
     })

@@ -17,8 +17,11 @@ use rand::RngExt;
 
 use crate::event::{Event, MissCause, Position, SpilloverObject, seconds};
 use crate::picture::PictureMode;
+use crate::picture_quality::QualityAccumulator;
+use crate::picture_source::PictureSource;
 use crate::prepared::{FIGHTER_TURNAROUND_S, PreparedScenario, UnitRole};
 use crate::spill::SpilloverCheck;
+use crate::tracked_picture::Candidate;
 use crate::truth::{ThreatStatus, TruthView, position_m, state_m};
 
 /// Something due at an exact time.
@@ -66,7 +69,7 @@ struct Engagement {
 /// One replication of a prepared scenario.
 pub struct Simulation<'a> {
     prepared: &'a PreparedScenario,
-    picture_mode: PictureMode,
+    picture_source: PictureSource,
     planner: Box<dyn Planner>,
     now: SimTime,
     queue: BinaryHeap<Reverse<(SimTime, u64, Action)>>,
@@ -81,6 +84,8 @@ pub struct Simulation<'a> {
     in_flight: usize,
     picture: AirPicture,
     next_decision: SimTime,
+    quality: QualityAccumulator,
+    next_quality: SimTime,
     all_nations: NationSet,
     spill: SpilloverCheck<'a>,
     events: Vec<Event>,
@@ -123,7 +128,7 @@ impl<'a> Simulation<'a> {
         }
         let mut simulation = Simulation {
             prepared,
-            picture_mode,
+            picture_source: PictureSource::new(picture_mode, prepared, key),
             planner,
             now: SimTime::START,
             queue: BinaryHeap::new(),
@@ -138,6 +143,8 @@ impl<'a> Simulation<'a> {
             in_flight: 0,
             picture: AirPicture::default(),
             next_decision: SimTime::START,
+            quality: QualityAccumulator::default(),
+            next_quality: SimTime::START,
             all_nations,
             spill: SpilloverCheck::new(prepared),
             events: Vec::new(),
@@ -178,6 +185,9 @@ impl<'a> Simulation<'a> {
         let mut reported = 0;
         while self.now <= cap {
             self.process_due(key);
+            if self.active > 0 {
+                self.observe_picture();
+            }
             if self.now >= self.next_decision && self.active > 0 {
                 let quiet_until = self.decision_cycle();
                 let cycle = self.prepared.scenario.decision_cycle;
@@ -416,7 +426,7 @@ impl<'a> Simulation<'a> {
     fn decision_cycle(&mut self) -> Option<SimTime> {
         let truth = TruthView::new(self.prepared, &self.threat_status);
         let mut picture = std::mem::take(&mut self.picture);
-        self.picture_mode
+        self.picture_source
             .build(self.now, &truth, self.all_nations, &mut picture);
         let shooters = self.shooters();
         let committed: Vec<TrackId> = self.committed.iter().copied().collect();
@@ -431,13 +441,44 @@ impl<'a> Simulation<'a> {
         };
         let plan = self.planner.plan(&ctx, &picture, &shooters);
         self.picture = picture;
+        let truth = TruthView::new(self.prepared, &self.threat_status);
+        let candidates = self.picture_source.candidates(self.now, &truth);
         for (track, reason) in plan.unengaged {
-            self.threats[track_threat(track).index()].last_reason = Some(reason);
+            if let Some(threat) = self.threat_of(track, &candidates) {
+                self.threats[threat.index()].last_reason = Some(reason);
+            }
         }
         for order in plan.orders {
-            self.order(order);
+            if let Some(threat) = self.threat_of(order.track, &candidates) {
+                self.order(order, threat);
+            }
         }
         plan.quiet_until
+    }
+
+    /// The threat an engagement of `track` (of the current picture) would home on, if any.
+    fn threat_of(&self, track: TrackId, candidates: &[Candidate]) -> Option<ThreatId> {
+        let estimate = self.picture.tracks.iter().find(|t| t.id == track)?;
+        self.picture_source.threat_of(estimate, candidates)
+    }
+
+    /// Lets the sensors scan up to now and, every [`QUALITY_INTERVAL_S`], scores the picture.
+    fn observe_picture(&mut self) {
+        let truth = TruthView::new(self.prepared, &self.threat_status);
+        self.picture_source.sense(self.now, &truth);
+        if self.now < self.next_quality {
+            return;
+        }
+        self.next_quality = self.now + SimDuration::from_secs(QUALITY_INTERVAL_S);
+        let mut picture = AirPicture::default();
+        self.picture_source
+            .build(self.now, &truth, self.all_nations, &mut picture);
+        let estimates: Vec<Vec3> = picture.tracks.iter().map(|t| t.position_m).collect();
+        let truths: Vec<Vec3> = truth
+            .active()
+            .map(|threat| truth.position_m(threat, self.now))
+            .collect();
+        self.quality.add(&estimates, &truths);
     }
 
     /// Something changed that can make an engagement possible: decide at the next step.
@@ -445,8 +486,7 @@ impl<'a> Simulation<'a> {
         self.next_decision = self.next_decision.min(self.now);
     }
 
-    fn order(&mut self, order: EngagementOrder) {
-        let threat = track_threat(order.track);
+    fn order(&mut self, order: EngagementOrder, threat: ThreatId) {
         let id = EngagementId(self.engagements.len() as u32);
         let unit = order.shooter.index();
         let state = &mut self.units[unit];
@@ -736,6 +776,13 @@ impl<'a> Simulation<'a> {
                 }
             }
         }
+        self.log(Event::PictureQuality {
+            time_s: seconds(end),
+            samples: self.quality.samples(),
+            gospa_m: self.quality.mean_gospa_m(),
+            completeness: self.quality.completeness(),
+            spuriousness: self.quality.spuriousness(),
+        });
         self.log(Event::RunEnd {
             time_s: seconds(end),
             airborne,
@@ -759,10 +806,8 @@ impl<'a> Simulation<'a> {
     }
 }
 
-/// The threat a perfect-picture track stands for.
-fn track_threat(track: TrackId) -> ThreatId {
-    ThreatId(track.0 as u32)
-}
+/// Time between two scores of the picture against truth, seconds.
+pub const QUALITY_INTERVAL_S: i64 = 60;
 
 /// The point `distance_m` from `from` towards `to`.
 fn towards(from: Vec3, to: Vec3, distance_m: f64) -> Vec3 {

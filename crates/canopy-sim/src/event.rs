@@ -255,6 +255,19 @@ pub enum Event {
         /// The furthest check reached (`docs/events.md` lists them).
         reason: String,
     },
+    /// How good C2's picture was over the run, against truth (sampled while threats flew).
+    PictureQuality {
+        /// When (the end of the run).
+        time_s: f64,
+        /// Samples taken.
+        samples: u32,
+        /// Mean GOSPA (c = 5000 m, p = 2, alpha = 2), metres.
+        gospa_m: f64,
+        /// Threats matched by a track within 5000 m over all threats, summed over samples.
+        completeness: f64,
+        /// Tracks matched to no threat over all tracks, summed over samples.
+        spuriousness: f64,
+    },
     /// The run ended.
     RunEnd {
         /// When.
@@ -282,6 +295,7 @@ impl Event {
             | Event::SortieStart { time_s, .. }
             | Event::SortieEnd { time_s, .. }
             | Event::Unengaged { time_s, .. }
+            | Event::PictureQuality { time_s, .. }
             | Event::RunEnd { time_s, .. } => *time_s,
         }
     }

@@ -12,16 +12,20 @@ pub mod event;
 pub mod metrics;
 pub mod observer;
 pub mod picture;
+pub mod picture_quality;
+pub mod picture_source;
 pub mod prepared;
 pub mod profile;
 pub mod route;
+pub mod sensing;
 pub mod spill;
+pub mod tracked_picture;
 pub mod truth;
 
 pub use event::{Event, MissCause, Position, SpilloverObject};
 pub use metrics::{RunMetrics, compute_metrics};
 pub use observer::Observer;
-pub use picture::{PICTURE_NAMES, PictureMode};
+pub use picture::{DEFAULT_PICTURE, PICTURE_NAMES, PictureMode};
 pub use prepared::PreparedScenario;
 
 use canopy_c2::planner_by_name;
@@ -34,7 +38,7 @@ pub struct RunOptions {
     pub seed: u64,
     /// Replication number (0 for `canopy run`).
     pub replication: u64,
-    /// Picture mode name (`perfect`).
+    /// Picture mode name (`tracked` or `perfect`).
     pub picture: String,
     /// Planner name (`wta` or `baseline`).
     pub planner: String,

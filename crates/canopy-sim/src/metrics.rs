@@ -135,6 +135,12 @@ pub struct RunMetrics {
     pub cost_exchange: Option<f64>,
     /// Engagements the independent audit found outside the shooter nation's rules.
     pub roe_breaches: u32,
+    /// Mean GOSPA distance of C2's picture to truth (c = 5000 m, p = 2, alpha = 2), metres.
+    pub picture_gospa_m: f64,
+    /// Fraction of threats in the theatre held by a track within 5000 m, in [0, 1].
+    pub picture_completeness: f64,
+    /// Fraction of tracks matched to no threat, in [0, 1].
+    pub picture_spuriousness: f64,
     /// Anything in NATO territory.
     pub spillover: SpilloverSummary,
     /// Outcomes by threat type id.
@@ -302,6 +308,16 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
             }
             Event::Unengaged { reason, .. } => {
                 *metrics.unengaged_reasons.entry(reason.clone()).or_default() += 1;
+            }
+            Event::PictureQuality {
+                gospa_m,
+                completeness,
+                spuriousness,
+                ..
+            } => {
+                metrics.picture_gospa_m = *gospa_m;
+                metrics.picture_completeness = *completeness;
+                metrics.picture_spuriousness = *spuriousness;
             }
             Event::RunEnd { time_s, airborne } => {
                 metrics.end_time_s = *time_s;

@@ -84,3 +84,24 @@ pub fn state_m(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime) ->
         spec.profile.climb_per_m(distance, length),
     )
 }
+
+impl TruthView<'_> {
+    /// What sensors may detect at `time`: every threat in the theatre with its true position,
+    /// height, speed and radar cross-section, into `out` (cleared first).
+    pub fn targets(&self, time: SimTime, out: &mut Vec<canopy_sensors::Target>) {
+        out.clear();
+        for threat in self.active() {
+            let spec = &self.prepared.threats[threat.index()];
+            let (position_m, velocity_mps) = state_m(self.prepared, spec, time);
+            let length = self.prepared.routes[spec.route].route.length_m();
+            let distance = spec.distance_at(time).clamp(0.0, length);
+            out.push(canopy_sensors::Target {
+                id: threat.0,
+                position_m,
+                altitude_m: spec.profile.altitude_m(distance, length),
+                speed_mps: canopy_c2::vector::norm(velocity_mps),
+                rcs_m2: self.prepared.scenario.library.threat(spec.kind).rcs_m2,
+            });
+        }
+    }
+}

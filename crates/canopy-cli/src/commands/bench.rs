@@ -13,9 +13,12 @@ pub struct BenchArgs {
     /// Replications to time.
     #[arg(long, default_value_t = 50)]
     pub runs: u64,
-    /// Planner: wta or baseline.
-    #[arg(long, default_value = "wta")]
+    /// Planner: wta (default) or baseline.
+    #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
     pub planner: String,
+    /// Air picture: perfect (default) or tracked.
+    #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
+    pub picture: String,
 }
 
 /// Times scenario preparation once and `runs` replications (seeds 0..runs), and prints both.
@@ -34,7 +37,7 @@ pub fn execute(args: BenchArgs) -> anyhow::Result<()> {
         let options = RunOptions {
             seed: prepared.scenario.seed,
             replication,
-            picture: "perfect".to_string(),
+            picture: args.picture.clone(),
             planner: args.planner.clone(),
         };
         let start = Instant::now();

@@ -35,11 +35,11 @@ pub struct McArgs {
     /// `canopy merge`.
     #[arg(long, value_parser = Shard::parse)]
     pub shard: Option<Shard>,
-    /// Air picture C2 plans on: perfect.
-    #[arg(long, default_value = "perfect")]
+    /// Air picture C2 plans on: perfect (default) or tracked.
+    #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
     pub picture: String,
-    /// Planner: baseline.
-    #[arg(long, default_value = "baseline")]
+    /// Planner: wta (default) or baseline.
+    #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
     pub planner: String,
     /// Replications per part file (the unit kept when interrupted).
     #[arg(long, default_value_t = 100)]

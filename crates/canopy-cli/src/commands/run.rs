@@ -16,11 +16,12 @@ pub struct RunArgs {
     /// Master seed (default: the scenario's `seed`).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Air picture C2 plans on: perfect.
-    #[arg(long, default_value = "perfect")]
+    /// Air picture C2 plans on: perfect (truth; the default until tracked fits the run budget) or
+    /// tracked (sensors and tracker).
+    #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
     pub picture: String,
     /// Planner: wta (weapon-target assignment) or baseline (cheapest adequate shot).
-    #[arg(long, default_value = "wta")]
+    #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
     pub planner: String,
     /// Write the run's metrics (RunMetrics, docs/metrics.md) as JSON here.
     #[arg(long)]

@@ -21,7 +21,7 @@ const MUNITIONS_FILE: &str = "data/library/munitions.toml";
 const SYSTEMS_FILE: &str = "data/library/systems.toml";
 const AIRCRAFT_FILE: &str = "data/library/aircraft.toml";
 
-/// Parses and checks the four catalogues.
+/// Parses and checks the catalogues.
 pub(super) fn build(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> {
     let munitions = munitions(texts.munitions)?;
     Ok(Library {
@@ -29,22 +29,23 @@ pub(super) fn build(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> 
         systems: systems(texts.systems, &munitions)?,
         aircraft: aircraft(texts.aircraft, &munitions)?,
         munitions,
+        sensors: super::sensors::sensors(texts.sensors)?,
     })
 }
 
-fn same(x: f64) -> f64 {
+pub(super) fn same(x: f64) -> f64 {
     x
 }
 
 /// Collects the checked parameters of one catalogue entry with their provenance.
-struct Params<'f, 'a> {
+pub(super) struct Params<'f, 'a> {
     file: &'f SourceFile<'a>,
     entry: String,
-    provenance: Provenances,
+    pub(super) provenance: Provenances,
 }
 
 impl<'f, 'a> Params<'f, 'a> {
-    fn new(file: &'f SourceFile<'a>, entry: String) -> Self {
+    pub(super) fn new(file: &'f SourceFile<'a>, entry: String) -> Self {
         Params {
             file,
             entry,
@@ -54,7 +55,7 @@ impl<'f, 'a> Params<'f, 'a> {
 
     /// Checks the parameter written under `file_key`, converts it with `to_si` and records it
     /// under its SI name.
-    fn take(
+    pub(super) fn take(
         &mut self,
         si_name: &'static str,
         file_key: &str,

@@ -5,9 +5,11 @@
 mod build;
 mod param;
 mod raw;
+mod sensors;
 mod types;
 
 pub use param::{Parameter, Provenance};
+pub use sensors::{SensorIndex, SensorKind, SensorType};
 pub use types::{
     AircraftIndex, AircraftType, MunitionIndex, MunitionKind, MunitionType, SystemIndex,
     SystemType, ThreatClass, ThreatIndex, ThreatType,
@@ -16,7 +18,7 @@ pub use types::{
 use crate::error::ScenarioError;
 use std::sync::OnceLock;
 
-/// The texts of the four catalogues of a type library.
+/// The texts of the catalogues of a type library.
 #[derive(Clone, Copy, Debug)]
 pub struct LibraryTexts<'a> {
     /// `threats.toml`: `[[threat]]` entries.
@@ -27,6 +29,8 @@ pub struct LibraryTexts<'a> {
     pub systems: &'a str,
     /// `aircraft.toml`: `[[aircraft]]` entries.
     pub aircraft: &'a str,
+    /// `sensors.toml`: `[[sensor]]` entries.
+    pub sensors: &'a str,
 }
 
 impl LibraryTexts<'static> {
@@ -36,6 +40,7 @@ impl LibraryTexts<'static> {
         munitions: include_str!("../../../../data/library/munitions.toml"),
         systems: include_str!("../../../../data/library/systems.toml"),
         aircraft: include_str!("../../../../data/library/aircraft.toml"),
+        sensors: include_str!("../../../../data/library/sensors.toml"),
     };
 }
 
@@ -51,6 +56,8 @@ pub struct Library {
     pub systems: Vec<SystemType>,
     /// Aircraft types, in file order.
     pub aircraft: Vec<AircraftType>,
+    /// Sensor types, in file order.
+    pub sensors: Vec<SensorType>,
 }
 
 impl Library {
@@ -62,7 +69,7 @@ impl Library {
             .clone()
     }
 
-    /// Parses and validates a library from the texts of its four catalogues; errors name the
+    /// Parses and validates a library from the texts of its catalogues; errors name the
     /// catalogue as `data/library/NAME.toml`.
     pub fn from_texts(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> {
         build::build(texts)
@@ -86,6 +93,11 @@ impl Library {
     /// One aircraft type.
     pub fn aircraft(&self, i: AircraftIndex) -> &AircraftType {
         &self.aircraft[i.0]
+    }
+
+    /// One sensor type.
+    pub fn sensor(&self, i: SensorIndex) -> &SensorType {
+        &self.sensors[i.0]
     }
 
     /// The threat type with this id.

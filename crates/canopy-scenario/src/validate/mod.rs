@@ -5,6 +5,7 @@ mod common;
 mod forces;
 mod nations;
 mod raids;
+mod sensors;
 mod zones;
 
 use crate::clock::{START_RULE, Start};
@@ -104,6 +105,7 @@ pub(crate) fn scenario(
     let patrols = forces::patrols(&cx, &raw.patrol, &nations, &mut unit_ids)?;
     nations::require_rules_and_zones(&cx, &raw.nation, &nations, &sites, &patrols, &zones)?;
     let raids = raids::raids(&cx, &raw.raid)?;
+    let sensors = sensors::sensors(&cx, &raw.sensor, &nations)?;
     let authority = authority(&cx, &raw)?;
     Ok(Scenario {
         name: header.name.clone(),
@@ -119,6 +121,7 @@ pub(crate) fn scenario(
         sites,
         patrols,
         raids,
+        sensors,
         zones,
         authority,
         uncertainty: Uncertainty {

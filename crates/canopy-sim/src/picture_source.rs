@@ -1,0 +1,71 @@
+//! The picture source of one replication: the state behind a [`PictureMode`] (none for the
+//! perfect picture; sensors and tracker for the tracked one), and how an order on a track is
+//! tied to the threat its interceptor will home on.
+
+use canopy_c2::{AirPicture, NationSet, TrackEstimate};
+use canopy_core::{SimTime, StreamKey, ThreatId};
+
+use crate::picture::PictureMode;
+use crate::prepared::PreparedScenario;
+use crate::tracked_picture::{Candidate, TrackedPicture, acquire, candidates};
+use crate::truth::TruthView;
+
+/// What builds C2's picture in one replication.
+pub enum PictureSource {
+    /// Straight from truth.
+    Perfect,
+    /// Sensors and the central tracker.
+    Tracked(Box<TrackedPicture>),
+}
+
+impl PictureSource {
+    /// The source of `mode` for one replication keyed by `key`.
+    pub fn new(mode: PictureMode, prepared: &PreparedScenario, key: StreamKey) -> PictureSource {
+        match mode {
+            PictureMode::Perfect => PictureSource::Perfect,
+            PictureMode::Tracked => {
+                PictureSource::Tracked(Box::new(TrackedPicture::new(prepared, key)))
+            }
+        }
+    }
+
+    /// Lets the sensors scan up to `now` (nothing to do for the perfect picture).
+    pub fn sense(&mut self, now: SimTime, truth: &TruthView) {
+        if let PictureSource::Tracked(tracked) = self {
+            tracked.sense(now, truth);
+        }
+    }
+
+    /// Builds the picture at `now` into `picture`.
+    pub fn build(
+        &self,
+        now: SimTime,
+        truth: &TruthView,
+        all_nations: NationSet,
+        picture: &mut AirPicture,
+    ) {
+        match self {
+            PictureSource::Perfect => PictureMode::build_perfect(now, truth, all_nations, picture),
+            PictureSource::Tracked(tracked) => tracked.build(now, picture),
+        }
+    }
+
+    /// What an interceptor could home on at `now`: nothing to look up for the perfect picture
+    /// (a track is its threat); the active threats' true states for the tracked one.
+    pub fn candidates(&self, now: SimTime, truth: &TruthView) -> Vec<Candidate> {
+        match self {
+            PictureSource::Perfect => Vec::new(),
+            PictureSource::Tracked(_) => candidates(truth, now),
+        }
+    }
+
+    /// The threat an engagement of `track` homes on: the track's own threat in the perfect
+    /// picture; in the tracked picture the candidate nearest the track's estimate (in position
+    /// and velocity) within the seeker's acquisition distance, if any.
+    pub fn threat_of(&self, track: &TrackEstimate, candidates: &[Candidate]) -> Option<ThreatId> {
+        match self {
+            PictureSource::Perfect => Some(ThreatId(track.id.0 as u32)),
+            PictureSource::Tracked(_) => acquire(candidates, track),
+        }
+    }
+}

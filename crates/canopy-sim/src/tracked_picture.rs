@@ -1,0 +1,288 @@
+//! The tracked picture: every sensor's detections go to one central tracker (`canopy-track`) in
+//! the theatre frame; C2 sees its confirmed tracks, each with the nations whose sensors fed it.
+//!
+//! C2 never reads truth here. Truth is read only (a) by the sensors, to detect, and (b) by the
+//! engine, to decide what an interceptor fired at a track homes on: the threat nearest to the
+//! track's estimated position when the order is given, if one is within
+//! [`SEEKER_ACQUISITION_M`]; an order on a track with no threat that close (a false or stale
+//! track) finds nothing to lock on and is not executed.
+
+use std::collections::BTreeMap;
+
+use canopy_c2::vector::{Vec3, add, norm, scale, sub};
+use canopy_c2::{AirPicture, NationSet, TrackEstimate};
+use canopy_core::{SimTime, StreamKey, ThreatId, TrackId};
+use canopy_scenario::ThreatClass;
+use canopy_sensors::{Report, Sensor};
+use canopy_track::{
+    Initiator, MOfNInitiator, PolarDetection, Scan, SensorModel, Track, TrackStatus, Tracker,
+    TrackerConfig,
+};
+use nalgebra::Vector3;
+
+use crate::prepared::PreparedScenario;
+use crate::sensing::{ScanReports, SensorNet};
+use crate::truth::TruthView;
+
+/// Largest distance between a track's estimate and a threat for an interceptor to acquire it,
+/// metres (assumed: a fire-control radar or seeker search basket of a few kilometres).
+pub const SEEKER_ACQUISITION_M: f64 = 5000.0;
+/// Below this speed a track is classed a drone (decoys look the same), m/s.
+const DRONE_MAX_SPEED_MPS: f64 = 100.0;
+/// Below this speed (and above the drone's) a track is classed a cruise missile, m/s.
+const CRUISE_MAX_SPEED_MPS: f64 = 400.0;
+/// Confidence given to a class read from a well-measured speed.
+const SPEED_CLASS_CONFIDENCE: f64 = 0.8;
+/// Above this 1-sigma speed uncertainty a track's speed tells nothing: it is classed a cruise
+/// missile (the conservative reading for rules of engagement), m/s.
+const MAX_CLASS_SPEED_SIGMA_MPS: f64 = 30.0;
+/// Confidence of the conservative class of a track whose speed is uncertain.
+const UNCERTAIN_CLASS_CONFIDENCE: f64 = 0.3;
+/// Time that turns a velocity mismatch into a distance when an interceptor picks the threat a
+/// track stands for, seconds.
+const ACQUISITION_VELOCITY_WEIGHT_S: f64 = 10.0;
+
+/// Lowest `z` of a kept track in the theatre frame, metres: the earth's surface 700 km from the
+/// frame's origin (700² / 2R ≈ 38 km below the tangent plane).
+const MIN_TRACK_Z_M: f64 = -40_000.0;
+
+/// A tentative track not updated for this long is dropped, seconds (assumed: three looks of the
+/// slowest reporting sensor). Without it a tentative track started where no sensor looks again
+/// (an acoustic false alarm far from the radars) would live for ever.
+const TENTATIVE_MAX_SILENCE_S: f64 = 60.0;
+
+/// The tracker's M-of-N confirmation, which also drops tentative tracks left silent for
+/// [`TENTATIVE_MAX_SILENCE_S`].
+#[derive(Debug)]
+struct SilenceDroppingInitiator {
+    inner: MOfNInitiator,
+}
+
+impl Initiator for SilenceDroppingInitiator {
+    fn status(&self, track: &Track) -> TrackStatus {
+        if track.time_s - track.last_update_s > TENTATIVE_MAX_SILENCE_S {
+            TrackStatus::Drop
+        } else {
+            self.inner.status(track)
+        }
+    }
+}
+
+/// The tracker fed by the scenario's sensors, and what it knows of each track's sources.
+pub struct TrackedPicture {
+    net: SensorNet,
+    tracker: Tracker,
+    fed_by: BTreeMap<u64, (u32, NationSet)>,
+    reports: Vec<Report>,
+}
+
+impl TrackedPicture {
+    /// A tracker and the scenario's sensors, with random streams from `key`.
+    pub fn new(prepared: &PreparedScenario, key: StreamKey) -> TrackedPicture {
+        let config = TrackerConfig {
+            confirmed_max_misses: 12,
+            young_max_misses: 5,
+            // The theatre frame is a tangent plane: 350 km from its origin the ground lies
+            // ~10 km below z = 0, so the tracker's height floor is set out of the way.
+            min_height_m: MIN_TRACK_Z_M,
+            ..TrackerConfig::default()
+        };
+        let inner = MOfNInitiator {
+            m: config.confirm_hits,
+            n: config.confirm_window,
+            max_misses: config.tentative_max_misses,
+            m_fast: config.confirm_hits_fast,
+            fast_speed_mps: config.fast_speed_mps,
+            m_slow: config.confirm_hits_slow,
+            slow_speed_mps: config.slow_speed_mps,
+            clutter_density_per_m3: config.clutter_density_per_m3,
+            max_expected_false_alarms: config.max_expected_false_alarms,
+        };
+        TrackedPicture {
+            net: SensorNet::new(prepared, key),
+            tracker: Tracker::new(config)
+                .with_initiator(Box::new(SilenceDroppingInitiator { inner })),
+            fed_by: BTreeMap::new(),
+            reports: Vec::new(),
+        }
+    }
+
+    /// Runs the scans due by `now` and feeds them to the tracker.
+    pub fn sense(&mut self, now: SimTime, truth: &TruthView) {
+        let tracker = &mut self.tracker;
+        let fed_by = &mut self.fed_by;
+        self.net.scan_due(now, truth, &mut self.reports, |scan| {
+            feed(tracker, fed_by, scan)
+        });
+    }
+
+    /// Builds C2's picture at `now`: the confirmed tracks extrapolated to `now`.
+    pub fn build(&self, now: SimTime, picture: &mut AirPicture) {
+        picture.time = now;
+        picture.tracks.clear();
+        let now_s = now.as_secs_f64();
+        for track in self.tracker.confirmed_tracks() {
+            let mean = &track.estimate.mean;
+            let velocity_mps = [mean[3], mean[4], mean[5]];
+            let position_m = add(
+                [mean[0], mean[1], mean[2]],
+                scale(velocity_mps, now_s - track.time_s),
+            );
+            let mut covariance = [[0.0; 6]; 6];
+            for (r, row) in covariance.iter_mut().enumerate() {
+                for (c, value) in row.iter_mut().enumerate() {
+                    *value = track.estimate.cov[(r, c)];
+                }
+            }
+            let speed_sigma_mps = (covariance[3][3] + covariance[4][4]).sqrt();
+            let (class, class_confidence) = if speed_sigma_mps > MAX_CLASS_SPEED_SIGMA_MPS {
+                (ThreatClass::Cruise, UNCERTAIN_CLASS_CONFIDENCE)
+            } else {
+                (class_by_speed(norm(velocity_mps)), SPEED_CLASS_CONFIDENCE)
+            };
+            picture.tracks.push(TrackEstimate {
+                id: TrackId(track.id.0),
+                position_m,
+                velocity_mps,
+                covariance,
+                class,
+                class_confidence,
+                nations: self
+                    .fed_by
+                    .get(&track.id.0)
+                    .map(|(_, nations)| *nations)
+                    .unwrap_or_default(),
+            });
+        }
+        picture.tracks.sort_by_key(|t| t.id);
+    }
+}
+
+/// Folds one sensor's scan into the tracker, crediting its nation to every track it updated.
+fn feed(
+    tracker: &mut Tracker,
+    fed_by: &mut BTreeMap<u64, (u32, NationSet)>,
+    scan: ScanReports<'_>,
+) {
+    let time_s = scan.time.as_secs_f64();
+    for report in scan.reports {
+        let model = sensor_model(scan.sensor, report);
+        let detections: Vec<PolarDetection> = report
+            .detections
+            .iter()
+            .map(|d| PolarDetection {
+                range_m: d.range_m,
+                azimuth_rad: d.azimuth_rad,
+                elevation_rad: d.elevation_rad,
+            })
+            .collect();
+        let tracks = tracker
+            .process_scan(&Scan {
+                time_s,
+                sensor: &model,
+                detections: &detections,
+            })
+            .expect("scans are fed in time order with finite times");
+        for track in tracks {
+            let entry = fed_by.entry(track.id.0).or_default();
+            if track.hits > entry.0 {
+                entry.1.insert(scan.sensor.nation);
+            }
+            entry.0 = track.hits;
+        }
+    }
+}
+
+/// The tracker's view of the node that made `report`: its position, noise and the range out to
+/// which it reports (beyond it a missed look is not counted).
+fn sensor_model(sensor: &Sensor, report: &Report) -> SensorModel {
+    let kind = &sensor.kind;
+    let mut model = SensorModel::new(
+        Vector3::from(report.from_m),
+        kind.sigma_range_m,
+        kind.sigma_azimuth_rad,
+        kind.sigma_elevation_rad,
+    );
+    model.max_range_m = sensor.look_range_m();
+    model
+}
+
+/// The class C2 reads from a track's speed (radar cannot tell a decoy from a drone).
+fn class_by_speed(speed_mps: f64) -> ThreatClass {
+    if speed_mps < DRONE_MAX_SPEED_MPS {
+        ThreatClass::Drone
+    } else if speed_mps < CRUISE_MAX_SPEED_MPS {
+        ThreatClass::Cruise
+    } else {
+        ThreatClass::Ballistic
+    }
+}
+
+/// A threat's true state, as an interceptor's seeker would find it.
+pub type Candidate = (ThreatId, Vec3, Vec3);
+
+/// The active threats' true positions and velocities at `now`, for [`acquire`].
+pub fn candidates(truth: &TruthView, now: SimTime) -> Vec<Candidate> {
+    truth
+        .active()
+        .map(|threat| {
+            let (position_m, velocity_mps) = truth.state_m(threat, now);
+            (threat, position_m, velocity_mps)
+        })
+        .collect()
+}
+
+/// The threat an order on `track` homes on: among the `candidates` within
+/// [`SEEKER_ACQUISITION_M`] of its estimated position, the one nearest in position and velocity
+/// (velocity mismatch weighted by [`ACQUISITION_VELOCITY_WEIGHT_S`]), if any.
+pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<ThreatId> {
+    candidates
+        .iter()
+        .filter_map(|&(threat, position_m, velocity_mps)| {
+            let d = norm(sub(position_m, track.position_m));
+            (d <= SEEKER_ACQUISITION_M).then(|| {
+                let dv = norm(sub(velocity_mps, track.velocity_mps));
+                (threat, d + ACQUISITION_VELOCITY_WEIGHT_S * dv)
+            })
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(threat, _)| threat)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn track(position_m: Vec3, velocity_mps: Vec3) -> TrackEstimate {
+        TrackEstimate {
+            id: TrackId(1),
+            position_m,
+            velocity_mps,
+            covariance: [[0.0; 6]; 6],
+            class: ThreatClass::Drone,
+            class_confidence: 0.8,
+            nations: NationSet::default(),
+        }
+    }
+
+    #[test]
+    fn acquisition_prefers_position_and_velocity_and_stops_at_five_km() {
+        let drone = (ThreatId(0), [1000.0, 0.0, 0.0], [47.0, 0.0, 0.0]);
+        let missile = (ThreatId(1), [400.0, 0.0, 0.0], [200.0, 0.0, 0.0]);
+        let slow_track = track([0.0; 3], [45.0, 0.0, 0.0]);
+        // Drone: 1000 + 10·2 = 1020; missile: 400 + 10·155 = 1950.
+        assert_eq!(acquire(&[drone, missile], &slow_track), Some(ThreatId(0)));
+        let far = track([0.0, 5001.0, 0.0], [47.0, 0.0, 0.0]);
+        assert_eq!(
+            acquire(&[(ThreatId(0), [0.0; 3], [47.0, 0.0, 0.0])], &far),
+            None
+        );
+    }
+
+    #[test]
+    fn class_follows_speed() {
+        assert_eq!(class_by_speed(47.0), ThreatClass::Drone);
+        assert_eq!(class_by_speed(200.0), ThreatClass::Cruise);
+        assert_eq!(class_by_speed(1500.0), ThreatClass::Ballistic);
+    }
+}

@@ -1,0 +1,55 @@
+//! The tracked picture on a shortened default scenario: deterministic, within the rules, and
+//! scored against truth (the perfect picture scores GOSPA 0 and completeness 1 by definition).
+
+use canopy_scenario::Scenario;
+use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
+
+/// The default scenario with a few threats of two raids: drones from the north and cruise
+/// missiles.
+fn short_scenario() -> Scenario {
+    let mut scenario = canopy_scenario::default_scenario().expect("default scenario");
+    scenario
+        .raids
+        .retain(|raid| raid.id == "shahed-north" || raid.id == "kh101-caspian");
+    for raid in &mut scenario.raids {
+        raid.count = 6;
+    }
+    scenario
+}
+
+fn run(prepared: &PreparedScenario, picture: &str, seed: u64) -> RunOutcome {
+    let options = RunOptions {
+        seed,
+        replication: 0,
+        picture: picture.to_string(),
+        planner: "baseline".to_string(),
+    };
+    canopy_sim::run(prepared, &options, &mut []).expect("known picture and planner")
+}
+
+#[test]
+fn tracked_picture_is_deterministic_scored_and_within_the_rules() {
+    let prepared = PreparedScenario::new(short_scenario());
+    let first = run(&prepared, "tracked", 3);
+    let second = run(&prepared, "tracked", 3);
+    assert_eq!(first.events, second.events);
+    let m = &first.metrics;
+    assert_eq!(m.picture, "tracked");
+    assert_eq!(m.roe_breaches, 0);
+    assert!(m.picture_gospa_m > 0.0 && m.picture_gospa_m <= 5000.0 * 12.0_f64.sqrt());
+    assert!(m.picture_completeness > 0.5 && m.picture_completeness <= 1.0);
+    assert!((0.0..=1.0).contains(&m.picture_spuriousness));
+    assert_eq!(
+        m.entered_theatre,
+        m.destroyed + m.leaked + m.airborne_at_end
+    );
+}
+
+#[test]
+fn perfect_picture_scores_zero_gospa_and_full_completeness() {
+    let prepared = PreparedScenario::new(short_scenario());
+    let m = run(&prepared, "perfect", 3).metrics;
+    assert_eq!(m.picture_gospa_m, 0.0);
+    assert_eq!(m.picture_completeness, 1.0);
+    assert_eq!(m.picture_spuriousness, 0.0);
+}
