@@ -93,27 +93,51 @@ fn open<'a>(name: &'a str, text: &'a str) -> Result<SourceFile<'a>, ScenarioErro
     SourceFile::from_text(Path::new(name), text, raw::describe)
 }
 
+/// Builds every entry of one catalogue table (`table` = `"threat"`, ...), checking first that each
+/// id is well formed and unique among `kind`; `build` gets the entry's field prefix (`threat[3]`),
+/// its checked id and its raw table.
+pub(super) fn build_entries<R, T>(
+    file: &SourceFile<'_>,
+    table: &str,
+    kind: &str,
+    entries: &[Spanned<R>],
+    id_of: impl Fn(&R) -> &Spanned<String>,
+    mut build: impl FnMut(String, String, &R) -> Result<T, ScenarioError>,
+) -> Result<Vec<T>, ScenarioError> {
+    let mut ids = UniqueIds::default();
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let raw = raw.get_ref();
+            let entry = format!("{table}[{i}]");
+            let id_field = format!("{entry}.id");
+            let id = check_id(file, &id_field, id_of(raw))?;
+            ids.insert(file, &id_field, id_of(raw), kind)?;
+            build(entry, id, raw)
+        })
+        .collect()
+}
+
 fn threats(text: &str) -> Result<Vec<ThreatType>, ScenarioError> {
     let mut file = open(THREATS_FILE, text)?;
     let catalogue: ThreatCatalogue = file.parse()?;
-    let mut ids = UniqueIds::default();
-    catalogue
-        .threat
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| threat(&file, &mut ids, format!("threat[{i}]"), raw.get_ref()))
-        .collect()
+    build_entries(
+        &file,
+        "threat",
+        "threat types",
+        &catalogue.threat,
+        |r| &r.id,
+        |entry, id, raw| threat(&file, entry, id, raw),
+    )
 }
 
 fn threat(
     file: &SourceFile<'_>,
-    ids: &mut UniqueIds,
     entry: String,
+    id: String,
     raw: &RawThreat,
 ) -> Result<ThreatType, ScenarioError> {
-    let id_field = format!("{entry}.id");
-    let id = check_id(file, &id_field, &raw.id)?;
-    ids.insert(file, &id_field, &raw.id, "threat types")?;
     let class = *raw.class.get_ref();
     let mut p = Params::new(file, entry);
     let speed_mps = p.take(
@@ -194,24 +218,22 @@ fn threat(
 fn munitions(text: &str) -> Result<Vec<MunitionType>, ScenarioError> {
     let mut file = open(MUNITIONS_FILE, text)?;
     let catalogue: MunitionCatalogue = file.parse()?;
-    let mut ids = UniqueIds::default();
-    catalogue
-        .munition
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| munition(&file, &mut ids, format!("munition[{i}]"), raw.get_ref()))
-        .collect()
+    build_entries(
+        &file,
+        "munition",
+        "munition types",
+        &catalogue.munition,
+        |r| &r.id,
+        |entry, id, raw| munition(&file, entry, id, raw),
+    )
 }
 
 fn munition(
     file: &SourceFile<'_>,
-    ids: &mut UniqueIds,
     entry: String,
+    id: String,
     raw: &RawMunition,
 ) -> Result<MunitionType, ScenarioError> {
-    let id_field = format!("{entry}.id");
-    let id = check_id(file, &id_field, &raw.id)?;
-    ids.insert(file, &id_field, &raw.id, "munition types")?;
     let mut p = Params::new(file, entry);
     let max_range_m = p.take(
         "max_range_m",
@@ -312,33 +334,23 @@ fn munition(
 fn systems(text: &str, munitions: &[MunitionType]) -> Result<Vec<SystemType>, ScenarioError> {
     let mut file = open(SYSTEMS_FILE, text)?;
     let catalogue: SystemCatalogue = file.parse()?;
-    let mut ids = UniqueIds::default();
-    catalogue
-        .system
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| {
-            system(
-                &file,
-                &mut ids,
-                format!("system[{i}]"),
-                raw.get_ref(),
-                munitions,
-            )
-        })
-        .collect()
+    build_entries(
+        &file,
+        "system",
+        "system types",
+        &catalogue.system,
+        |r| &r.id,
+        |entry, id, raw| system(&file, entry, id, raw, munitions),
+    )
 }
 
 fn system(
     file: &SourceFile<'_>,
-    ids: &mut UniqueIds,
     entry: String,
+    id: String,
     raw: &RawSystem,
     munitions: &[MunitionType],
 ) -> Result<SystemType, ScenarioError> {
-    let id_field = format!("{entry}.id");
-    let id = check_id(file, &id_field, &raw.id)?;
-    ids.insert(file, &id_field, &raw.id, "system types")?;
     let fireable = resolve_munitions(file, &entry, &raw.munitions, munitions)?;
     let mut p = Params::new(file, entry);
     let reaction_time_s = p.take(
@@ -385,33 +397,23 @@ fn system(
 fn aircraft(text: &str, munitions: &[MunitionType]) -> Result<Vec<AircraftType>, ScenarioError> {
     let mut file = open(AIRCRAFT_FILE, text)?;
     let catalogue: AircraftCatalogue = file.parse()?;
-    let mut ids = UniqueIds::default();
-    catalogue
-        .aircraft
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| {
-            one_aircraft(
-                &file,
-                &mut ids,
-                format!("aircraft[{i}]"),
-                raw.get_ref(),
-                munitions,
-            )
-        })
-        .collect()
+    build_entries(
+        &file,
+        "aircraft",
+        "aircraft types",
+        &catalogue.aircraft,
+        |r| &r.id,
+        |entry, id, raw| one_aircraft(&file, entry, id, raw, munitions),
+    )
 }
 
 fn one_aircraft(
     file: &SourceFile<'_>,
-    ids: &mut UniqueIds,
     entry: String,
+    id: String,
     raw: &RawAircraft,
     munitions: &[MunitionType],
 ) -> Result<AircraftType, ScenarioError> {
-    let id_field = format!("{entry}.id");
-    let id = check_id(file, &id_field, &raw.id)?;
-    ids.insert(file, &id_field, &raw.id, "aircraft types")?;
     let carried = resolve_munitions(file, &entry, &raw.munitions, munitions)?;
     let mut p = Params::new(file, entry);
     let cruise_speed_mps = p.take(

@@ -1,11 +1,10 @@
 //! The sensor catalogue (`data/library/sensors.toml`): surveillance and fire-control radars,
 //! airborne early-warning radars and acoustic networks, each number with its provenance.
 
-use super::build::{Params, same};
+use super::build::{Params, build_entries, same};
 use super::param::{Bounds, RawParam};
 use super::types::Provenances;
 use crate::error::ScenarioError;
-use crate::ids::{UniqueIds, check_id};
 use crate::source::SourceFile;
 use crate::units::{deg_to_rad, km_to_m, kmh_to_mps};
 use serde::Deserialize;
@@ -134,24 +133,22 @@ fn describe(field: &str) -> Option<&'static str> {
 pub(super) fn sensors(text: &str) -> Result<Vec<SensorType>, ScenarioError> {
     let mut file = SourceFile::from_text(Path::new(SENSORS_FILE), text, describe)?;
     let catalogue: SensorCatalogue = file.parse()?;
-    let mut ids = UniqueIds::default();
-    catalogue
-        .sensor
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| sensor(&file, &mut ids, format!("sensor[{i}]"), raw.get_ref()))
-        .collect()
+    build_entries(
+        &file,
+        "sensor",
+        "sensor types",
+        &catalogue.sensor,
+        |r| &r.id,
+        |entry, id, raw| sensor(&file, entry, id, raw),
+    )
 }
 
 fn sensor(
     file: &SourceFile<'_>,
-    ids: &mut UniqueIds,
     entry: String,
+    id: String,
     raw: &RawSensor,
 ) -> Result<SensorType, ScenarioError> {
-    let id_field = format!("{entry}.id");
-    let id = check_id(file, &id_field, &raw.id)?;
-    ids.insert(file, &id_field, &raw.id, "sensor types")?;
     let mut p = Params::new(file, entry);
     let reference_range_m = p.take(
         "reference_range_m",
