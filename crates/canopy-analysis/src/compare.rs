@@ -20,7 +20,7 @@ use crate::montecarlo::Execution;
 use crate::outputs::collect_metrics;
 use crate::parts::Manifest;
 use crate::plan::Shard;
-use crate::stats::{Interval, moments, t_975};
+use crate::stats::{Interval, Z_95, moments, t_975, wilson};
 
 /// One per-night metric of the comparison table.
 #[derive(Clone, Copy, Debug)]
@@ -29,6 +29,8 @@ pub struct Metric {
     pub name: &'static str,
     /// Its value in one replication's metrics (`RunMetrics` as JSON); `None` when undefined.
     pub value: fn(&Value) -> Option<f64>,
+    /// Whether the value is 0 or 1 (its mean a proportion, given a Wilson interval).
+    pub proportion: bool,
 }
 
 fn field(metrics: &Value, name: &str) -> Option<f64> {
@@ -42,10 +44,12 @@ fn field(metrics: &Value, name: &str) -> Option<f64> {
 pub const METRICS: [Metric; 7] = [
     Metric {
         name: "leaked",
+        proportion: false,
         value: |m| field(m, "leaked"),
     },
     Metric {
         name: "leak_rate",
+        proportion: false,
         value: |m| {
             let entered = field(m, "entered_theatre")?;
             (entered > 0.0).then(|| field(m, "leaked").unwrap_or(0.0) / entered)
@@ -53,18 +57,22 @@ pub const METRICS: [Metric; 7] = [
     },
     Metric {
         name: "destroyed",
+        proportion: false,
         value: |m| field(m, "destroyed"),
     },
     Metric {
         name: "interceptor_cost_usd",
+        proportion: false,
         value: |m| field(m, "interceptor_cost_usd"),
     },
     Metric {
         name: "cost_exchange",
+        proportion: false,
         value: |m| field(m, "cost_exchange"),
     },
     Metric {
         name: "spillover_probability",
+        proportion: true,
         value: |m| {
             let count = m.get("spillover")?.get("count")?.as_f64()?;
             Some(if count > 0.0 { 1.0 } else { 0.0 })
@@ -72,18 +80,19 @@ pub const METRICS: [Metric; 7] = [
     },
     Metric {
         name: "roe_breaches",
+        proportion: false,
         value: |m| field(m, "roe_breaches"),
     },
 ];
 
-/// A mean with its 95 % t interval.
+/// A mean with its 95 % interval (Student t; Wilson for proportions).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Estimate {
     /// Values used.
     pub n: u64,
     /// Mean.
     pub mean: f64,
-    /// 95 % Student t interval of the mean (`null` below two values).
+    /// 95 % interval of the mean (`null` below two values for a t interval).
     pub ci95: Option<Interval>,
 }
 
@@ -194,7 +203,10 @@ pub fn compare(
             rows.push(Row {
                 option: info.name.clone(),
                 metric: metric.name,
-                estimate: estimate(&values.iter().flatten().copied().collect::<Vec<_>>()),
+                estimate: estimate(
+                    &values.iter().flatten().copied().collect::<Vec<_>>(),
+                    metric.proportion,
+                ),
                 difference: (index > 0).then(|| difference(&values, &reference)),
             });
         }
@@ -207,11 +219,17 @@ pub fn compare(
     }
 }
 
-fn estimate(values: &[f64]) -> Option<Estimate> {
+/// The mean and its interval: Student t, or Wilson for a proportion (0/1 values).
+fn estimate(values: &[f64], proportion: bool) -> Option<Estimate> {
     moments(values).map(|m| Estimate {
         n: m.n,
         mean: m.mean,
-        ci95: m.ci95,
+        ci95: if proportion {
+            let successes = values.iter().filter(|&&v| v > 0.5).count() as u64;
+            wilson(successes, m.n, Z_95)
+        } else {
+            m.ci95
+        },
     })
 }
 
