@@ -6,6 +6,7 @@
 //! plan (shard, batches) ──► montecarlo (rayon) ──► parts/ ──► outputs (runs.parquet, summary.json…)
 //! ```
 
+pub mod compare;
 pub mod experiment;
 pub mod montecarlo;
 pub mod outputs;
@@ -13,6 +14,7 @@ pub mod parts;
 pub mod plan;
 pub mod stats;
 pub mod summary;
+pub mod sweep;
 pub mod uncertainty;
 
 pub use experiment::{merge, run_experiment};

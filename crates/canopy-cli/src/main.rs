@@ -19,6 +19,10 @@ enum Command {
     Run(commands::run::RunArgs),
     /// Run many replications in parallel and aggregate them (runs.parquet, summary.json).
     Mc(commands::mc::McArgs),
+    /// Compare options of a scenario (overlays or whole files) with common random numbers.
+    Compare(commands::compare::CompareArgs),
+    /// Compare the grid of options spanned by swept parameters.
+    Sweep(commands::sweep::SweepArgs),
     /// Merge the directories of the shards of one Monte Carlo.
     Merge(commands::merge::MergeArgs),
     /// Time replications of a scenario (release build recommended).
@@ -36,6 +40,8 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Run(args) => commands::run::execute(args),
         Command::Mc(args) => commands::mc::execute(args),
+        Command::Compare(args) => commands::compare::execute(args),
+        Command::Sweep(args) => commands::sweep::execute(args),
         Command::Merge(args) => commands::merge::execute(args),
         Command::Bench(args) => commands::bench::execute(args),
         Command::Track(args) => commands::track::execute(args),

@@ -42,6 +42,7 @@ mod ids;
 pub mod library;
 mod load;
 mod model;
+mod overlay;
 mod places;
 mod raw;
 mod source;
@@ -54,10 +55,12 @@ pub use library::{
     SensorKind, SensorType, SystemIndex, SystemType, ThreatClass, ThreatIndex, ThreatType,
 };
 pub use load::{
-    DEFAULT_SCENARIO_TOML, default_scenario, default_scenario_path, load_scenario, parse_scenario,
+    DEFAULT_SCENARIO_TOML, default_scenario, default_scenario_path, load_scenario,
+    load_scenario_with, parse_scenario,
 };
 pub use model::{
     Authority, AuthorityMode, Nation, Patrol, Raid, Rules, Scenario, SensorPlatform, SensorSite,
     Site, Theatre, Uncertainty, Zone, ZoneKind, ZoneVerdict,
 };
+pub use overlay::{Overlay, apply_overlays};
 pub use places::{Place, Places};

@@ -2,6 +2,7 @@
 
 use crate::error::{ErrorKind, ScenarioError};
 use crate::model::Scenario;
+use crate::overlay::{Overlay, apply_overlays};
 use crate::raw;
 use crate::source::SourceFile;
 use crate::validate;
@@ -16,16 +17,36 @@ const DEFAULT_SCENARIO_NAME: &str = "scenarios/western-shield.toml";
 
 /// Reads, parses and validates a scenario file.
 pub fn load_scenario(path: &Path) -> Result<Scenario, ScenarioError> {
-    let bytes = std::fs::read(path).map_err(|err| {
-        ScenarioError::whole_file(
-            ErrorKind::Io,
-            path,
-            format!("cannot read the file: {err}"),
-            "the path of a readable scenario file",
-        )
-    })?;
+    let bytes = std::fs::read(path).map_err(|err| read_error(path, &err))?;
     let mut file = SourceFile::from_bytes(path, &bytes, raw::describe)?;
     validate::scenario(&mut file, directory_of(path))
+}
+
+/// Reads a scenario file, applies `overlays` (see [`crate::Overlay`]) and validates the result;
+/// returns the scenario and the text it was validated from (the file's own text when there are
+/// no overlays).
+pub fn load_scenario_with(
+    path: &Path,
+    overlays: &[Overlay],
+) -> Result<(Scenario, String), ScenarioError> {
+    if overlays.is_empty() {
+        let text = std::fs::read(path).map_err(|err| read_error(path, &err))?;
+        let scenario = load_scenario(path)?;
+        return Ok((scenario, String::from_utf8_lossy(&text).into_owned()));
+    }
+    let text = std::fs::read_to_string(path).map_err(|err| read_error(path, &err))?;
+    let changed = apply_overlays(&text, path, overlays)?;
+    let scenario = parse_scenario(&changed, path)?;
+    Ok((scenario, changed))
+}
+
+fn read_error(path: &Path, err: &std::io::Error) -> ScenarioError {
+    ScenarioError::whole_file(
+        ErrorKind::Io,
+        path,
+        format!("cannot read the file: {err}"),
+        "the path of a readable scenario file",
+    )
 }
 
 /// Parses and validates a scenario text; `origin` names it in messages, and relative paths in

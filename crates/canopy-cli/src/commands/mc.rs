@@ -44,6 +44,9 @@ pub struct McArgs {
     /// Replications per part file (the unit kept when interrupted).
     #[arg(long, default_value_t = 100)]
     pub batch: u64,
+    /// Change the scenario before it is validated, `KEY=VALUE` (repeatable; docs/compare.md).
+    #[arg(long = "set", value_parser = canopy_scenario::Overlay::parse)]
+    pub sets: Vec<canopy_scenario::Overlay>,
     /// Stop after this many replications of this call, as an interruption would (for tests).
     #[arg(long, hide = true)]
     pub stop_after: Option<u64>,
@@ -54,11 +57,10 @@ pub fn execute(args: McArgs) -> anyhow::Result<()> {
     let path = args
         .file
         .unwrap_or_else(canopy_scenario::default_scenario_path);
-    let text = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    let scenario = canopy_scenario::load_scenario(&path)?;
+    let (scenario, text) = canopy_scenario::load_scenario_with(&path, &args.sets)?;
     let manifest = Manifest {
         scenario: scenario.name.clone(),
-        scenario_hash: format!("{:016x}", fnv1a(&text)),
+        scenario_hash: format!("{:016x}", fnv1a(text.as_bytes())),
         version: env!("CARGO_PKG_VERSION").to_string(),
         seed: args.seed.unwrap_or(scenario.seed),
         runs: args.runs,

@@ -1,9 +1,11 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod compare;
 pub mod mc;
 pub mod merge;
 pub mod run;
+pub mod sweep;
 pub mod track;
 pub mod validate;
 pub mod wta;

@@ -26,6 +26,9 @@ pub struct RunArgs {
     /// Write the run's metrics (RunMetrics, docs/metrics.md) as JSON here.
     #[arg(long)]
     pub json: Option<PathBuf>,
+    /// Change the scenario before it is validated, `KEY=VALUE` (repeatable; docs/compare.md).
+    #[arg(long = "set", value_parser = canopy_scenario::Overlay::parse)]
+    pub sets: Vec<canopy_scenario::Overlay>,
     /// Write the event log (docs/events.md) as JSON Lines here.
     #[arg(long)]
     pub events: Option<PathBuf>,
@@ -36,7 +39,7 @@ pub fn execute(args: RunArgs) -> anyhow::Result<()> {
     let path = args
         .file
         .unwrap_or_else(canopy_scenario::default_scenario_path);
-    let scenario = canopy_scenario::load_scenario(&path)?;
+    let (scenario, _) = canopy_scenario::load_scenario_with(&path, &args.sets)?;
     let options = RunOptions {
         seed: args.seed.unwrap_or(scenario.seed),
         replication: 0,

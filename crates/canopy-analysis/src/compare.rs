@@ -1,0 +1,397 @@
+//! Option comparison: several Monte Carlo batches of variants of a scenario run with the same seed
+//! and replication numbers (common random numbers), summarised side by side with the paired
+//! difference of each metric to the first option.
+//!
+//! The engine draws every random number from streams keyed by the seed, the replication and
+//! stable entity names, so replication `r` of two options rolls the same dice wherever the two
+//! options share entities. The difference between the options is then estimated from the
+//! per-replication differences (a paired t interval), which is much narrower than the difference
+//! of two independent means when the options are alike.
+
+use std::path::Path;
+
+use canopy_sim::PreparedScenario;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::McError;
+use crate::experiment::run_experiment;
+use crate::montecarlo::Execution;
+use crate::outputs::collect_metrics;
+use crate::parts::Manifest;
+use crate::plan::Shard;
+use crate::stats::{Interval, Z_95, moments, t_975, wilson};
+
+/// One per-night metric of the comparison table.
+#[derive(Clone, Copy, Debug)]
+pub struct Metric {
+    /// Its name in the table.
+    pub name: &'static str,
+    /// Its value in one replication's metrics (`RunMetrics` as JSON); `None` when undefined.
+    pub value: fn(&Value) -> Option<f64>,
+    /// Whether the value is 0 or 1 (its mean a proportion, given a Wilson interval).
+    pub proportion: bool,
+}
+
+fn field(metrics: &Value, name: &str) -> Option<f64> {
+    metrics.get(name).and_then(Value::as_f64)
+}
+
+/// The metrics compared, in table order: leakers per night, the night's leak rate (leaked over
+/// entered), threats destroyed, interceptor cost (USD), cost exchange (threat cost destroyed over
+/// interceptor cost), whether the night had any spillover into NATO territory (0 or 1, so its
+/// mean is the spillover probability) and ROE breaches.
+pub const METRICS: [Metric; 7] = [
+    Metric {
+        name: "leaked",
+        proportion: false,
+        value: |m| field(m, "leaked"),
+    },
+    Metric {
+        name: "leak_rate",
+        proportion: false,
+        value: |m| {
+            let entered = field(m, "entered_theatre")?;
+            (entered > 0.0).then(|| field(m, "leaked").unwrap_or(0.0) / entered)
+        },
+    },
+    Metric {
+        name: "destroyed",
+        proportion: false,
+        value: |m| field(m, "destroyed"),
+    },
+    Metric {
+        name: "interceptor_cost_usd",
+        proportion: false,
+        value: |m| field(m, "interceptor_cost_usd"),
+    },
+    Metric {
+        name: "cost_exchange",
+        proportion: false,
+        value: |m| field(m, "cost_exchange"),
+    },
+    Metric {
+        name: "spillover_probability",
+        proportion: true,
+        value: |m| {
+            let count = m.get("spillover")?.get("count")?.as_f64()?;
+            Some(if count > 0.0 { 1.0 } else { 0.0 })
+        },
+    },
+    Metric {
+        name: "roe_breaches",
+        proportion: false,
+        value: |m| field(m, "roe_breaches"),
+    },
+];
+
+/// A mean with its 95 % interval (Student t; Wilson for proportions).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Estimate {
+    /// Values used.
+    pub n: u64,
+    /// Mean.
+    pub mean: f64,
+    /// 95 % interval of the mean (`null` below two values for a t interval).
+    pub ci95: Option<Interval>,
+}
+
+/// The difference of an option's mean to the first option's.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Difference {
+    /// Replications where both options define the metric.
+    pub n: u64,
+    /// Mean of the per-replication differences (this option minus the first).
+    pub mean: f64,
+    /// 95 % t interval of the paired differences (common random numbers).
+    pub paired_ci95: Option<Interval>,
+    /// 95 % interval of the difference of the two means as if the batches were independent
+    /// (Welch standard error, t with the smaller sample's degrees of freedom), for comparison.
+    pub unpaired_ci95: Option<Interval>,
+}
+
+/// One cell row of the table: an option and a metric.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    /// The option's name.
+    pub option: String,
+    /// The metric's name (see [`METRICS`]).
+    pub metric: &'static str,
+    /// The option's estimate.
+    pub estimate: Option<Estimate>,
+    /// The paired difference to the first option (`null` for the first option itself).
+    pub difference: Option<Difference>,
+}
+
+/// A comparison: what was run and the table (`compare.json`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Master seed shared by every option.
+    pub seed: u64,
+    /// Replications per option.
+    pub runs: u64,
+    /// The options, in order; the first is the reference of the differences.
+    pub options: Vec<OptionInfo>,
+    /// One row per option and metric, option-major.
+    pub rows: Vec<Row>,
+}
+
+/// What defines one option.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OptionInfo {
+    /// Its name.
+    pub name: String,
+    /// Its Monte Carlo directory relative to the output directory.
+    pub dir: String,
+    /// The scenario file it starts from.
+    pub file: String,
+    /// The overlays applied to it (`KEY=VALUE`).
+    pub overlays: Vec<String>,
+}
+
+/// One option ready to run: its description, its scenario and its Monte Carlo manifest.
+pub struct Batch {
+    /// What defines it.
+    pub info: OptionInfo,
+    /// The scenario, prepared.
+    pub prepared: PreparedScenario,
+    /// The Monte Carlo manifest (same seed and runs for every option).
+    pub manifest: Manifest,
+}
+
+/// Runs every batch as a Monte Carlo in `dir/<batch dir>` (resumable like `canopy mc`) and
+/// returns the per-replication metrics of each, in replication order.
+pub fn run_batches(
+    batches: &[Batch],
+    dir: &Path,
+    execution: Execution,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Vec<Vec<Value>>, McError> {
+    let mut all = Vec::with_capacity(batches.len());
+    for batch in batches {
+        let out = dir.join(&batch.info.dir);
+        std::fs::create_dir_all(&out).map_err(|source| McError::Io {
+            path: out.display().to_string(),
+            source,
+        })?;
+        run_experiment(
+            &batch.prepared,
+            &batch.manifest,
+            &out,
+            Shard::WHOLE,
+            execution,
+            progress,
+        )?;
+        all.push(collect_metrics(&[&out], 0..batch.manifest.runs)?);
+    }
+    Ok(all)
+}
+
+/// Builds the table from the per-replication metrics of each option (`metrics[i][r]`: option
+/// `i`, replication `r`; every option has the same replications).
+pub fn compare(
+    options: Vec<OptionInfo>,
+    metrics: &[Vec<Value>],
+    seed: u64,
+    runs: u64,
+) -> Comparison {
+    let mut rows = Vec::new();
+    for (index, info) in options.iter().enumerate() {
+        for metric in METRICS {
+            let values: Vec<Option<f64>> = metrics[index].iter().map(metric.value).collect();
+            let reference: Vec<Option<f64>> = metrics[0].iter().map(metric.value).collect();
+            rows.push(Row {
+                option: info.name.clone(),
+                metric: metric.name,
+                estimate: estimate(
+                    &values.iter().flatten().copied().collect::<Vec<_>>(),
+                    metric.proportion,
+                ),
+                difference: (index > 0).then(|| difference(&values, &reference)),
+            });
+        }
+    }
+    Comparison {
+        seed,
+        runs,
+        options,
+        rows,
+    }
+}
+
+/// The mean and its interval: Student t, or Wilson for a proportion (0/1 values).
+fn estimate(values: &[f64], proportion: bool) -> Option<Estimate> {
+    moments(values).map(|m| Estimate {
+        n: m.n,
+        mean: m.mean,
+        ci95: if proportion {
+            let successes = values.iter().filter(|&&v| v > 0.5).count() as u64;
+            wilson(successes, m.n, Z_95)
+        } else {
+            m.ci95
+        },
+    })
+}
+
+/// The paired and unpaired differences `option - reference` over replications where both are
+/// defined.
+pub fn difference(option: &[Option<f64>], reference: &[Option<f64>]) -> Difference {
+    let pairs: Vec<(f64, f64)> = option
+        .iter()
+        .zip(reference)
+        .filter_map(|(a, b)| Some(((*a)?, (*b)?)))
+        .collect();
+    let diffs: Vec<f64> = pairs.iter().map(|(a, b)| a - b).collect();
+    let a: Vec<f64> = pairs.iter().map(|p| p.0).collect();
+    let b: Vec<f64> = pairs.iter().map(|p| p.1).collect();
+    let paired = moments(&diffs);
+    let unpaired_ci95 = match (moments(&a), moments(&b)) {
+        (Some(ma), Some(mb)) if ma.n > 1 => {
+            let se = (ma.sd.powi(2) / ma.n as f64 + mb.sd.powi(2) / mb.n as f64).sqrt();
+            let half = t_975(ma.n - 1) * se;
+            let centre = ma.mean - mb.mean;
+            Some(Interval {
+                low: centre - half,
+                high: centre + half,
+            })
+        }
+        _ => None,
+    };
+    Difference {
+        n: diffs.len() as u64,
+        mean: paired.as_ref().map_or(f64::NAN, |m| m.mean),
+        paired_ci95: paired.and_then(|m| m.ci95),
+        unpaired_ci95,
+    }
+}
+
+impl Comparison {
+    /// The table as CSV: one line per row, intervals as `low`/`high` columns (empty when
+    /// undefined).
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from(
+            "option,metric,n,mean,ci95_low,ci95_high,diff_mean,diff_ci95_low,diff_ci95_high,unpaired_ci95_low,unpaired_ci95_high\n",
+        );
+        for row in &self.rows {
+            let e = row.estimate.as_ref();
+            let d = row.difference.as_ref();
+            let cells = [
+                csv_text(&row.option),
+                row.metric.to_string(),
+                e.map(|e| e.n.to_string()).unwrap_or_default(),
+                num(e.map(|e| e.mean)),
+                num(e.and_then(|e| e.ci95).map(|c| c.low)),
+                num(e.and_then(|e| e.ci95).map(|c| c.high)),
+                num(d.map(|d| d.mean)),
+                num(d.and_then(|d| d.paired_ci95).map(|c| c.low)),
+                num(d.and_then(|d| d.paired_ci95).map(|c| c.high)),
+                num(d.and_then(|d| d.unpaired_ci95).map(|c| c.low)),
+                num(d.and_then(|d| d.unpaired_ci95).map(|c| c.high)),
+            ];
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The table for a terminal: one line per option, each metric as `mean [low, high]` and,
+    /// below the first option, the paired difference `Δ mean [low, high]`.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "{} options x {} replications, seed {} (common random numbers)\n",
+            self.options.len(),
+            self.runs,
+            self.seed
+        );
+        for chunk in self.rows.chunks(METRICS.len()) {
+            out.push_str(&format!("\n{}\n", chunk[0].option));
+            for row in chunk {
+                let value = row
+                    .estimate
+                    .as_ref()
+                    .map(|e| format!("{}{}", short(e.mean), bracket(e.ci95)))
+                    .unwrap_or_else(|| "-".to_string());
+                let diff = row
+                    .difference
+                    .as_ref()
+                    .map(|d| format!("  Δ {}{}", signed(d.mean), bracket(d.paired_ci95)))
+                    .unwrap_or_default();
+                out.push_str(&format!("  {:<22} {value}{diff}\n", row.metric));
+            }
+        }
+        out
+    }
+}
+
+fn bracket(ci: Option<Interval>) -> String {
+    ci.map(|c| format!(" [{}, {}]", short(c.low), short(c.high)))
+        .unwrap_or_default()
+}
+
+/// A number with a precision that suits its size.
+fn short(x: f64) -> String {
+    if x.abs() >= 1000.0 {
+        format!("{x:.0}")
+    } else if x.abs() >= 10.0 {
+        format!("{x:.1}")
+    } else {
+        format!("{x:.3}")
+    }
+}
+
+fn signed(x: f64) -> String {
+    if x >= 0.0 {
+        format!("+{}", short(x))
+    } else {
+        short(x)
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    x.filter(|x| x.is_finite())
+        .map(|x| format!("{x}"))
+        .unwrap_or_default()
+}
+
+fn csv_text(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Writes `compare.json` and `compare.csv` into `dir`, each whole.
+pub fn write_comparison(dir: &Path, comparison: &Comparison) -> Result<(), McError> {
+    canopy_io::write_json(&dir.join("compare.json"), comparison).map_err(McError::Output)?;
+    canopy_io::write_atomic(&dir.join("compare.csv"), comparison.to_csv().as_bytes())
+        .map_err(McError::Output)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paired_and_unpaired_differences_by_hand() {
+        // Reference 1, 2, 3, 4; option 2, 3, 5, 5: differences 1, 1, 2, 1, mean 1.25, sd 0.5,
+        // paired half-width t(3) * 0.5 / 2 = 3.1824 * 0.25 = 0.7956.
+        // Unpaired: sd(ref) = 1.2910, sd(opt) = 1.5, se = sqrt(1.6667/4 + 2.25/4) = 0.98953,
+        // half-width 3.1824 * 0.98953 = 3.1491.
+        let reference = [Some(1.0), Some(2.0), Some(3.0), Some(4.0), None];
+        let option = [Some(2.0), Some(3.0), Some(5.0), Some(5.0), Some(9.0)];
+        let d = difference(&option, &reference);
+        assert_eq!(d.n, 4);
+        assert!((d.mean - 1.25).abs() < 1e-12);
+        let p = d.paired_ci95.unwrap();
+        assert!((p.high - p.low - 2.0 * 0.7956).abs() < 1e-3, "{p:?}");
+        let u = d.unpaired_ci95.unwrap();
+        assert!((u.high - u.low - 2.0 * 3.1491).abs() < 1e-3, "{u:?}");
+    }
+
+    #[test]
+    fn csv_quotes_names_with_commas() {
+        assert_eq!(csv_text("a=1,b=2"), "\"a=1,b=2\"");
+        assert_eq!(csv_text("plain"), "plain");
+    }
+}

@@ -1,0 +1,154 @@
+//! Option comparison with common random numbers: two variants of a small scenario that share their
+//! dice give a paired difference whose interval is narrower than the independent-batches one.
+
+use std::fs;
+use std::path::Path;
+
+use canopy_analysis::compare::{Batch, OptionInfo, compare, run_batches, write_comparison};
+use canopy_analysis::{Execution, Manifest};
+use canopy_scenario::{Overlay, apply_overlays, parse_scenario};
+use canopy_sim::PreparedScenario;
+
+/// Eight Shahed-136 drones against one Ukrainian NASAMS site of eight rounds, engaging anywhere
+/// over Ukraine; the drones fly 50 km west over the site towards a depot.
+const SCENARIO: &str = r#"
+schema_version = 1
+
+[scenario]
+name = "test-compare"
+start = "2024-07-09T22:00:00Z"
+duration = "6h"
+seed = 7
+
+[theatre]
+entry_meridian_deg = 30.0
+en_route_attrition = 0.0
+
+[[nation]]
+code = "UA"
+name = "Ukraine"
+coalition = false
+
+[[rules]]
+nation = "UA"
+threat_classes = ["drone", "decoy", "cruise", "ballistic"]
+min_distance_from_km = {}
+forbid_debris_on_nato = true
+
+[[zone]]
+id = "ukraine"
+kind = "engagement"
+nations = ["UA"]
+countries = ["UA"]
+
+[[place]]
+id = "test-launch"
+name = "Test launch point"
+at = [49.80, 25.30]
+kind = "launch_area"
+country = "UA"
+
+[[place]]
+id = "test-depot"
+name = "Test depot"
+at = [49.80, 24.60]
+kind = "military_area"
+country = "UA"
+
+[[site]]
+id = "ua-nasams"
+nation = "UA"
+system = "nasams"
+at = [49.80, 25.00]
+magazine = { aim-120c-gl = 8 }
+
+[[raid]]
+id = "wave"
+threat = "shahed-136"
+count = 8
+launch = "test-launch"
+window = ["22:00", "22:10"]
+targets = ["test-depot"]
+
+[authority]
+mode = "delegated"
+approval_delay = "90s"
+"#;
+
+fn batch(name: &str, dir: &str, sets: &[&str], runs: u64) -> Batch {
+    let overlays: Vec<Overlay> = sets.iter().map(|s| Overlay::parse(s).unwrap()).collect();
+    let origin = Path::new("test-compare.toml");
+    let text = apply_overlays(SCENARIO, origin, &overlays).unwrap();
+    let scenario = parse_scenario(&text, origin).unwrap();
+    Batch {
+        info: OptionInfo {
+            name: name.to_string(),
+            dir: dir.to_string(),
+            file: "test-compare.toml".to_string(),
+            overlays: sets.iter().map(|s| s.to_string()).collect(),
+        },
+        prepared: PreparedScenario::new(scenario),
+        manifest: Manifest {
+            scenario: "test-compare".to_string(),
+            scenario_hash: "0".repeat(16),
+            version: "test".to_string(),
+            seed: 3,
+            runs,
+            picture: "perfect".to_string(),
+            planner: "baseline".to_string(),
+            events: false,
+            sample_library_ranges: false,
+        },
+    }
+}
+
+#[test]
+fn common_random_numbers_narrow_the_difference() {
+    let dir = std::env::temp_dir().join(format!("canopy-compare-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let runs = 30;
+    // Five rounds instead of eight: the same drones meet the same shots until the smaller
+    // magazine runs dry, so the leakers of the two options move together.
+    let batches = [
+        batch("eight rounds", "options/01", &[], runs),
+        batch(
+            "five rounds",
+            "options/02",
+            &["site.ua-nasams.magazine={ aim-120c-gl = 5 }"],
+            runs,
+        ),
+    ];
+    let execution = Execution {
+        threads: 2,
+        batch_size: 100,
+        stop_after: None,
+    };
+    let metrics = run_batches(&batches, &dir, execution, &|| {}).unwrap();
+    let options = batches.iter().map(|b| b.info.clone()).collect();
+    let comparison = compare(options, &metrics, 3, runs);
+    let leaked = comparison
+        .rows
+        .iter()
+        .find(|r| r.option == "five rounds" && r.metric == "leaked")
+        .unwrap();
+    let diff = leaked.difference.as_ref().unwrap();
+    assert_eq!(diff.n, runs);
+    // Three rounds fewer leave more drones unengaged on average.
+    assert!(diff.mean > 0.0, "{diff:?}");
+    let paired = diff.paired_ci95.unwrap();
+    let unpaired = diff.unpaired_ci95.unwrap();
+    assert!(
+        paired.high - paired.low < unpaired.high - unpaired.low,
+        "paired {paired:?} not narrower than unpaired {unpaired:?}"
+    );
+    // The first option has no difference to itself; every option has a row per metric.
+    assert!(comparison.rows[0].difference.is_none());
+    assert_eq!(
+        comparison.rows.len(),
+        2 * canopy_analysis::compare::METRICS.len()
+    );
+    write_comparison(&dir, &comparison).unwrap();
+    let csv = fs::read_to_string(dir.join("compare.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1 + comparison.rows.len());
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,182 @@
+//! `canopy compare`: Monte Carlo batches of scenario options with common random numbers, and the
+//! table of their metrics with the paired difference to the first option (docs/compare.md).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use canopy_analysis::compare::{Batch, OptionInfo, compare, run_batches, write_comparison};
+use canopy_analysis::{Execution, Manifest};
+use canopy_core::rng::fnv1a;
+use canopy_scenario::{Overlay, load_scenario_with};
+use canopy_sim::PreparedScenario;
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Arguments of `canopy compare`.
+#[derive(clap::Args)]
+pub struct CompareArgs {
+    /// One scenario file with `--option`s, or several scenario files compared whole.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// An option: `NAME:KEY=VALUE[,KEY=VALUE...]` (overlays on the file; `NAME:` alone is the
+    /// file as it is). Repeat for each option; the first is the reference.
+    #[arg(long = "option")]
+    pub options: Vec<String>,
+    /// Common settings for every option, `KEY=VALUE` (repeatable).
+    #[arg(long = "set")]
+    pub sets: Vec<String>,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Settings shared by `compare` and `sweep`.
+#[derive(clap::Args)]
+pub struct BatchArgs {
+    /// Replications per option.
+    #[arg(long, default_value_t = 200)]
+    pub runs: u64,
+    /// Master seed shared by every option (default: the first scenario's `seed`).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (0: one per core). Results do not depend on it.
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Air picture C2 plans on: perfect (default) or tracked.
+    #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
+    pub picture: String,
+    /// Planner: wta (default) or baseline.
+    #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
+    pub planner: String,
+    /// Output directory: compare.json, compare.csv and one Monte Carlo directory per option
+    /// (options/NN, resumable like `canopy mc`).
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// One option before it is loaded: name, file and overlays.
+pub struct OptionSpec {
+    /// Its name.
+    pub name: String,
+    /// The scenario file.
+    pub file: PathBuf,
+    /// Its `KEY=VALUE` settings.
+    pub sets: Vec<String>,
+}
+
+/// Runs the comparison and prints its table.
+pub fn execute(args: CompareArgs) -> anyhow::Result<()> {
+    let specs = if args.options.is_empty() {
+        if args.files.len() < 2 {
+            bail!("give two or more scenario files, or one file and --option NAME:KEY=VALUE,...");
+        }
+        args.files
+            .iter()
+            .map(|file| OptionSpec {
+                name: file.file_stem().map_or_else(
+                    || file.display().to_string(),
+                    |s| s.to_string_lossy().into(),
+                ),
+                file: file.clone(),
+                sets: args.sets.clone(),
+            })
+            .collect()
+    } else {
+        let [file] = args.files.as_slice() else {
+            bail!("--option needs exactly one scenario file");
+        };
+        args.options
+            .iter()
+            .map(|option| parse_option(option, file, &args.sets))
+            .collect::<anyhow::Result<Vec<_>>>()?
+    };
+    run_and_report(&specs, &args.batch)
+}
+
+/// Reads `NAME:KEY=VALUE[,KEY=VALUE...]`.
+fn parse_option(text: &str, file: &Path, common: &[String]) -> anyhow::Result<OptionSpec> {
+    let (name, sets) = text
+        .split_once(':')
+        .with_context(|| format!("--option `{text}` is not NAME:KEY=VALUE[,KEY=VALUE...]"))?;
+    if name.trim().is_empty() {
+        bail!("--option `{text}`: the option needs a name before `:`");
+    }
+    let mut all = common.to_vec();
+    all.extend(
+        sets.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+    );
+    Ok(OptionSpec {
+        name: name.trim().to_string(),
+        file: file.to_path_buf(),
+        sets: all,
+    })
+}
+
+/// Loads every option, runs them with the same seed and replications, prints the table and
+/// writes it to the output directory.
+pub fn run_and_report(specs: &[OptionSpec], args: &BatchArgs) -> anyhow::Result<()> {
+    let mut batches = Vec::with_capacity(specs.len());
+    let mut seed = args.seed;
+    for (index, spec) in specs.iter().enumerate() {
+        let overlays = spec
+            .sets
+            .iter()
+            .map(|s| Overlay::parse(s).map_err(anyhow::Error::msg))
+            .collect::<anyhow::Result<Vec<_>>>()
+            .with_context(|| format!("option `{}`", spec.name))?;
+        let (scenario, text) = load_scenario_with(&spec.file, &overlays)
+            .with_context(|| format!("option `{}`", spec.name))?;
+        let seed = *seed.get_or_insert(scenario.seed);
+        let manifest = Manifest {
+            scenario: scenario.name.clone(),
+            scenario_hash: format!("{:016x}", fnv1a(text.as_bytes())),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            seed,
+            runs: args.runs,
+            picture: args.picture.clone(),
+            planner: args.planner.clone(),
+            events: false,
+            sample_library_ranges: scenario.uncertainty.sample_library_ranges,
+        };
+        batches.push(Batch {
+            info: OptionInfo {
+                name: spec.name.clone(),
+                dir: format!("options/{:02}", index + 1),
+                file: spec.file.display().to_string(),
+                overlays: spec.sets.clone(),
+            },
+            prepared: PreparedScenario::new(scenario),
+            manifest,
+        });
+    }
+    let seed = seed.unwrap_or_default();
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(args.runs * batches.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} replications, {per_sec}, ETA {eta}")
+                .expect("valid progress template"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let execution = Execution {
+        threads: args.threads,
+        batch_size: 100,
+        stop_after: None,
+    };
+    let metrics = run_batches(&batches, &args.out, execution, &|| bar.inc(1))?;
+    bar.finish_and_clear();
+    let comparison = compare(
+        batches.into_iter().map(|b| b.info).collect(),
+        &metrics,
+        seed,
+        args.runs,
+    );
+    write_comparison(&args.out, &comparison)?;
+    print!("{}", comparison.render());
+    println!("-> {}", args.out.join("compare.csv").display());
+    Ok(())
+}

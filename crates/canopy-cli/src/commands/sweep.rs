@@ -1,0 +1,37 @@
+//! `canopy sweep`: the grid of options spanned by a few parameters, compared like
+//! `canopy compare` (docs/compare.md).
+
+use std::path::PathBuf;
+
+use canopy_analysis::sweep::{Param, grid};
+
+use super::compare::{BatchArgs, OptionSpec, run_and_report};
+
+/// Arguments of `canopy sweep`.
+#[derive(clap::Args)]
+pub struct SweepArgs {
+    /// Scenario file.
+    pub file: PathBuf,
+    /// A swept parameter, `KEY=v1,v2,...` (repeatable; the grid is every combination, the first
+    /// parameter varying slowest; the first combination is the reference).
+    #[arg(long = "param", value_parser = Param::parse, required = true)]
+    pub params: Vec<Param>,
+    /// Common settings for every option, `KEY=VALUE` (repeatable).
+    #[arg(long = "set")]
+    pub sets: Vec<String>,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Runs the grid and prints its table.
+pub fn execute(args: SweepArgs) -> anyhow::Result<()> {
+    let specs: Vec<OptionSpec> = grid(&args.params)
+        .into_iter()
+        .map(|combo| OptionSpec {
+            name: combo.join(" "),
+            file: args.file.clone(),
+            sets: args.sets.iter().cloned().chain(combo).collect(),
+        })
+        .collect();
+    run_and_report(&specs, &args.batch)
+}
