@@ -121,14 +121,14 @@ impl MapDrawing {
     }
 
     /// Every country of `borders` with land in the box: a path per country (`data-id` its
-    /// code), NATO members shaded apart, and the code written near the middle of its largest
-    /// ring when that lies in the box.
+    /// code), NATO members shaded apart, and the code written at the mean of its border
+    /// vertices inside the box.
     pub fn borders(&mut self, borders: &Borders) {
         let mut labels = Vec::new();
         for country in borders.countries() {
             let rings = borders.outline_rad(country.code).unwrap_or_default();
             let mut d = String::new();
-            let mut largest: Option<(usize, f64, f64)> = None;
+            let mut visible: Vec<(f64, f64)> = Vec::new();
             for ring in rings {
                 let in_view = ring.iter().any(|v| {
                     self.projection
@@ -138,12 +138,11 @@ impl MapDrawing {
                     continue;
                 }
                 self.ring_path(ring, &mut d);
-                if largest.is_none_or(|(n, _, _)| ring.len() > n) {
-                    let n = ring.len() as f64;
-                    let lon = ring.iter().map(|v| v[0].to_degrees()).sum::<f64>() / n;
-                    let lat = ring.iter().map(|v| v[1].to_degrees()).sum::<f64>() / n;
-                    largest = Some((ring.len(), lon, lat));
-                }
+                visible.extend(
+                    ring.iter()
+                        .map(|v| (v[0].to_degrees(), v[1].to_degrees()))
+                        .filter(|&(lon, lat)| self.projection.contains(lon, lat)),
+                );
             }
             if d.is_empty() {
                 continue;
@@ -157,9 +156,10 @@ impl MapDrawing {
             );
             self.svg
                 .path(&d, class, Some(country.code.as_str()), Some(&title));
-            if let Some((_, lon, lat)) =
-                largest.filter(|(_, lon, lat)| self.projection.contains(*lon, *lat))
-            {
+            if !visible.is_empty() {
+                let n = visible.len() as f64;
+                let lon = visible.iter().map(|p| p.0).sum::<f64>() / n;
+                let lat = visible.iter().map(|p| p.1).sum::<f64>() / n;
                 labels.push((lon, lat, country.code.to_string()));
             }
         }
@@ -226,7 +226,11 @@ impl MapDrawing {
             ),
             Marker::Square => self.svg.rect(x - 4.0, y - 4.0, 8.0, 8.0, fill, title),
             Marker::Cross => self.svg.shape(
-                &format!("M{a},{b}l7,7m0,-7l-7,7", a = px(x - 3.5), b = px(y - 3.5)),
+                &format!(
+                    "M{a},{b}l10,10m0,-10l-10,10",
+                    a = px(x - 5.0),
+                    b = px(y - 5.0)
+                ),
                 ("none", fill),
                 "cross",
                 title,
@@ -257,8 +261,13 @@ impl MapDrawing {
     pub fn label(&mut self, lon_deg: f64, lat_deg: f64, text: &str) {
         if self.projection.contains(lon_deg, lat_deg) {
             let (x, y) = self.projection.xy(lon_deg, lat_deg);
-            self.svg
-                .text(x + 7.0, y + 4.0, Anchor::Start, "place", text);
+            // near the right edge the label goes on the left of the point
+            if x > self.svg.width() - 160.0 {
+                self.svg.text(x - 7.0, y + 4.0, Anchor::End, "place", text);
+            } else {
+                self.svg
+                    .text(x + 7.0, y + 4.0, Anchor::Start, "place", text);
+            }
         }
     }
 

@@ -238,12 +238,21 @@ fn map_section(input: &McReportInput) -> Section {
             Some((lon_lat(e, "at")?, nation))
         })
         .collect();
-    let impacts: Vec<(f64, f64)> = input
+    let impact_events: Vec<&Value> = input
         .events
         .iter()
         .filter(|e| kind(e) == "impact")
+        .collect();
+    let impacts: Vec<(f64, f64)> = impact_events
+        .iter()
         .filter_map(|e| lon_lat(e, "at"))
         .collect();
+    let impacts_at = |target: &str| {
+        impact_events
+            .iter()
+            .filter(|e| e.get("target").and_then(Value::as_str) == Some(target))
+            .count()
+    };
     let falls: Vec<(f64, f64)> = input
         .events
         .iter()
@@ -315,9 +324,6 @@ fn map_section(input: &McReportInput) -> Section {
             "interceptor or debris fall on NATO land",
         );
     }
-    for p in &impacts {
-        map.marker(p.0, p.1, Marker::Cross, "#c00000", "impact (leaker)");
-    }
     for site in &scenario.sites {
         let code = scenario.nations[site.nation.index()].code;
         let (lon, lat) = (site.at.lon_deg(), site.at.lat_deg());
@@ -349,7 +355,13 @@ fn map_section(input: &McReportInput) -> Section {
             "#222",
             &format!("aim point {}", t.name),
         );
-        map.label(lon, lat, &t.name);
+        match impacts_at(&t.id) {
+            0 => map.label(lon, lat, &t.name),
+            n => map.label(lon, lat, &format!("{} ({n} impacts)", t.name)),
+        }
+    }
+    for p in &impacts {
+        map.marker(p.0, p.1, Marker::Cross, "#c00000", "impact (leaker)");
     }
     let mut legend: Vec<(Marker, String, String)> = scenario
         .nations

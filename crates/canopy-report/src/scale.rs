@@ -55,7 +55,7 @@ impl Scale {
 
 /// A 1, 2 or 5 times a power of ten giving about five intervals over `span`.
 pub fn nice_step(span: f64) -> f64 {
-    if !(span > 0.0) || !span.is_finite() {
+    if span.is_nan() || span <= 0.0 || !span.is_finite() {
         return 1.0;
     }
     let rough = span / 5.0;
