@@ -6,7 +6,7 @@ use std::path::Path;
 
 use canopy_analysis::{Manifest, McError, Summary, run_one};
 use canopy_geo::{Borders, ZoneShape};
-use canopy_scenario::Scenario;
+use canopy_scenario::{Scenario, ZoneKind};
 use canopy_sim::PreparedScenario;
 use serde_json::Value;
 
@@ -202,6 +202,15 @@ fn timeline_section(s: &Summary) -> Section {
     )
 }
 
+/// How a zone kind reads on the map.
+fn zone_kind(kind: ZoneKind) -> &'static str {
+    match kind {
+        ZoneKind::Engagement => "engagement",
+        ZoneKind::NoFire => "no fire",
+        ZoneKind::ApprovalRequired => "approval required",
+    }
+}
+
 /// A position object of an event (`{"lat_deg", "lon_deg"}`) as (lon, lat) degrees.
 fn lon_lat(event: &Value, field: &str) -> Option<(f64, f64)> {
     let p = event.get(field)?;
@@ -303,7 +312,10 @@ fn map_section(input: &McReportInput) -> Section {
         if let ZoneShape::WestOfMeridian { lon_rad } | ZoneShape::EastOfMeridian { lon_rad } =
             zone.shape
         {
-            map.meridian(lon_rad.to_degrees(), &zone.id);
+            map.meridian(
+                lon_rad.to_degrees(),
+                &format!("{}: {}", zone_kind(zone.kind), zone.id),
+            );
         }
     }
     for (p, nation) in &kills {
