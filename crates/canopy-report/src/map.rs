@@ -251,7 +251,11 @@ impl MapDrawing {
         for (i, (shape, fill, text)) in rows.iter().enumerate() {
             let y = y0 + 14.0 + 18.0 * i as f64;
             let x = x0 + 14.0;
-            self.draw_marker(x, y, *shape, fill, None);
+            if *shape == Marker::Dot {
+                self.svg.circle(x, y, 4.5, fill, "dot", None);
+            } else {
+                self.draw_marker(x, y, *shape, fill, None);
+            }
             self.svg
                 .text(x + 14.0, y + 4.0, Anchor::Start, "legend", text);
         }
