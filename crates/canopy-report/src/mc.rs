@@ -1,7 +1,7 @@
 //! The report of a Monte Carlo directory (`canopy mc`): the distribution of leakers, leakers by
 //! target, each nation's burden, costs, a map of one replication and the timeline.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use canopy_analysis::{Manifest, McError, Summary, run_one};
@@ -60,7 +60,7 @@ pub fn mc_report(input: &McReportInput) -> Report {
         .section(burden_section(s, input.scenario))
         .section(cost_section(s))
         .section(map_section(input))
-        .section(timeline_section(s))
+        .section(timeline_section(s, input))
 }
 
 /// The mean of a column with its 95 % interval, as a bar.
@@ -183,7 +183,26 @@ fn cost_section(s: &Summary) -> Section {
     )
 }
 
-fn timeline_section(s: &Summary) -> Section {
+/// The waits for approval in an event log: for each `approval`, its time less its `decision`'s.
+fn approval_waits_s(events: &[Value]) -> Vec<f64> {
+    let engagement = |e: &Value| e.get("engagement").and_then(Value::as_u64);
+    let time = |e: &Value| e.get("time_s").and_then(Value::as_f64);
+    let kind = |e: &Value, k: &str| e.get("kind").and_then(Value::as_str) == Some(k);
+    let decided: BTreeMap<u64, f64> = events
+        .iter()
+        .filter(|e| kind(e, "decision"))
+        .filter_map(|e| Some((engagement(e)?, time(e)?)))
+        .collect();
+    let mut waits: Vec<f64> = events
+        .iter()
+        .filter(|e| kind(e, "approval"))
+        .filter_map(|e| Some(time(e)? - decided.get(&engagement(e)?)?))
+        .collect();
+    waits.sort_by(f64::total_cmp);
+    waits
+}
+
+fn timeline_section(s: &Summary, input: &McReportInput) -> Section {
     let bars: Vec<IntervalBar> = [
         ("timeline.entry_to_decision_s", "theatre entry → decision"),
         ("timeline.decision_to_launch_s", "decision → launch"),
@@ -192,14 +211,28 @@ fn timeline_section(s: &Summary) -> Section {
     .iter()
     .filter_map(|(c, l)| column_bar(s, c, l))
     .collect();
-    Section::new("Timeline").figure(
-        interval_bars(
-            &bars,
-            "seconds (mean of the nightly medians, 95 % interval)",
+    let waits = approval_waits_s(input.events);
+    let approvals = match (waits.first(), waits.get(waits.len() / 2), waits.last()) {
+        (Some(min), Some(median), Some(max)) => format!(
+            "Approvals in replication {}: {} engagements waited for approval; wait {} s shortest, {} s median, {} s longest.",
+            input.events_replication,
+            waits.len(),
+            compact(*min),
+            compact(*median),
+            compact(*max)
         ),
-        "Each night's median time from a threat entering the theatre to the decision to engage it, \
-         from decision to launch (approval included) and from launch to the outcome.",
-    )
+        _ => format!(
+            "No engagement of replication {} waited for approval.",
+            input.events_replication
+        ),
+    };
+    Section::new("Timeline")
+        .figure(
+            interval_bars(&bars, "seconds (mean of the nightly medians, 95 % interval)"),
+            "Each night's median time from a threat entering the theatre to the decision to engage it, \
+             from decision to launch (approval included) and from launch to the outcome.",
+        )
+        .text(approvals)
 }
 
 /// How a zone kind reads on the map.

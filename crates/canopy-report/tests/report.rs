@@ -31,6 +31,8 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
     let summary = summarise(&Table::from_rows(&rows, Missing::ZeroCounts));
     // an intercept by Poland over Lviv oblast and an impact at Lviv
     let events = [
+        json!({"kind": "decision", "time_s": 5.0, "engagement": 0}),
+        json!({"kind": "approval", "time_s": 65.0, "engagement": 0}),
         json!({"kind": "kill", "time_s": 10.0, "nation": "PL",
                "at": {"lat_deg": 50.0, "lon_deg": 24.0, "alt_m": 100.0},
                "debris_centre": {"lat_deg": 50.0, "lon_deg": 24.0, "alt_m": 0.0}}),
@@ -89,6 +91,8 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
     assert!(map.contains("impact (leaker)"));
     // self-contained: no scripts, no external resources
     assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("href="));
+    // the approval came 60 s after its decision
+    assert!(sections[5].contains("1 engagements waited for approval; wait 60 s shortest"));
     // the histogram has the two nights in its bins
     assert!(sections[0].contains("2 to "));
 }
