@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use canopy_analysis::{Manifest, McError, Summary, run_one};
+use canopy_analysis::{Manifest, McError, Outputs, Summary, run_one};
 use canopy_geo::{Borders, ZoneShape};
+use canopy_io::{Column, Table};
 use canopy_scenario::{Scenario, ZoneKind};
 use canopy_sim::PreparedScenario;
 use serde_json::Value;
@@ -25,6 +26,8 @@ pub struct McReportInput<'a> {
     pub manifest: &'a Manifest,
     /// Its aggregate.
     pub summary: &'a Summary,
+    /// Its table of runs (one row per replication).
+    pub runs: &'a Table,
     /// The scenario run.
     pub scenario: &'a Scenario,
     /// The event log of one replication (JSON objects as in `docs/events.md`), for the map.
@@ -55,7 +58,7 @@ pub fn mc_report(input: &McReportInput) -> Report {
         }
     }
     report
-        .section(leakers_section(s))
+        .section(leakers_section(s, input.runs))
         .section(targets_section(s))
         .section(burden_section(s, input.scenario))
         .section(cost_section(s))
@@ -78,13 +81,37 @@ fn mean(summary: &Summary, column: &str) -> f64 {
     summary.columns.get(column).map_or(0.0, |m| m.mean)
 }
 
-fn leakers_section(s: &Summary) -> Section {
+/// Most bins of a one-count-per-bin histogram of whole numbers.
+const MAX_UNIT_BINS: u64 = 80;
+
+/// A histogram with one bin per whole number (edges at the half-integers) of a column of whole
+/// numbers spanning at most [`MAX_UNIT_BINS`] values; `None` otherwise.
+fn unit_histogram(runs: &Table, column: &str) -> Option<(Vec<f64>, Vec<u64>)> {
+    let Some(Column::UInt(values)) = runs.column(column) else {
+        return None;
+    };
+    let values: Vec<u64> = values.iter().flatten().copied().collect();
+    let (lo, hi) = (*values.iter().min()?, *values.iter().max()?);
+    if hi - lo >= MAX_UNIT_BINS {
+        return None;
+    }
+    let mut counts = vec![0; (hi - lo + 1) as usize];
+    for v in values {
+        counts[(v - lo) as usize] += 1;
+    }
+    let edges = (lo..=hi + 1).map(|v| v as f64 - 0.5).collect();
+    Some((edges, counts))
+}
+
+fn leakers_section(s: &Summary, runs: &Table) -> Section {
     let section = Section::new("Leakers per night");
     match s.per_night.get("leaked") {
         Some(d) => {
             let q = |k: &str| d.quantiles.get(k).copied().unwrap_or(f64::NAN);
+            let (edges, counts) = unit_histogram(runs, "leaked")
+                .unwrap_or_else(|| (d.histogram.edges.clone(), d.histogram.counts.clone()));
             section.figure(
-                histogram(&d.histogram.edges, &d.histogram.counts, "leakers in a night", "nights"),
+                histogram(&edges, &counts, "leakers in a night", "nights"),
                 format!(
                     "Threats reaching their aim point per night over {} nights: mean {:.2}, median {}, 5–95 % {}–{}.",
                     s.runs,
@@ -457,7 +484,7 @@ pub fn write_mc_report(
     dir: &Path,
     prepared: &PreparedScenario,
     manifest: &Manifest,
-    summary: &Summary,
+    outputs: &Outputs,
     replication: u64,
 ) -> Result<(), McError> {
     let with_events = Manifest {
@@ -474,7 +501,8 @@ pub fn write_mc_report(
     };
     let input = McReportInput {
         manifest,
-        summary,
+        summary: &outputs.summary,
+        runs: &outputs.runs,
         scenario: &prepared.scenario,
         events: &events,
         events_replication: replication,

@@ -28,7 +28,8 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
                "threat_cost_destroyed_usd": 5.0e4, "cost_exchange": 60.0,
                "timeline": {"entry_to_decision_s": 50.0}}),
     ];
-    let summary = summarise(&Table::from_rows(&rows, Missing::ZeroCounts));
+    let runs = Table::from_rows(&rows, Missing::ZeroCounts);
+    let summary = summarise(&runs);
     // an intercept by Poland over Lviv oblast and an impact at Lviv
     let events = [
         json!({"kind": "decision", "time_s": 5.0, "engagement": 0}),
@@ -53,6 +54,7 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
     let report = mc_report(&McReportInput {
         manifest: &manifest,
         summary: &summary,
+        runs: &runs,
         scenario: &scenario,
         events: &events,
         events_replication: 0,
@@ -93,6 +95,8 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
     assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("href="));
     // the approval came 60 s after its decision
     assert!(sections[5].contains("1 engagements waited for approval; wait 60 s shortest"));
-    // the histogram has the two nights in its bins
-    assert!(sections[0].contains("2 to "));
+    // one bin per whole number of leakers, 2 to 4: one night at 2, none at 3, one at 4
+    assert!(sections[0].contains("<title>1.5 to 2.5: 1</title>"));
+    assert!(sections[0].contains("<title>2.5 to 3.5: 0</title>"));
+    assert!(sections[0].contains("<title>3.5 to 4.5: 1</title>"));
 }

@@ -93,13 +93,7 @@ pub fn execute(args: McArgs) -> anyhow::Result<()> {
     bar.finish_and_clear();
     match outcome {
         Some(outputs) => {
-            canopy_report::write_mc_report(
-                &args.out,
-                &prepared,
-                &manifest,
-                &outputs.summary,
-                range.start,
-            )?;
+            canopy_report::write_mc_report(&args.out, &prepared, &manifest, &outputs, range.start)?;
             print!("{}", headline(&outputs.summary, &args.out));
         }
         None => println!(
