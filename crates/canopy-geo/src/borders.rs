@@ -35,6 +35,7 @@ const PARITY_WORDS: usize = 4;
 #[derive(Debug)]
 pub struct Borders {
     countries: Vec<Country>,
+    outlines: Vec<Vec<LonLatRing>>,
     bands: BandIndex,
     segment_trees: Vec<SegmentTree>,
 }
@@ -76,6 +77,7 @@ impl Borders {
             countries,
             bands: BandIndex::new(&rings),
             segment_trees: rings.iter().map(|r| SegmentTree::new(r)).collect(),
+            outlines: features.into_iter().map(|f| f.rings).collect(),
         })
     }
 
@@ -96,6 +98,12 @@ impl Borders {
     /// The country with this code, if known.
     pub fn country(&self, code: CountryCode) -> Option<&Country> {
         self.index_of(code).map(|i| &self.countries[i])
+    }
+
+    /// The closed rings of a country's border (for drawing), each a list of
+    /// `[lon_rad, lat_rad]` vertices whose last repeats the first; `None` for an unknown code.
+    pub fn outline_rad(&self, code: CountryCode) -> Option<&[Vec<[f64; 2]>]> {
+        self.index_of(code).map(|i| self.outlines[i].as_slice())
     }
 
     /// The country whose land `p` is in; `None` over the sea or outside the data.

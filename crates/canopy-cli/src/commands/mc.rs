@@ -94,7 +94,10 @@ pub fn execute(args: McArgs) -> anyhow::Result<()> {
     })?;
     bar.finish_and_clear();
     match outcome {
-        Some(outputs) => print!("{}", headline(&outputs.summary, &args.out)),
+        Some(outputs) => {
+            canopy_report::write_mc_report(&args.out, &prepared, &manifest, &outputs, range.start)?;
+            print!("{}", headline(&outputs.summary, &args.out));
+        }
         None => println!(
             "stopped early; finished replications are in {}; run the same command again to resume",
             args.out.join("parts").display()

@@ -1,0 +1,239 @@
+//! The report's charts, each a finished `<svg>` string: a histogram, horizontal bars with interval
+//! whiskers, and horizontal stacked bars with a legend.
+
+use crate::scale::{Scale, colour, compact};
+use crate::svg::{Anchor, Svg};
+
+/// Width of every chart, pixels.
+const WIDTH: f64 = 760.0;
+/// Height of one horizontal bar's row, pixels.
+const ROW: f64 = 28.0;
+/// Room for category labels left of horizontal bars, pixels.
+const LABEL_W: f64 = 170.0;
+/// Room right of horizontal bars for value notes, pixels.
+const NOTE_W: f64 = 150.0;
+
+/// Draws a vertical grid with tick labels along the bottom of a horizontal-bar plot.
+fn x_grid(svg: &mut Svg, scale: &Scale, top: f64, bottom: f64, title: &str) {
+    for tick in scale.ticks() {
+        let x = scale.at(tick);
+        svg.line(x, top, x, bottom, "grid");
+        svg.text(x, bottom + 16.0, Anchor::Middle, "tick", &compact(tick));
+    }
+    let (a, b) = scale.range;
+    svg.text(
+        (a + b) / 2.0,
+        bottom + 36.0,
+        Anchor::Middle,
+        "axis-title",
+        title,
+    );
+}
+
+/// Equal-width bins: `edges` (one more than `counts`) and the count in each.
+pub fn histogram(edges: &[f64], counts: &[u64], x_title: &str, y_title: &str) -> String {
+    let (left, right, top, bottom) = (64.0, WIDTH - 20.0, 16.0, 250.0);
+    let mut svg = Svg::new(WIDTH, bottom + 48.0);
+    let max = counts.iter().copied().max().unwrap_or(0) as f64;
+    let y = Scale::nice(0.0, max.max(1.0), (bottom, top));
+    for tick in y.ticks() {
+        let py = y.at(tick);
+        svg.line(left, py, right, py, "grid");
+        svg.text(left - 8.0, py + 4.0, Anchor::End, "tick", &compact(tick));
+    }
+    svg.vertical_text(16.0, (top + bottom) / 2.0, "axis-title", y_title);
+    let (lo, hi) = match (edges.first(), edges.last()) {
+        (Some(&lo), Some(&hi)) if hi > lo => (lo, hi),
+        (Some(&lo), _) => (lo - 0.5, lo + 0.5),
+        _ => (0.0, 1.0),
+    };
+    let x = Scale {
+        lo,
+        hi,
+        range: (left, right),
+    };
+    for (i, &count) in counts.iter().enumerate() {
+        let (a, b) = match (edges.get(i), edges.get(i + 1)) {
+            (Some(&a), Some(&b)) if b > a => (a, b),
+            _ => (lo, hi),
+        };
+        let (x0, x1) = (x.at(a), x.at(b));
+        let tip = format!("{} to {}: {count}", compact(a), compact(b));
+        svg.rect(
+            x0 + 1.0,
+            y.at(count as f64),
+            x1 - x0 - 2.0,
+            bottom - y.at(count as f64),
+            colour(0),
+            Some(&tip),
+        );
+    }
+    svg.line(left, bottom, right, bottom, "axis");
+    let ticks = Scale::nice(lo, hi, (left, right)).ticks();
+    for tick in ticks.into_iter().filter(|t| (lo..=hi).contains(t)) {
+        let px = x.at(tick);
+        svg.line(px, bottom, px, bottom + 5.0, "axis");
+        svg.text(px, bottom + 18.0, Anchor::Middle, "tick", &compact(tick));
+    }
+    svg.text(
+        (left + right) / 2.0,
+        bottom + 40.0,
+        Anchor::Middle,
+        "axis-title",
+        x_title,
+    );
+    svg.finish(x_title)
+}
+
+/// One bar with a 95 % interval.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntervalBar {
+    /// Category label.
+    pub label: String,
+    /// The estimate.
+    pub value: f64,
+    /// The interval, when known.
+    pub interval: Option<(f64, f64)>,
+}
+
+/// Horizontal bars from zero with interval whiskers, labelled with the estimate.
+pub fn interval_bars(bars: &[IntervalBar], value_title: &str) -> String {
+    let top = 10.0;
+    let bottom = top + ROW * bars.len().max(1) as f64;
+    let mut svg = Svg::new(WIDTH, bottom + 46.0);
+    let max = bars
+        .iter()
+        .map(|b| b.interval.map_or(b.value, |(_, hi)| hi.max(b.value)))
+        .fold(0.0, f64::max);
+    let scale = Scale::nice(0.0, max, (LABEL_W, WIDTH - NOTE_W));
+    x_grid(&mut svg, &scale, top, bottom, value_title);
+    for (i, bar) in bars.iter().enumerate() {
+        let y = top + ROW * i as f64;
+        let mid = y + ROW / 2.0;
+        svg.text(LABEL_W - 8.0, mid + 4.0, Anchor::End, "label", &bar.label);
+        let note = match bar.interval {
+            Some((lo, hi)) => format!(
+                "{} ({} to {})",
+                compact(bar.value),
+                compact(lo),
+                compact(hi)
+            ),
+            None => compact(bar.value),
+        };
+        svg.rect(
+            scale.at(0.0),
+            y + 6.0,
+            scale.at(bar.value) - scale.at(0.0),
+            ROW - 12.0,
+            colour(0),
+            Some(&format!("{}: {note}", bar.label)),
+        );
+        if let Some((lo, hi)) = bar.interval {
+            let (a, b) = (scale.at(lo.max(0.0)), scale.at(hi));
+            svg.line(a, mid, b, mid, "whisker");
+            svg.line(a, mid - 6.0, a, mid + 6.0, "whisker");
+            svg.line(b, mid - 6.0, b, mid + 6.0, "whisker");
+        }
+        svg.text(
+            WIDTH - NOTE_W + 8.0,
+            mid + 4.0,
+            Anchor::Start,
+            "note",
+            &note,
+        );
+    }
+    svg.line(LABEL_W, top, LABEL_W, bottom, "axis");
+    svg.finish(value_title)
+}
+
+/// One bar made of stacked parts (one per series), with a note written after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackedBar {
+    /// Category label.
+    pub label: String,
+    /// The value of each series, in the order of the series names.
+    pub parts: Vec<f64>,
+    /// Text after the bar.
+    pub note: String,
+}
+
+/// Horizontal stacked bars with a legend naming `series` (colours in palette order).
+pub fn stacked_bars(bars: &[StackedBar], series: &[String], value_title: &str) -> String {
+    let legend_rows = series.len().div_ceil(4);
+    let top = 10.0 + 22.0 * legend_rows as f64;
+    let bottom = top + ROW * bars.len().max(1) as f64;
+    let mut svg = Svg::new(WIDTH, bottom + 46.0);
+    for (i, name) in series.iter().enumerate() {
+        let (x, y) = (
+            LABEL_W + 150.0 * (i % 4) as f64,
+            8.0 + 22.0 * (i / 4) as f64,
+        );
+        svg.rect(x, y, 12.0, 12.0, colour(i), None);
+        svg.text(x + 17.0, y + 11.0, Anchor::Start, "legend", name);
+    }
+    let max = bars
+        .iter()
+        .map(|b| b.parts.iter().sum::<f64>())
+        .fold(0.0, f64::max);
+    let scale = Scale::nice(0.0, max, (LABEL_W, WIDTH - NOTE_W));
+    x_grid(&mut svg, &scale, top, bottom, value_title);
+    for (i, bar) in bars.iter().enumerate() {
+        let y = top + ROW * i as f64;
+        svg.text(
+            LABEL_W - 8.0,
+            y + ROW / 2.0 + 4.0,
+            Anchor::End,
+            "label",
+            &bar.label,
+        );
+        let mut start = 0.0;
+        for (k, &part) in bar.parts.iter().enumerate() {
+            if part > 0.0 {
+                let name = series.get(k).map_or("", String::as_str);
+                svg.rect(
+                    scale.at(start),
+                    y + 6.0,
+                    scale.at(start + part) - scale.at(start),
+                    ROW - 12.0,
+                    colour(k),
+                    Some(&format!("{} {name}: {}", bar.label, compact(part))),
+                );
+            }
+            start += part;
+        }
+        svg.text(
+            scale.at(start) + 6.0,
+            y + ROW / 2.0 + 4.0,
+            Anchor::Start,
+            "note",
+            &bar.note,
+        );
+    }
+    svg.line(LABEL_W, top, LABEL_W, bottom, "axis");
+    svg.finish(value_title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn histogram_draws_one_rect_per_bin() {
+        let out = histogram(&[0.0, 1.0, 2.0, 3.0], &[4, 0, 2], "leakers", "nights");
+        assert_eq!(out.matches("<rect").count(), 3);
+        assert!(out.contains("<title>0 to 1: 4</title>"));
+    }
+
+    #[test]
+    fn stacked_parts_sum_to_the_bar() {
+        let bars = [StackedBar {
+            label: "PL".into(),
+            parts: vec![3.0, 1.0],
+            note: "4 shots".into(),
+        }];
+        let out = stacked_bars(&bars, &["a".into(), "b".into()], "shots");
+        // two legend swatches and two parts
+        assert_eq!(out.matches("<rect").count(), 4);
+        assert!(out.contains("PL a: 3") && out.contains("PL b: 1"));
+    }
+}

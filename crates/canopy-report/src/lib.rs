@@ -1,0 +1,23 @@
+//! Self-contained HTML reports of Canopy's outputs: every plot an inline `<svg>` drawn here
+//! (no plotting library, no scripts), so `report.html` opens offline in any browser.
+//!
+//! ```text
+//! svg (elements) ─► scale (ticks, colours) ─► charts (histogram, interval bars, stacked bars)
+//!                                          └► map (projection, borders, markers)
+//! document (Report, Section) ◄─ mc (the Monte Carlo report)
+//! ```
+//!
+//! A report is built section by section: `Report::new(title).section(Section::new(..).figure(..))`,
+//! so other commands (comparisons, sweeps) add their own sections to the same page.
+
+#![warn(missing_docs)]
+
+pub mod charts;
+pub mod document;
+pub mod map;
+pub mod mc;
+pub mod scale;
+pub mod svg;
+
+pub use document::{Block, Report, Section};
+pub use mc::{McReportInput, mc_report, write_mc_report};
