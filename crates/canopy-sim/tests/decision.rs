@@ -1,27 +1,20 @@
 //! The WTA decision cycle against small scenarios: what approval delay and the debris rule cost.
 
-use std::path::Path;
+mod common;
 
-use canopy_scenario::{Scenario, parse_scenario};
-use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
+use canopy_scenario::Scenario;
+use canopy_sim::RunOutcome;
 
 /// Runs replication 0 of a scenario with the `wta` planner on the perfect picture.
 fn run_wta(scenario: Scenario) -> RunOutcome {
-    let prepared = PreparedScenario::new(scenario);
-    let options = RunOptions {
-        seed: 1,
-        replication: 0,
-        picture: "perfect".to_string(),
-        planner: "wta".to_string(),
-    };
-    canopy_sim::run(&prepared, &options, &mut []).expect("known picture and planner")
+    common::run_with(scenario, 1, "wta")
 }
 
 /// One drone flying due west along 50.10°N from [50.10, 24.40] in Ukraine to a depot at
 /// [50.10, 23.00] in Poland (the border is near 23.6°E), with the sites given. UA engages over
 /// Ukraine only, PL over Poland only; `pl_forbids_debris` sets Poland's debris rule.
 fn border_scenario(sites: &str, pl_forbids_debris: bool, authority: &str) -> Scenario {
-    scenario_to(sites, pl_forbids_debris, authority, "[50.10, 23.00]", "PL")
+    scenario_to(sites, pl_forbids_debris, authority, [50.10, 23.00], "PL")
 }
 
 /// The scenario of [`border_scenario`] with the depot at `depot` (`[lat, lon]`) in `country`.
@@ -29,38 +22,15 @@ fn scenario_to(
     sites: &str,
     pl_forbids_debris: bool,
     authority: &str,
-    depot: &str,
+    depot: [f64; 2],
     country: &str,
 ) -> Scenario {
-    let text = format!(
-        r#"
-schema_version = 1
-
-[scenario]
-name = "test-border"
-start = "2024-07-09T22:00:00Z"
-duration = "3h"
-seed = 7
-
-[theatre]
-entry_meridian_deg = 30.0
-en_route_attrition = 0.0
-
-[[nation]]
-code = "UA"
-name = "Ukraine"
-coalition = false
-
+    let body = format!(
+        r#"{ua_rules}
 [[nation]]
 code = "PL"
 name = "Poland"
 coalition = true
-
-[[rules]]
-nation = "UA"
-threat_classes = ["drone"]
-min_distance_from_km = {{}}
-forbid_debris_on_nato = false
 
 [[rules]]
 nation = "PL"
@@ -69,31 +39,11 @@ min_distance_from_km = {{}}
 forbid_debris_on_nato = {pl_forbids_debris}
 
 [[zone]]
-id = "ukraine"
-kind = "engagement"
-nations = ["UA"]
-countries = ["UA"]
-
-[[zone]]
 id = "poland"
 kind = "engagement"
 nations = ["PL"]
 countries = ["PL"]
-
-[[place]]
-id = "test-launch"
-name = "Test launch point"
-at = [50.10, 24.40]
-kind = "launch_area"
-country = "UA"
-
-[[place]]
-id = "test-depot"
-name = "Test depot"
-at = {depot}
-kind = "military_area"
-country = "{country}"
-{sites}
+{launch}{depot_place}{sites}
 [[raid]]
 id = "wave"
 threat = "shahed-136"
@@ -101,12 +51,12 @@ count = 1
 launch = "test-launch"
 window = ["22:00", "22:00"]
 targets = ["test-depot"]
-
-[authority]
-{authority}
-"#
+"#,
+        ua_rules = common::ukraine_rules(r#"["drone"]"#, false),
+        launch = common::place("test-launch", 50.10, 24.40),
+        depot_place = common::place_in("test-depot", depot[0], depot[1], country),
     );
-    parse_scenario(&text, Path::new("test-border.toml")).expect("test scenario is valid")
+    common::ukraine_scenario("test-border", &body, authority)
 }
 
 const UA_SITE: &str = r#"
@@ -173,7 +123,7 @@ fn approval_delay_lets_through_what_delegated_authority_stops() {
     // The drone (about 185 km/h) flies the 43 km from 24.40°E to a depot at 23.80°E, beyond the
     // Ukrainian site at 23.90°E, in under 15 min: a 1 h approval delay makes every shot too
     // late, delegated authority fires at once.
-    let depot = "[50.10, 23.80]";
+    let depot = [50.10, 23.80];
     let mut sure = scenario_to(UA_SITE, true, DELEGATED, depot, "UA");
     for munition in &mut sure.library.munitions {
         munition.pk = [1.0; 4];

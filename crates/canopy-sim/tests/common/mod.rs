@@ -61,10 +61,15 @@ countries = ["UA"]
     )
 }
 
-/// A place of the scenario.
+/// A place of the scenario in Ukraine.
 pub fn place(id: &str, lat: f64, lon: f64) -> String {
+    place_in(id, lat, lon, "UA")
+}
+
+/// A place of the scenario in `country`.
+pub fn place_in(id: &str, lat: f64, lon: f64, country: &str) -> String {
     format!(
-        "\n[[place]]\nid = \"{id}\"\nname = \"{id}\"\nat = [{lat}, {lon}]\nkind = \"military_area\"\ncountry = \"UA\"\n"
+        "\n[[place]]\nid = \"{id}\"\nname = \"{id}\"\nat = [{lat}, {lon}]\nkind = \"military_area\"\ncountry = \"{country}\"\n"
     )
 }
 
@@ -99,12 +104,17 @@ pub fn border_crossing_scenario() -> Scenario {
 
 /// Runs replication 0 of a scenario with the baseline planner on the perfect picture.
 pub fn run(scenario: Scenario, seed: u64) -> RunOutcome {
+    run_with(scenario, seed, "baseline")
+}
+
+/// Runs replication 0 of a scenario with a planner on the perfect picture.
+pub fn run_with(scenario: Scenario, seed: u64, planner: &str) -> RunOutcome {
     let prepared = PreparedScenario::new(scenario);
     let options = RunOptions {
         seed,
         replication: 0,
         picture: "perfect".to_string(),
-        planner: "baseline".to_string(),
+        planner: planner.to_string(),
     };
     canopy_sim::run(&prepared, &options, &mut []).expect("known picture and planner")
 }
