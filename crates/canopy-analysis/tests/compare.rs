@@ -1,6 +1,8 @@
 //! Option comparison with common random numbers: two variants of a small scenario that share their
 //! dice give a paired difference whose interval is narrower than the independent-batches one.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
@@ -9,76 +11,11 @@ use canopy_analysis::{Execution, Manifest};
 use canopy_scenario::{Overlay, apply_overlays, parse_scenario};
 use canopy_sim::PreparedScenario;
 
-/// Eight Shahed-136 drones against one Ukrainian NASAMS site of eight rounds, engaging anywhere
-/// over Ukraine; the drones fly 50 km west over the site towards a depot.
-const SCENARIO: &str = r#"
-schema_version = 1
-
-[scenario]
-name = "test-compare"
-start = "2024-07-09T22:00:00Z"
-duration = "6h"
-seed = 7
-
-[theatre]
-entry_meridian_deg = 30.0
-en_route_attrition = 0.0
-
-[[nation]]
-code = "UA"
-name = "Ukraine"
-coalition = false
-
-[[rules]]
-nation = "UA"
-threat_classes = ["drone", "decoy", "cruise", "ballistic"]
-min_distance_from_km = {}
-forbid_debris_on_nato = true
-
-[[zone]]
-id = "ukraine"
-kind = "engagement"
-nations = ["UA"]
-countries = ["UA"]
-
-[[place]]
-id = "test-launch"
-name = "Test launch point"
-at = [49.80, 25.30]
-kind = "launch_area"
-country = "UA"
-
-[[place]]
-id = "test-depot"
-name = "Test depot"
-at = [49.80, 24.60]
-kind = "military_area"
-country = "UA"
-
-[[site]]
-id = "ua-nasams"
-nation = "UA"
-system = "nasams"
-at = [49.80, 25.00]
-magazine = { aim-120c-gl = 8 }
-
-[[raid]]
-id = "wave"
-threat = "shahed-136"
-count = 8
-launch = "test-launch"
-window = ["22:00", "22:10"]
-targets = ["test-depot"]
-
-[authority]
-mode = "delegated"
-approval_delay = "90s"
-"#;
-
 fn batch(name: &str, dir: &str, sets: &[&str], runs: u64) -> Batch {
     let overlays: Vec<Overlay> = sets.iter().map(|s| Overlay::parse(s).unwrap()).collect();
     let origin = Path::new("test-compare.toml");
-    let text = apply_overlays(SCENARIO, origin, &overlays).unwrap();
+    let base = common::nasams_text("test-compare", 8, 8);
+    let text = apply_overlays(&base, origin, &overlays).unwrap();
     let scenario = parse_scenario(&text, origin).unwrap();
     Batch {
         info: OptionInfo {

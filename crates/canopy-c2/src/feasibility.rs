@@ -45,10 +45,20 @@ impl Geometry {
 
     /// The distance (metres) from a point to the nearest NATO territory, 0 inside it.
     pub fn distance_to_nato_m(&self, point: GeoPoint) -> f64 {
+        self.nearest_nato(point)
+            .map_or(f64::INFINITY, |(_, distance)| distance)
+    }
+
+    /// The NATO country nearest to a point (the one it is in, at distance 0) and its distance.
+    pub fn nearest_nato(&self, point: GeoPoint) -> Option<(CountryCode, f64)> {
         self.nato
             .iter()
-            .filter_map(|code| self.borders.distance_to_country_m(point, *code))
-            .fold(f64::INFINITY, f64::min)
+            .filter_map(|code| {
+                self.borders
+                    .distance_to_country_m(point, *code)
+                    .map(|distance| (*code, distance))
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
     }
 
     /// The horizontal speed (m/s) and heading (radians clockwise from local north) of a

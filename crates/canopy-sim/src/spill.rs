@@ -11,29 +11,23 @@ use crate::prepared::PreparedScenario;
 /// Checks falls and footprints against NATO territory.
 pub struct SpilloverCheck<'a> {
     prepared: &'a PreparedScenario,
-    places: Vec<(String, GeoPoint)>,
 }
 
 impl<'a> SpilloverCheck<'a> {
     /// A checker for the scenario's geometry, naming places from the bundled place catalogue.
     pub fn new(prepared: &'a PreparedScenario) -> Self {
-        let places = canopy_scenario::Places::bundled()
-            .map(|catalogue| {
-                catalogue
-                    .all()
-                    .iter()
-                    .map(|place| (place.name.clone(), place.at))
-                    .collect()
-            })
-            .unwrap_or_default();
-        SpilloverCheck { prepared, places }
+        SpilloverCheck { prepared }
     }
 
     /// The name of the catalogued place nearest to a point.
     pub fn nearest_place(&self, point: GeoPoint) -> String {
-        self.places
+        let Ok(catalogue) = canopy_scenario::Places::bundled() else {
+            return String::new();
+        };
+        catalogue
+            .all()
             .iter()
-            .map(|(name, at)| (distance_m(point, *at), name))
+            .map(|place| (distance_m(point, place.at), &place.name))
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map_or_else(String::new, |(_, name)| name.clone())
     }
@@ -71,28 +65,14 @@ impl<'a> SpilloverCheck<'a> {
         threat: ThreatId,
         footprint: &DebrisFootprint,
     ) -> Option<Event> {
-        let geometry = &self.prepared.geometry;
-        let distance = geometry.distance_to_nato_m(footprint.centre);
+        let (country, distance) = self.prepared.geometry.nearest_nato(footprint.centre)?;
         if distance > footprint.radius_m {
             return None;
         }
         if let Some(event) = self.point(time, object, threat, footprint.centre) {
             return Some(event);
         }
-        let country = geometry
-            .borders
-            .countries()
-            .iter()
-            .filter(|country| country.nato)
-            .filter_map(|country| {
-                geometry
-                    .borders
-                    .distance_to_country_m(footprint.centre, country.code)
-                    .map(|d| (d, country.code))
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, code)| code.to_string())
-            .unwrap_or_default();
+        let country = country.to_string();
         Some(Event::Spillover {
             time_s: seconds(time),
             object,

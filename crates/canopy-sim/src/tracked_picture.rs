@@ -87,17 +87,7 @@ impl TrackedPicture {
             min_height_m: MIN_TRACK_Z_M,
             ..TrackerConfig::default()
         };
-        let inner = MOfNInitiator {
-            m: config.confirm_hits,
-            n: config.confirm_window,
-            max_misses: config.tentative_max_misses,
-            m_fast: config.confirm_hits_fast,
-            fast_speed_mps: config.fast_speed_mps,
-            m_slow: config.confirm_hits_slow,
-            slow_speed_mps: config.slow_speed_mps,
-            clutter_density_per_m3: config.clutter_density_per_m3,
-            max_expected_false_alarms: config.max_expected_false_alarms,
-        };
+        let inner = MOfNInitiator::from_config(&config);
         TrackedPicture {
             net: SensorNet::new(prepared, key),
             tracker: Tracker::new(config)

@@ -1,5 +1,6 @@
 //! Initiators: decide when a tentative track becomes confirmed or is dropped.
 
+use crate::config::TrackerConfig;
 use crate::track::Track;
 
 /// Verdict on a tentative track.
@@ -44,6 +45,23 @@ pub struct MOfNInitiator {
     /// A slow track confirms early only if its latest gate expected at most this many false
     /// alarms.
     pub max_expected_false_alarms: f64,
+}
+
+impl MOfNInitiator {
+    /// The initiator of a tracker configuration.
+    pub fn from_config(config: &TrackerConfig) -> MOfNInitiator {
+        MOfNInitiator {
+            m: config.confirm_hits,
+            n: config.confirm_window,
+            max_misses: config.tentative_max_misses,
+            m_fast: config.confirm_hits_fast,
+            fast_speed_mps: config.fast_speed_mps,
+            m_slow: config.confirm_hits_slow,
+            slow_speed_mps: config.slow_speed_mps,
+            clutter_density_per_m3: config.clutter_density_per_m3,
+            max_expected_false_alarms: config.max_expected_false_alarms,
+        }
+    }
 }
 
 impl Initiator for MOfNInitiator {

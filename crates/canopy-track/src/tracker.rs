@@ -90,17 +90,7 @@ impl Tracker {
                 cell_m: config.grid_cell_m,
             }),
             associator: Box::new(GlobalNearestNeighbour),
-            initiator: Box::new(MOfNInitiator {
-                m: config.confirm_hits,
-                n: config.confirm_window,
-                max_misses: config.tentative_max_misses,
-                m_fast: config.confirm_hits_fast,
-                fast_speed_mps: config.fast_speed_mps,
-                m_slow: config.confirm_hits_slow,
-                slow_speed_mps: config.slow_speed_mps,
-                clutter_density_per_m3: config.clutter_density_per_m3,
-                max_expected_false_alarms: config.max_expected_false_alarms,
-            }),
+            initiator: Box::new(MOfNInitiator::from_config(&config)),
             deleter: Box::new(MissedUpdateDeleter {
                 max_misses: config.confirmed_max_misses,
                 young_max_misses: config.young_max_misses,
