@@ -24,12 +24,14 @@ pub fn gospa(estimates: &[Vec3], truths: &[Vec3]) -> GospaSample {
     let c2 = GOSPA_CUTOFF_M * GOSPA_CUTOFF_M;
     let n = estimates.len();
     let mut parent: Vec<usize> = (0..n + truths.len()).collect();
-    let mut close = Vec::new();
+    // The cut-off squared distance of a pair: d² below c, c² at or beyond it.
+    let cut_d2 = |i: usize, j: usize| {
+        let d = norm(sub(estimates[i], truths[j]));
+        if d < GOSPA_CUTOFF_M { d * d } else { c2 }
+    };
     for (i, e) in estimates.iter().enumerate() {
         for (j, t) in truths.iter().enumerate() {
-            let d = norm(sub(*e, *t));
-            if d < GOSPA_CUTOFF_M {
-                close.push((i, j, d * d));
+            if norm(sub(*e, *t)) < GOSPA_CUTOFF_M {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, n + j));
                 parent[a] = b;
             }
@@ -60,11 +62,7 @@ pub fn gospa(estimates: &[Vec3], truths: &[Vec3]) -> GospaSample {
         // Costs in square millimetres, as integers for the Hungarian method.
         let cost = |a: usize, b: usize| -> i64 {
             let (i, j) = if transposed { (b, a) } else { (a, b) };
-            let d2 = close
-                .iter()
-                .find(|&&(ci, cj, _)| ci == i && cj == j)
-                .map_or(c2, |&(_, _, d2)| d2);
-            (d2 * 1e6).round() as i64
+            (cut_d2(i, j) * 1e6).round() as i64
         };
         let weights = Matrix::from_fn(small.len(), large.len(), |(r, k)| cost(small[r], large[k]));
         let (_, assignment) = kuhn_munkres_min(&weights);
