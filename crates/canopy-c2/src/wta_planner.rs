@@ -42,6 +42,10 @@ pub const LOOK_VALUE_SHARE: f64 = 0.5;
 pub const LOOK_MARGIN_S: f64 = 10.0;
 /// The counted budget of the assignment solver per cycle (iterations, then nodes).
 pub const SOLVER_BUDGET: u64 = 200;
+/// The solver's local search stops after this many iterations in a row without improvement:
+/// with at most two rounds per track, one exchange step already re-solves the whole
+/// assignment, so later steps rarely improve it.
+pub const SOLVER_PATIENCE: u64 = 10;
 
 /// Weapon-target assignment every cycle, shoot-look-shoot, costs and reserves.
 #[derive(Clone, Copy, Debug, Default)]
@@ -256,7 +260,10 @@ fn assign(
     let problem = builder
         .build()
         .expect("kill probabilities, costs and rounds come from the validated library");
-    let solution = SolverKind::Auto.solve(&problem, Budget::iterations(SOLVER_BUDGET));
+    let solution = SolverKind::Auto.solve(
+        &problem,
+        Budget::iterations(SOLVER_BUDGET).with_patience(SOLVER_PATIENCE),
+    );
     let mut per_track: Vec<Vec<(usize, &InterceptPlan)>> = vec![Vec::new(); n];
     for (unit, target) in solution.assignment.iter().enumerate() {
         if let Some(track) = *target {

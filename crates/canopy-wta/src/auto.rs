@@ -6,15 +6,16 @@ use crate::ils::{IlsConfig, IteratedLocalSearch};
 use crate::problem::Problem;
 use crate::solver::{Budget, Solution, Solver};
 
-/// Iterated local search with the whole budget in kicks, then branch and bound with the same
-/// budget in nodes, started from the local-search result.
+/// Iterated local search with the budget in iterations (stopping early when the budget's
+/// patience runs out), then branch and bound with the same budget in nodes, started from the
+/// local-search result.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Auto;
 
 impl Solver for Auto {
     fn solve(&self, problem: &Problem, budget: Budget) -> Solution {
         let mut ils = IteratedLocalSearch::new(problem, IlsConfig::default());
-        ils.step(budget.iterations);
+        ils.run(budget);
         let best = ils.best();
         let mut bb = BranchAndBound::new(problem, Some(&best.assignment));
         bb.step(budget.iterations);

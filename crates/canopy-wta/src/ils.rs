@@ -55,6 +55,8 @@ pub struct IteratedLocalSearch<'p> {
     config: IlsConfig,
     iterations: u64,
     stall: usize,
+    /// Iterations since the best assignment last improved.
+    since_best: u64,
 }
 
 impl<'p> IteratedLocalSearch<'p> {
@@ -75,6 +77,7 @@ impl<'p> IteratedLocalSearch<'p> {
             config,
             iterations: 0,
             stall: 0,
+            since_best: 0,
         }
     }
 
@@ -106,11 +109,22 @@ impl<'p> IteratedLocalSearch<'p> {
         if f < self.best_objective - EPS * f.abs().max(1.0) {
             self.best_objective = f;
             self.best.copy_from_slice(&self.state.target);
+            self.since_best = 0;
         }
     }
 
     /// Runs `n` more iterations (exchange steps; a stall adds a descent and a kick).
     pub fn step(&mut self, n: u64) {
+        self.step_with_patience(n, None);
+    }
+
+    /// Runs at most `budget.iterations` more iterations, stopping early once
+    /// `budget.patience` iterations in a row have not improved the best assignment.
+    pub fn run(&mut self, budget: Budget) {
+        self.step_with_patience(budget.iterations, budget.patience);
+    }
+
+    fn step_with_patience(&mut self, n: u64, patience: Option<u64>) {
         let p = self.state.problem;
         let (units, targets) = (p.n_units(), p.n_targets());
         if units == 0 || targets == 0 {
@@ -118,7 +132,11 @@ impl<'p> IteratedLocalSearch<'p> {
             return;
         }
         for _ in 0..n {
+            if patience.is_some_and(|limit| self.since_best >= limit) {
+                return;
+            }
             self.iterations += 1;
+            self.since_best += 1;
             self.exchange
                 .step(&mut self.state, &mut self.rng, self.config.exchange_targets);
             self.record();
@@ -174,7 +192,7 @@ pub struct LocalSearch;
 impl Solver for LocalSearch {
     fn solve(&self, problem: &Problem, budget: Budget) -> Solution {
         let mut ils = IteratedLocalSearch::new(problem, IlsConfig::default());
-        ils.step(budget.iterations);
+        ils.run(budget);
         ils.best()
     }
 }

@@ -7,12 +7,27 @@ use crate::problem::Problem;
 pub struct Budget {
     /// Iterations (annealing moves) or nodes (branch and bound) the solver may spend.
     pub iterations: u64,
+    /// Local search stops early after this many iterations in a row that do not improve the
+    /// best assignment (`None`: it spends every iteration).
+    pub patience: Option<u64>,
 }
 
 impl Budget {
-    /// A budget of `iterations` iterations or nodes.
+    /// A budget of `iterations` iterations or nodes, all of them spent.
     pub fn iterations(iterations: u64) -> Self {
-        Self { iterations }
+        Self {
+            iterations,
+            patience: None,
+        }
+    }
+
+    /// The same budget, with local search stopping after `patience` iterations in a row
+    /// without improvement.
+    pub fn with_patience(self, patience: u64) -> Self {
+        Self {
+            patience: Some(patience),
+            ..self
+        }
     }
 }
 

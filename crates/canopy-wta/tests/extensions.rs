@@ -1,6 +1,9 @@
 //! Each extension changes the answer the way it should (optima worked out by hand).
 
-use canopy_wta::{Budget, Problem, ProblemBuilder, Reserve, Shooter, Solution, Solver, SolverKind};
+use canopy_wta::{
+    Budget, IlsConfig, IteratedLocalSearch, Problem, ProblemBuilder, Reserve, Shooter, Solution,
+    Solver, SolverKind,
+};
 
 fn solve(p: &Problem) -> Solution {
     let s = SolverKind::Exact.solve(p, Budget::iterations(100_000));
@@ -143,4 +146,23 @@ fn reserve_keeps_rounds_for_a_class() {
         let s = kind.solve(&p, Budget::iterations(100));
         assert!(p.check(&s.assignment).is_ok(), "{}", kind.name());
     }
+}
+
+/// V = [10, 4], p = [[1.0, 0.5], [0.5, 0.9]]: greedy already finds the optimum w0→t0, w1→t1
+/// (0.4, see `forbidden_pair_is_never_chosen`), so no iteration improves it and a patience of
+/// 5 stops the search after exactly 5 of its 1,000 iterations, with the same answer.
+#[test]
+fn patience_stops_a_search_that_no_longer_improves() {
+    let problem = ProblemBuilder::new(vec![10.0, 4.0])
+        .single_shooters(vec![vec![1.0, 0.5], vec![0.5, 0.9]])
+        .build()
+        .unwrap();
+    let mut search = IteratedLocalSearch::new(&problem, IlsConfig::default());
+    search.run(Budget::iterations(1000).with_patience(5));
+    assert_eq!(search.iterations(), 5);
+    assert_eq!(search.best().assignment, vec![Some(0), Some(1)]);
+    assert!(close(search.best_objective(), 0.4));
+    let mut patient = IteratedLocalSearch::new(&problem, IlsConfig::default());
+    patient.run(Budget::iterations(1000));
+    assert_eq!(patient.iterations(), 1000);
 }

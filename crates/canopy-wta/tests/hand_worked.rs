@@ -2,7 +2,10 @@
 
 use canopy_wta::{Budget, ProblemBuilder, Solver, SolverKind};
 
-const BUDGET: Budget = Budget { iterations: 10_000 };
+const BUDGET: Budget = Budget {
+    iterations: 10_000,
+    patience: None,
+};
 
 /// 2 weapons, 2 targets, V = [10, 4], p = [[0.9, 0.5], [0.5, 0.9]].
 /// (t0, t0): 10·0.1·0.5 + 4 = 4.5;  (t0, t1): 10·0.1 + 4·0.1 = 1.4;
