@@ -18,23 +18,14 @@ pub struct Geometry {
     pub frame: EnuFrame,
     /// Country borders.
     pub borders: &'static Borders,
-    nato: Vec<CountryCode>,
 }
 
 impl Geometry {
     /// The geometry of a theatre with this ENU frame and the bundled borders.
     pub fn new(frame: EnuFrame) -> Geometry {
-        let borders = Borders::bundled();
-        let nato = borders
-            .countries()
-            .iter()
-            .filter(|country| country.nato)
-            .map(|country| country.code)
-            .collect();
         Geometry {
             frame,
-            borders,
-            nato,
+            borders: Borders::bundled(),
         }
     }
 
@@ -51,14 +42,8 @@ impl Geometry {
 
     /// The NATO country nearest to a point (the one it is in, at distance 0) and its distance.
     pub fn nearest_nato(&self, point: GeoPoint) -> Option<(CountryCode, f64)> {
-        self.nato
-            .iter()
-            .filter_map(|code| {
-                self.borders
-                    .distance_to_country_m(point, *code)
-                    .map(|distance| (*code, distance))
-            })
-            .min_by(|a, b| a.1.total_cmp(&b.1))
+        self.borders
+            .nearest_country_m(point, |country| country.nato)
     }
 
     /// The horizontal speed (m/s) and heading (radians clockwise from local north) of a

@@ -137,6 +137,44 @@ impl Borders {
         Some(self.distance_to_border_m(p, i))
     }
 
+    /// Among the countries `include` accepts, the one nearest to `p` (the one it is in, at
+    /// distance 0) and the geodesic distance to its border, metres; `None` when none is
+    /// accepted. The nearest is chosen by straight-line distance to the borders, as in
+    /// [`Borders::distance_to_country_m`], so the search skips every country farther than the
+    /// best so far.
+    pub fn nearest_country_m(
+        &self,
+        p: GeoPoint,
+        include: impl Fn(&Country) -> bool,
+    ) -> Option<(CountryCode, f64)> {
+        let parity = self.bands.parity(p);
+        let mut best: Option<(usize, f64, [f64; 2])> = None;
+        let e = to_ecef(p, 0.0);
+        let target = [e.x_m, e.y_m, e.z_m];
+        let mut first = None;
+        for i in (0..self.countries.len()).filter(|&i| include(&self.countries[i])) {
+            first.get_or_insert(i);
+            if parity.is_odd(i) {
+                return Some((self.countries[i].code, 0.0));
+            }
+            let bound_d2 = best.map_or(f64::INFINITY, |(_, d2, _)| d2);
+            if let Some((d2, lon_lat)) = self.segment_trees[i].nearest_within(target, bound_d2) {
+                best = Some((i, d2, lon_lat));
+            }
+        }
+        let first = first?;
+        Some(match best {
+            Some((i, _, [lon, lat])) => (
+                self.countries[i].code,
+                distance_m(
+                    p,
+                    GeoPoint::from_computed_degrees(lat.to_degrees(), lon.to_degrees()),
+                ),
+            ),
+            None => (self.countries[first].code, f64::INFINITY),
+        })
+    }
+
     /// The country `p` is in, and the distance from `p` to that country's border, metres.
     pub fn depth_inside_m(&self, p: GeoPoint) -> Option<(CountryCode, f64)> {
         let parity = self.bands.parity(p);

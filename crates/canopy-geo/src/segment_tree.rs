@@ -156,20 +156,34 @@ impl SegmentTree {
     /// The `[lon_rad, lat_rad]` of the point of the nearest segment to `target` (ECEF), or
     /// `None` for an empty tree.
     pub(crate) fn nearest(&self, target: [f64; 3]) -> Option<[f64; 2]> {
+        self.nearest_within(target, f64::INFINITY)
+            .map(|(_, lon_lat)| lon_lat)
+    }
+
+    /// The squared straight-line distance (m²) from `target` (ECEF) to the nearest segment and
+    /// that segment's nearest `[lon_rad, lat_rad]`, if it is closer than `bound_d2`; the bound
+    /// lets the search skip every box farther away.
+    pub(crate) fn nearest_within(
+        &self,
+        target: [f64; 3],
+        bound_d2: f64,
+    ) -> Option<(f64, [f64; 2])> {
         let mut best: Option<(f64, [f64; 2])> = None;
+        let mut best_d2 = bound_d2;
         let mut stack = [0usize; STACK_SIZE];
         let mut depth = usize::from(!self.nodes.is_empty());
         while depth > 0 {
             depth -= 1;
             let node = &self.nodes[stack[depth]];
-            if best.is_some_and(|(d2, _)| node.distance2(target) >= d2) {
+            if node.distance2(target) >= best_d2 {
                 continue;
             }
             match node.children {
                 Children::Leaf { start, end } => {
                     for segment in &self.segments[start..end] {
                         let candidate = segment.nearest(target);
-                        if best.is_none_or(|(d2, _)| candidate.0 < d2) {
+                        if candidate.0 < best_d2 {
+                            best_d2 = candidate.0;
                             best = Some(candidate);
                         }
                     }
@@ -189,7 +203,7 @@ impl SegmentTree {
                 }
             }
         }
-        best.map(|(_, lon_lat)| lon_lat)
+        best
     }
 }
 

@@ -346,3 +346,37 @@ fn malformed_border_files_are_errors() {
         "{message}"
     );
 }
+
+/// The nearest NATO country by the pruned search is the one the country-by-country minimum
+/// of `distance_to_country_m` gives, at the same distance (to the chord/arc difference, well
+/// under 50 m), over random points of the region; inside a member it is that member at 0.
+#[test]
+fn nearest_country_agrees_with_the_minimum_over_countries() {
+    let borders = Borders::bundled();
+    let nato: Vec<CountryCode> = borders
+        .countries()
+        .iter()
+        .filter(|c| c.nato)
+        .map(|c| c.code)
+        .collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(23);
+    for _ in 0..40 {
+        let p = pt(rng.random_range(44.0..56.0), rng.random_range(14.0..40.0));
+        let (slow_code, slow) = nato
+            .iter()
+            .map(|&c| (c, borders.distance_to_country_m(p, c).unwrap()))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap();
+        let (fast_code, fast) = borders.nearest_country_m(p, |c| c.nato).unwrap();
+        assert!((fast - slow).abs() < 50.0, "{p:?}: {fast} vs {slow}");
+        if slow > 0.0 {
+            assert_eq!(fast_code, slow_code, "{p:?}");
+        }
+    }
+    let rzeszow = pt(RZESZOW.0, RZESZOW.1);
+    assert_eq!(
+        borders.nearest_country_m(rzeszow, |c| c.nato),
+        Some((code("PL"), 0.0))
+    );
+    assert_eq!(borders.nearest_country_m(rzeszow, |_| false), None);
+}
