@@ -47,4 +47,12 @@ pub enum TrackError {
         /// The previous scan's time, seconds.
         previous_s: f64,
     },
+    /// Scans processed as one batch were made at different times.
+    #[error("scans of one batch must share a time: {time_s} s and {other_s} s")]
+    MixedScanTimes {
+        /// The first scan's time, seconds.
+        time_s: f64,
+        /// A different time in the same batch, seconds.
+        other_s: f64,
+    },
 }

@@ -121,6 +121,7 @@ mod tests {
             looks: 0,
             last_gate_volume_m3: 0.0,
             filter: TrackFilter::Single,
+            updated_by: None,
         };
         for &hit in looks {
             t.record_look(hit);

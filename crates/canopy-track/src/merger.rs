@@ -90,6 +90,7 @@ mod tests {
             looks: 5,
             last_gate_volume_m3: 0.0,
             filter: TrackFilter::Single,
+            updated_by: None,
         }
     }
 

@@ -84,6 +84,7 @@ mod tests {
             looks: 3,
             last_gate_volume_m3: 0.0,
             filter: TrackFilter::Single,
+            updated_by: None,
         }
     }
 

@@ -41,6 +41,9 @@ pub struct Track {
     pub last_gate_volume_m3: f64,
     /// The estimator.
     pub filter: TrackFilter,
+    /// Which scan of the latest batch ([`crate::Tracker::process_scans`]) updated the track,
+    /// by its index in the batch; `None` when none did.
+    pub updated_by: Option<usize>,
 }
 
 impl Track {

@@ -152,34 +152,49 @@ impl Tracker {
     /// Processes one scan and returns every live track (filter on [`Track::confirmed`] for
     /// the operator picture). Scans must come in non-decreasing time.
     pub fn process_scan(&mut self, scan: &Scan) -> Result<&[Track], TrackError> {
-        if !scan.time_s.is_finite() {
-            return Err(TrackError::NonFiniteTime {
-                time_s: scan.time_s,
+        self.process_scans(std::slice::from_ref(scan))
+    }
+
+    /// Processes the scans several sensors made at one instant as one look: every track is
+    /// predicted, associated and reviewed once, and the detections of all the scans compete
+    /// for the tracks together. [`Track::updated_by`] tells which scan updated each track.
+    /// The scans must share one time, not earlier than the previous call's.
+    pub fn process_scans(&mut self, scans: &[Scan]) -> Result<&[Track], TrackError> {
+        for track in &mut self.tracks {
+            track.updated_by = None;
+        }
+        let Some(first) = scans.first() else {
+            return Ok(&self.tracks);
+        };
+        let time_s = first.time_s;
+        if !time_s.is_finite() {
+            return Err(TrackError::NonFiniteTime { time_s });
+        }
+        if let Some(other) = scans.iter().find(|scan| scan.time_s != time_s) {
+            return Err(TrackError::MixedScanTimes {
+                time_s,
+                other_s: other.time_s,
             });
         }
         if let Some(previous_s) = self.last_time_s
-            && scan.time_s < previous_s
+            && time_s < previous_s
         {
-            return Err(TrackError::TimeWentBackwards {
-                time_s: scan.time_s,
-                previous_s,
-            });
+            return Err(TrackError::TimeWentBackwards { time_s, previous_s });
         }
-        self.last_time_s = Some(scan.time_s);
+        self.last_time_s = Some(time_s);
         for track in &mut self.tracks {
-            predict_track(track, scan.time_s, &self.tentative_predictor, &self.imm);
+            predict_track(track, time_s, &self.tentative_predictor, &self.imm);
         }
-        let positions: Vec<Vector3<f64>> = scan
-            .detections
-            .iter()
-            .map(|d| d.position_m(scan.sensor))
-            .collect();
-        let mut uses = vec![DetectionUse::default(); positions.len()];
+        let detections = BatchDetection::all(scans);
+        let mut uses = vec![DetectionUse::default(); detections.len()];
         let in_view: Vec<bool> = self
             .tracks
             .iter()
             .map(|t| {
-                (t.estimate.position_m() - scan.sensor.position_m).norm() <= scan.sensor.max_range_m
+                let position = t.estimate.position_m();
+                scans.iter().any(|scan| {
+                    (position - scan.sensor.position_m).norm() <= scan.sensor.max_range_m
+                })
             })
             .collect();
         let mut hit = vec![false; self.tracks.len()];
@@ -189,8 +204,8 @@ impl Tracker {
                 .collect();
             self.associate_stage(
                 &members,
-                scan,
-                &positions,
+                scans,
+                &detections,
                 &mut uses,
                 confirmed_stage,
                 &mut hit,
@@ -201,10 +216,10 @@ impl Tracker {
                 track.record_look(hit[i]);
             }
         }
-        self.review_tracks(scan.time_s);
-        for (detection, usage) in uses.iter().enumerate() {
+        self.review_tracks(time_s);
+        for (detection, usage) in detections.iter().zip(&uses) {
             if !usage.used && !usage.claimed {
-                self.start_track(scan, detection);
+                self.start_track(&scans[detection.scan], detection.index, time_s);
             }
         }
         Ok(&self.tracks)
@@ -214,29 +229,55 @@ impl Tracker {
     fn associate_stage(
         &mut self,
         members: &[usize],
-        scan: &Scan,
-        positions: &[Vector3<f64>],
+        scans: &[Scan],
+        detections: &[BatchDetection],
         uses: &mut [DetectionUse],
         claim: bool,
         hit: &mut [bool],
     ) {
+        if members.is_empty() || detections.is_empty() {
+            return;
+        }
         let gate = self.config.gate_distance2;
-        let regions: Vec<GateRegion> = members
+        let traces: Vec<f64> = members
             .iter()
-            .map(|&i| gate_region(&self.tracks[i].estimate, scan, gate))
+            .map(|&i| position_trace(&self.tracks[i].estimate))
+            .collect();
+        let centres: Vec<Vector3<f64>> = members
+            .iter()
+            .map(|&i| self.tracks[i].estimate.position_m())
+            .collect();
+        let points: Vec<Vector3<f64>> = detections.iter().map(|d| d.position_m).collect();
+        // Gate spheres on the tracks, wide enough for the noisiest detection of the batch;
+        // each pair is then held to the sphere of its own detection's noise.
+        let noisiest = detections.iter().map(|d| d.noise_m2).fold(0.0, f64::max);
+        let regions: Vec<GateRegion> = centres
+            .iter()
+            .zip(&traces)
+            .map(|(centre_m, trace)| GateRegion {
+                centre_m: *centre_m,
+                radius_m: (gate * (trace + noisiest)).sqrt(),
+            })
             .collect();
         let mut pairs = Vec::new();
-        self.gater.candidates(&regions, positions, &mut pairs);
+        self.gater.candidates(&regions, &points, &mut pairs);
+        pairs.retain(|&(local, detection)| {
+            let reach2 = gate * (traces[local] + detections[detection].noise_m2);
+            (centres[local] - points[detection]).norm_squared() <= reach2
+        });
         let mut hypotheses = Vec::new();
         for (local, detection) in pairs {
             if uses[detection].used {
                 continue;
             }
             let track = &self.tracks[members[local]];
-            let Some(innovation) =
-                self.updater
-                    .innovation(&track.estimate, &scan.detections[detection], scan.sensor)
-            else {
+            let source = &detections[detection];
+            let scan = &scans[source.scan];
+            let Some(innovation) = self.updater.innovation(
+                &track.estimate,
+                &scan.detections[source.index],
+                scan.sensor,
+            ) else {
                 continue;
             };
             if innovation.distance2 < gate {
@@ -250,20 +291,22 @@ impl Tracker {
         }
         let assignment =
             self.associator
-                .associate(members.len(), positions.len(), &hypotheses, gate);
+                .associate(members.len(), detections.len(), &hypotheses, gate);
         for (local, chosen) in assignment.into_iter().enumerate() {
             let Some(detection) = chosen else { continue };
             let index = members[local];
+            let source = &detections[detection];
             if update_track(
                 &mut self.tracks[index],
-                scan,
-                detection,
+                &scans[source.scan],
+                source.index,
                 self.updater.as_ref(),
                 &self.imm,
                 gate,
             ) {
                 uses[detection].used = true;
                 hit[index] = true;
+                self.tracks[index].updated_by = Some(source.scan);
             }
         }
     }
@@ -301,9 +344,9 @@ impl Tracker {
         }
     }
 
-    /// Starts a tentative track on one detection: position from the detection, velocity
-    /// from the prior.
-    fn start_track(&mut self, scan: &Scan, detection: usize) {
+    /// Starts a tentative track at `time_s` on one detection: position from the detection,
+    /// velocity from the prior.
+    fn start_track(&mut self, scan: &Scan, detection: usize, time_s: f64) {
         let det = &scan.detections[detection];
         let position = det.position_m(scan.sensor);
         let mut mean = StateVector::zeros();
@@ -317,16 +360,17 @@ impl Tracker {
         let estimate = Gaussian::new(mean, cov);
         let mut track = Track {
             id: TrackId(self.next_id),
-            time_s: scan.time_s,
+            time_s,
             estimate,
             confirmed: false,
-            last_update_s: scan.time_s,
+            last_update_s: time_s,
             hits: 0,
             consecutive_misses: 0,
             history: 0,
             looks: 0,
             last_gate_volume_m3: 0.0,
             filter: TrackFilter::Single,
+            updated_by: None,
         };
         track.record_look(true);
         self.next_id += 1;
@@ -388,19 +432,43 @@ fn update_track(
     true
 }
 
-/// A sphere that contains the Mahalanobis gate of `estimate` for detections of `scan`: the
-/// gate times the root of the trace of the predicted position covariance plus an upper bound
-/// of the measurement noise in Cartesian terms.
-fn gate_region(estimate: &Gaussian, scan: &Scan, gate_distance2: f64) -> GateRegion {
-    let centre_m = estimate.position_m();
-    let range_m = (centre_m - scan.sensor.position_m).norm();
-    let sensor = scan.sensor;
-    let angular = sensor.sigma_azimuth_rad.powi(2) + sensor.sigma_elevation_rad.powi(2);
-    let noise = sensor.sigma_range_m.powi(2) + range_m * range_m * angular;
+/// The trace of a Gaussian's position covariance, m².
+fn position_trace(estimate: &Gaussian) -> f64 {
     let cov = &estimate.cov;
-    let trace = cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)] + noise;
-    GateRegion {
-        centre_m,
-        radius_m: (gate_distance2 * trace).sqrt(),
+    cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)]
+}
+
+/// One detection of a batch of scans: which scan, which of its detections, where it puts the
+/// target and an upper bound of its Cartesian noise variance.
+struct BatchDetection {
+    scan: usize,
+    index: usize,
+    position_m: Vector3<f64>,
+    /// Range variance plus range² times the angular variances, m²: at least the trace of the
+    /// detection's Cartesian covariance.
+    noise_m2: f64,
+}
+
+impl BatchDetection {
+    /// Every detection of `scans`, scan by scan.
+    fn all(scans: &[Scan]) -> Vec<BatchDetection> {
+        scans
+            .iter()
+            .enumerate()
+            .flat_map(|(scan_index, scan)| {
+                let sensor = scan.sensor;
+                let angular = sensor.sigma_azimuth_rad.powi(2) + sensor.sigma_elevation_rad.powi(2);
+                scan.detections
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, detection)| BatchDetection {
+                        scan: scan_index,
+                        index,
+                        position_m: detection.position_m(sensor),
+                        noise_m2: sensor.sigma_range_m.powi(2)
+                            + detection.range_m.powi(2) * angular,
+                    })
+            })
+            .collect()
     }
 }

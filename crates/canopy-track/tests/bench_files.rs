@@ -83,6 +83,7 @@ fn writes_confirmed_tracks_only() {
         looks: 3,
         last_gate_volume_m3: 0.0,
         filter: TrackFilter::Single,
+        updated_by: None,
     };
     let mut writer = TrackWriter::new();
     writer.push_scan(4.0, &[track(7, true), track(8, false)]);
