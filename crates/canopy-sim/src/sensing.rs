@@ -29,15 +29,20 @@ struct Scheduled {
 pub struct SensorNet {
     sensors: Vec<Scheduled>,
     targets: Vec<Target>,
-    targets_time: Option<SimTime>,
 }
 
-/// The reports of one sensor's scan.
-pub struct ScanReports<'a> {
+/// The reports of the scans the sensors made at one instant.
+pub struct InstantReports<'a> {
+    /// When they scanned.
+    pub time: SimTime,
+    /// Each scanning sensor with what it reported.
+    pub scans: &'a [SensorReports<'a>],
+}
+
+/// What one sensor reported in one scan.
+pub struct SensorReports<'a> {
     /// The sensor.
     pub sensor: &'a Sensor,
-    /// When it scanned.
-    pub time: SimTime,
     /// What it reported.
     pub reports: &'a [Report],
 }
@@ -65,18 +70,18 @@ impl SensorNet {
         SensorNet {
             sensors,
             targets: Vec::new(),
-            targets_time: None,
         }
     }
 
     /// Runs every scan due at or before `now` (skipping scans missed while nothing flew) in
-    /// time order, calling `feed` with each; scans of equal time go in sensor order.
+    /// time order, calling `feed` once per instant with the scans of every sensor due then, in
+    /// sensor order.
     pub fn scan_due(
         &mut self,
         now: SimTime,
         truth: &TruthView,
         reports: &mut Vec<Report>,
-        mut feed: impl FnMut(ScanReports<'_>),
+        mut feed: impl FnMut(InstantReports<'_>),
     ) {
         // Scans missed while nothing flew are skipped: each sensor resumes at its latest grid
         // time not after `now`.
@@ -88,32 +93,44 @@ impl SensorNet {
                 );
             }
         }
+        let mut spans = Vec::new();
         loop {
-            let Some(index) = (0..self.sensors.len())
-                .filter(|&i| self.sensors[i].next_scan <= now)
-                .min_by_key(|&i| (self.sensors[i].next_scan, i))
+            let Some(time) = self
+                .sensors
+                .iter()
+                .map(|scheduled| scheduled.next_scan)
+                .filter(|&next| next <= now)
+                .min()
             else {
                 return;
             };
-            let scheduled = &mut self.sensors[index];
-            let time = scheduled.next_scan;
-            scheduled.next_scan = SimTime::from_micros(time.as_micros() + scheduled.period_us);
-            if self.targets_time != Some(time) {
-                truth.targets(time, &mut self.targets);
-                self.targets_time = Some(time);
-            }
-            let scheduled = &mut self.sensors[index];
+            truth.targets(time, &mut self.targets);
             reports.clear();
-            scheduled.sensor.scan(
-                time.as_secs_f64(),
-                &self.targets,
-                &mut scheduled.rng,
-                reports,
-            );
-            feed(ScanReports {
-                sensor: &scheduled.sensor,
+            spans.clear();
+            for (index, scheduled) in self.sensors.iter_mut().enumerate() {
+                if scheduled.next_scan != time {
+                    continue;
+                }
+                scheduled.next_scan = SimTime::from_micros(time.as_micros() + scheduled.period_us);
+                let start = reports.len();
+                scheduled.sensor.scan(
+                    time.as_secs_f64(),
+                    &self.targets,
+                    &mut scheduled.rng,
+                    reports,
+                );
+                spans.push((index, start..reports.len()));
+            }
+            let scans: Vec<SensorReports<'_>> = spans
+                .iter()
+                .map(|(index, span)| SensorReports {
+                    sensor: &self.sensors[*index].sensor,
+                    reports: &reports[span.clone()],
+                })
+                .collect();
+            feed(InstantReports {
                 time,
-                reports,
+                scans: &scans,
             });
         }
     }

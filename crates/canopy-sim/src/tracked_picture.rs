@@ -21,7 +21,7 @@ use canopy_track::{
 use nalgebra::Vector3;
 
 use crate::prepared::PreparedScenario;
-use crate::sensing::{ScanReports, SensorNet};
+use crate::sensing::{InstantReports, SensorNet};
 use crate::truth::TruthView;
 
 /// Largest distance between a track's estimate and a threat for an interceptor to acquire it,
@@ -72,7 +72,7 @@ impl Initiator for SilenceDroppingInitiator {
 pub struct TrackedPicture {
     net: SensorNet,
     tracker: Tracker,
-    fed_by: BTreeMap<u64, (u32, NationSet)>,
+    fed_by: BTreeMap<u64, NationSet>,
     reports: Vec<Report>,
 }
 
@@ -101,8 +101,8 @@ impl TrackedPicture {
     pub fn sense(&mut self, now: SimTime, truth: &TruthView) {
         let tracker = &mut self.tracker;
         let fed_by = &mut self.fed_by;
-        self.net.scan_due(now, truth, &mut self.reports, |scan| {
-            feed(tracker, fed_by, scan)
+        self.net.scan_due(now, truth, &mut self.reports, |instant| {
+            feed(tracker, fed_by, instant)
         });
     }
 
@@ -137,48 +137,52 @@ impl TrackedPicture {
                 covariance,
                 class,
                 class_confidence,
-                nations: self
-                    .fed_by
-                    .get(&track.id.0)
-                    .map(|(_, nations)| *nations)
-                    .unwrap_or_default(),
+                nations: self.fed_by.get(&track.id.0).copied().unwrap_or_default(),
             });
         }
         picture.tracks.sort_by_key(|t| t.id);
     }
 }
 
-/// Folds one sensor's scan into the tracker, crediting its nation to every track it updated.
-fn feed(
-    tracker: &mut Tracker,
-    fed_by: &mut BTreeMap<u64, (u32, NationSet)>,
-    scan: ScanReports<'_>,
-) {
-    let time_s = scan.time.as_secs_f64();
-    for report in scan.reports {
-        let model = sensor_model(scan.sensor, report);
-        let detections: Vec<PolarDetection> = report
-            .detections
-            .iter()
-            .map(|d| PolarDetection {
-                range_m: d.range_m,
-                azimuth_rad: d.azimuth_rad,
-                elevation_rad: d.elevation_rad,
-            })
-            .collect();
-        let tracks = tracker
-            .process_scan(&Scan {
-                time_s,
-                sensor: &model,
-                detections: &detections,
-            })
-            .expect("scans are fed in time order with finite times");
-        for track in tracks {
-            let entry = fed_by.entry(track.id.0).or_default();
-            if track.hits > entry.0 {
-                entry.1.insert(scan.sensor.nation);
-            }
-            entry.0 = track.hits;
+/// Folds the scans of one instant into the tracker as one batch, crediting each track's
+/// updating sensor's nation to it.
+fn feed(tracker: &mut Tracker, fed_by: &mut BTreeMap<u64, NationSet>, instant: InstantReports<'_>) {
+    let time_s = instant.time.as_secs_f64();
+    let mut models = Vec::new();
+    let mut detections: Vec<Vec<PolarDetection>> = Vec::new();
+    let mut nations = Vec::new();
+    for scan in instant.scans {
+        for report in scan.reports {
+            models.push(sensor_model(scan.sensor, report));
+            detections.push(
+                report
+                    .detections
+                    .iter()
+                    .map(|d| PolarDetection {
+                        range_m: d.range_m,
+                        azimuth_rad: d.azimuth_rad,
+                        elevation_rad: d.elevation_rad,
+                    })
+                    .collect(),
+            );
+            nations.push(scan.sensor.nation);
+        }
+    }
+    let scans: Vec<Scan> = models
+        .iter()
+        .zip(&detections)
+        .map(|(sensor, detections)| Scan {
+            time_s,
+            sensor,
+            detections,
+        })
+        .collect();
+    let tracks = tracker
+        .process_scans(&scans)
+        .expect("scans are fed in time order with finite times");
+    for track in tracks {
+        if let Some(scan) = track.updated_by {
+            fed_by.entry(track.id.0).or_default().insert(nations[scan]);
         }
     }
 }
@@ -211,23 +215,30 @@ fn class_by_speed(speed_mps: f64) -> ThreatClass {
 /// A threat's true state, as an interceptor's seeker would find it.
 pub type Candidate = (ThreatId, Vec3, Vec3);
 
-/// The active threats' true positions and velocities at `now`, for [`acquire`].
+/// The active threats' true positions and velocities at `now`, for [`acquire`], sorted west to
+/// east (then by threat).
 pub fn candidates(truth: &TruthView, now: SimTime) -> Vec<Candidate> {
-    truth
+    let mut candidates: Vec<Candidate> = truth
         .active()
         .map(|threat| {
             let (position_m, velocity_mps) = truth.state_m(threat, now);
             (threat, position_m, velocity_mps)
         })
-        .collect()
+        .collect();
+    candidates.sort_by(|a, b| a.1[0].total_cmp(&b.1[0]).then(a.0.cmp(&b.0)));
+    candidates
 }
 
-/// The threat an order on `track` homes on: among the `candidates` within
-/// [`SEEKER_ACQUISITION_M`] of its estimated position, the one nearest in position and velocity
-/// (velocity mismatch weighted by [`ACQUISITION_VELOCITY_WEIGHT_S`]), if any.
+/// The threat an order on `track` homes on: among the `candidates` (sorted west to east, as
+/// [`candidates`] gives them) within [`SEEKER_ACQUISITION_M`] of its estimated position, the
+/// one nearest in position and velocity (velocity mismatch weighted by
+/// [`ACQUISITION_VELOCITY_WEIGHT_S`]; the lower threat number on a tie), if any.
 pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<ThreatId> {
-    candidates
+    let east_m = track.position_m[0];
+    let first = candidates.partition_point(|c| c.1[0] < east_m - SEEKER_ACQUISITION_M);
+    candidates[first..]
         .iter()
+        .take_while(|c| c.1[0] <= east_m + SEEKER_ACQUISITION_M)
         .filter_map(|&(threat, position_m, velocity_mps)| {
             let d = norm(sub(position_m, track.position_m));
             (d <= SEEKER_ACQUISITION_M).then(|| {
@@ -235,7 +246,7 @@ pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<Threat
                 (threat, d + ACQUISITION_VELOCITY_WEIGHT_S * dv)
             })
         })
-        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
         .map(|(threat, _)| threat)
 }
 
@@ -261,7 +272,7 @@ mod tests {
         let missile = (ThreatId(1), [400.0, 0.0, 0.0], [200.0, 0.0, 0.0]);
         let slow_track = track([0.0; 3], [45.0, 0.0, 0.0]);
         // Drone: 1000 + 10·2 = 1020; missile: 400 + 10·155 = 1950.
-        assert_eq!(acquire(&[drone, missile], &slow_track), Some(ThreatId(0)));
+        assert_eq!(acquire(&[missile, drone], &slow_track), Some(ThreatId(0)));
         let far = track([0.0, 5001.0, 0.0], [47.0, 0.0, 0.0]);
         assert_eq!(
             acquire(&[(ThreatId(0), [0.0; 3], [47.0, 0.0, 0.0])], &far),
