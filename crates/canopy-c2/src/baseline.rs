@@ -4,7 +4,7 @@
 use crate::feasibility::{Infeasible, InterceptPlan, check_engagement};
 use crate::picture::{AirPicture, TrackEstimate};
 use crate::planner::{EngagementOrder, Plan, Planner, PlanningContext};
-use crate::reach::{Reach, quiet_until};
+use crate::reach::{ReachMap, quiet_until};
 use crate::shooter::ShooterState;
 
 /// Kill probability at or above which a munition counts as adequate.
@@ -26,17 +26,17 @@ impl Planner for BaselinePlanner {
         picture: &AirPicture,
         shooters: &[ShooterState],
     ) -> Plan {
+        let tracks: Vec<&TrackEstimate> = picture
+            .tracks
+            .iter()
+            .filter(|track| ctx.committed.binary_search(&track.id).is_err())
+            .collect();
+        let reach = ReachMap::new(ctx, shooters, &tracks);
+        let shooters_of = reach.shooters_of(tracks.len());
         let mut shooters = shooters.to_vec();
-        let reaches: Vec<Reach> = shooters.iter().map(|s| Reach::of(ctx, s)).collect();
         let mut plan = Plan::default();
-        let mut quiet_s = f64::INFINITY;
-        for track in &picture.tracks {
-            if ctx.committed.binary_search(&track.id).is_ok() {
-                continue;
-            }
-            let (best, time_to_reach_s) = best_option(ctx, &shooters, &reaches, track);
-            quiet_s = quiet_s.min(time_to_reach_s);
-            match best {
+        for (track, candidates) in tracks.into_iter().zip(&shooters_of) {
+            match best_option(ctx, &shooters, candidates, track) {
                 Ok((index, intercept)) => {
                     let shooter = &mut shooters[index];
                     commit(shooter, &intercept);
@@ -49,7 +49,7 @@ impl Planner for BaselinePlanner {
                 Err(reason) => plan.unengaged.push((track.id, reason)),
             }
         }
-        plan.quiet_until = quiet_until(ctx, quiet_s);
+        plan.quiet_until = quiet_until(ctx, reach.quiet_s);
         plan
     }
 }
@@ -68,27 +68,18 @@ fn preference_key(plan: &InterceptPlan) -> (bool, f64, f64, i64) {
     )
 }
 
-/// The best engagement of a track, or the furthest reason none is feasible; and the least time
-/// (seconds) before the track could come within reach of an available shooter at its present
-/// speed (0 when it already is).
+/// The best engagement of a track by the shooters `candidates` (those that may reach it), or
+/// the furthest reason none is feasible.
 fn best_option(
     ctx: &PlanningContext,
     shooters: &[ShooterState],
-    reaches: &[Reach],
+    candidates: &[usize],
     track: &TrackEstimate,
-) -> (Result<(usize, InterceptPlan), Infeasible>, f64) {
+) -> Result<(usize, InterceptPlan), Infeasible> {
     let mut best: Option<(usize, InterceptPlan)> = None;
     let mut furthest = Infeasible::NoShooterInReach;
-    let mut time_to_reach_s = f64::INFINITY;
-    for (index, (shooter, reach)) in shooters.iter().zip(reaches).enumerate() {
-        if !shooter.available {
-            continue;
-        }
-        let gap_s = reach.time_to_reach_s(shooter, track);
-        time_to_reach_s = time_to_reach_s.min(gap_s);
-        if gap_s > 0.0 {
-            continue;
-        }
+    for &index in candidates {
+        let shooter = &shooters[index];
         for stock in &shooter.munitions {
             match check_engagement(ctx, shooter, stock.munition, track) {
                 Ok(candidate) => {
@@ -105,7 +96,7 @@ fn best_option(
             }
         }
     }
-    (best.ok_or(furthest), time_to_reach_s)
+    best.ok_or(furthest)
 }
 
 /// Books an ordered engagement against the shooter's state for the rest of the cycle.

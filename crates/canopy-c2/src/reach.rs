@@ -1,4 +1,5 @@
-//! A cheap necessary condition for an engagement: how far a shooter can reach this cycle.
+//! A cheap necessary condition for an engagement: how far a shooter can reach this cycle, and
+//! which tracks each shooter may reach.
 
 use canopy_core::{SimDuration, SimTime};
 
@@ -16,8 +17,84 @@ pub(crate) fn quiet_until(ctx: &PlanningContext, quiet_s: f64) -> Option<SimTime
     (quiet_s > 0.0).then(|| ctx.now + SimDuration::from_secs_f64(quiet_s.min(QUIET_HORIZON_S)))
 }
 
+/// The tracks each available shooter may reach this cycle (a necessary condition for every
+/// engagement), and how long until some track could come within some shooter's reach.
+pub(crate) struct ReachMap {
+    /// For each shooter, the indices of the tracks within its reach, ascending.
+    pub(crate) tracks_of: Vec<Vec<usize>>,
+    /// Seconds before some track could come within reach of some available shooter (0 when
+    /// one already is).
+    pub(crate) quiet_s: f64,
+}
+
+impl ReachMap {
+    /// The reach of every available shooter over `tracks`. Tracks are sorted east to west once,
+    /// so each shooter tests only those within its widest reach east or west.
+    pub(crate) fn new(
+        ctx: &PlanningContext,
+        shooters: &[ShooterState],
+        tracks: &[&TrackEstimate],
+    ) -> ReachMap {
+        let speeds: Vec<f64> = tracks.iter().map(|t| norm(t.velocity_mps)).collect();
+        let fastest_mps = speeds.iter().copied().fold(0.0, f64::max);
+        let mut by_east: Vec<(f64, usize)> = tracks
+            .iter()
+            .enumerate()
+            .map(|(index, track)| (track.position_m[0], index))
+            .collect();
+        by_east.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut tracks_of = vec![Vec::new(); shooters.len()];
+        let reaches: Vec<Option<Reach>> = shooters
+            .iter()
+            .map(|shooter| shooter.available.then(|| Reach::of(ctx, shooter)))
+            .collect();
+        for ((shooter, reach), within) in shooters.iter().zip(&reaches).zip(&mut tracks_of) {
+            let Some(reach) = reach else { continue };
+            let widest_m = reach.reach_m(fastest_mps);
+            let east_m = shooter.position_m[0];
+            let first = by_east.partition_point(|&(x, _)| x < east_m - widest_m);
+            for &(x, index) in &by_east[first..] {
+                if x > east_m + widest_m {
+                    break;
+                }
+                if reach.gap_s(shooter, tracks[index], speeds[index]) == 0.0 {
+                    within.push(index);
+                }
+            }
+            within.sort_unstable();
+        }
+        let quiet_s = if tracks_of.iter().any(|within| !within.is_empty()) {
+            0.0
+        } else {
+            shooters
+                .iter()
+                .zip(&reaches)
+                .filter_map(|(shooter, reach)| reach.as_ref().map(|reach| (shooter, reach)))
+                .flat_map(|(shooter, reach)| {
+                    tracks
+                        .iter()
+                        .zip(&speeds)
+                        .map(move |(track, speed)| reach.gap_s(shooter, track, *speed))
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        ReachMap { tracks_of, quiet_s }
+    }
+
+    /// For each track, the shooters that may reach it, ascending.
+    pub(crate) fn shooters_of(&self, n_tracks: usize) -> Vec<Vec<usize>> {
+        let mut shooters_of = vec![Vec::new(); n_tracks];
+        for (shooter, within) in self.tracks_of.iter().enumerate() {
+            for &track in within {
+                shooters_of[track].push(shooter);
+            }
+        }
+        shooters_of
+    }
+}
+
 /// What a shooter can reach this cycle, for a cheap necessary condition on each track.
-pub(crate) struct Reach {
+struct Reach {
     /// Its longest munition range, metres.
     max_range_m: f64,
     /// Seconds before an interceptor could arrive at that range: lead time to launch plus the
@@ -26,7 +103,7 @@ pub(crate) struct Reach {
 }
 
 impl Reach {
-    pub(crate) fn of(ctx: &PlanningContext, shooter: &ShooterState) -> Reach {
+    fn of(ctx: &PlanningContext, shooter: &ShooterState) -> Reach {
         let library = ctx.library;
         let (max_range_m, min_speed_mps) =
             shooter
@@ -45,14 +122,13 @@ impl Reach {
     }
 
     /// The distance within which a track flying at `speed_mps` may be engageable.
-    pub(crate) fn reach_m(&self, speed_mps: f64) -> f64 {
+    fn reach_m(&self, speed_mps: f64) -> f64 {
         self.max_range_m + speed_mps * self.horizon_s
     }
 
-    /// Seconds before `track`, keeping its speed, could come within this reach of `shooter`
-    /// (0 when it already is).
-    pub(crate) fn time_to_reach_s(&self, shooter: &ShooterState, track: &TrackEstimate) -> f64 {
-        let speed_mps = norm(track.velocity_mps);
+    /// Seconds before `track`, keeping its speed `speed_mps`, could come within this reach of
+    /// `shooter` (0 when it already is).
+    fn gap_s(&self, shooter: &ShooterState, track: &TrackEstimate, speed_mps: f64) -> f64 {
         let reach_m = self.reach_m(speed_mps);
         let offset = sub(track.position_m, shooter.position_m);
         let distance_sq = dot(offset, offset);

@@ -25,7 +25,7 @@ use crate::baseline::commit;
 use crate::feasibility::{Infeasible, InterceptPlan, check_engagement};
 use crate::picture::{AirPicture, TrackEstimate};
 use crate::planner::{EngagementOrder, Plan, Planner, PlanningContext};
-use crate::reach::{Reach, quiet_until};
+use crate::reach::{ReachMap, quiet_until};
 use crate::shooter::ShooterState;
 use crate::threat::{ThreatAssessment, assess};
 
@@ -135,19 +135,11 @@ fn candidates(
 ) -> (Vec<Pair>, Vec<Infeasible>, f64) {
     let mut pairs: Vec<Pair> = Vec::new();
     let mut furthest = vec![Infeasible::NoShooterInReach; tracks.len()];
-    let mut quiet_s = f64::INFINITY;
-    for (shooter_index, shooter) in shooters.iter().enumerate() {
-        if !shooter.available {
-            continue;
-        }
-        let reach = Reach::of(ctx, shooter);
+    let reach = ReachMap::new(ctx, shooters, tracks);
+    for (shooter_index, (shooter, within)) in shooters.iter().zip(&reach.tracks_of).enumerate() {
         let first_pair = pairs.len();
-        for (track_index, track) in tracks.iter().enumerate() {
-            let gap_s = reach.time_to_reach_s(shooter, track);
-            quiet_s = quiet_s.min(gap_s);
-            if gap_s > 0.0 {
-                continue;
-            }
+        for &track_index in within {
+            let track = tracks[track_index];
             for (stock_index, stock) in shooter.munitions.iter().enumerate() {
                 match check_engagement(ctx, shooter, stock.munition, track) {
                     Ok(intercept) => {
@@ -173,6 +165,7 @@ fn candidates(
             }
         }
     }
+    let quiet_s = reach.quiet_s;
     (pairs, furthest, quiet_s)
 }
 
