@@ -57,13 +57,14 @@ impl Imm {
         let n = self.models.len();
         let mut components = Vec::with_capacity(n);
         let mut probabilities = Vec::with_capacity(n);
+        let mut weights = vec![0.0; n];
         for j in 0..n {
             let c_j: f64 = (0..n)
                 .map(|i| self.switching[i][j] * state.probabilities[i])
                 .sum();
-            let weights: Vec<f64> = (0..n)
-                .map(|i| self.switching[i][j] * state.probabilities[i] / c_j.max(1e-300))
-                .collect();
+            for (i, weight) in weights.iter_mut().enumerate() {
+                *weight = self.switching[i][j] * state.probabilities[i] / c_j.max(1e-300);
+            }
             let mixed = merge(&state.components, &weights);
             components.push(predict_with(self.models[j].as_ref(), &mixed, dt_s));
             probabilities.push(c_j);
@@ -111,18 +112,15 @@ impl Imm {
 
 /// Moment-matched merge of weighted Gaussians (weights sum to one).
 fn merge(components: &[Gaussian], weights: &[f64]) -> Gaussian {
-    let mean: StateVector = components
-        .iter()
-        .zip(weights)
-        .map(|(c, w)| c.mean * *w)
-        .fold(StateVector::zeros(), |a, b| a + b);
-    let cov: StateCovariance = components
-        .iter()
-        .zip(weights)
-        .map(|(c, w)| {
-            let d = c.mean - mean;
-            (c.cov + d * d.transpose()) * *w
-        })
-        .fold(StateCovariance::zeros(), |a, b| a + b);
+    let mut mean = StateVector::zeros();
+    for (component, weight) in components.iter().zip(weights) {
+        mean.axpy(*weight, &component.mean, 1.0);
+    }
+    let mut cov = StateCovariance::zeros();
+    for (component, weight) in components.iter().zip(weights) {
+        let spread = component.mean - mean;
+        cov += component.cov * *weight;
+        cov.ger(*weight, &spread, &spread, 1.0);
+    }
     Gaussian::new(mean, cov)
 }

@@ -8,18 +8,16 @@
 use crate::gaussian::Gaussian;
 use crate::geometry::{cartesian_to_polar, polar_jacobian, wrap_angle};
 use crate::scan::{PolarDetection, SensorModel};
-use nalgebra::{Matrix3, SMatrix, Vector3};
-
-/// Measurement matrix: 3 measured quantities from the 6 state components.
-pub type MeasurementMatrix = SMatrix<f64, 3, 6>;
+use nalgebra::{Matrix3, Vector3};
 
 /// The innovation of one detection against one predicted estimate.
 #[derive(Clone, Debug)]
 pub struct Innovation {
     /// Measurement minus predicted measurement (angles wrapped).
     pub residual: Vector3<f64>,
-    /// Measurement matrix (Jacobian) at the prediction.
-    pub h: MeasurementMatrix,
+    /// Measurement matrix (Jacobian) at the prediction with respect to position; every
+    /// measurement here depends on position alone, so the velocity columns are zero.
+    pub h_position: Matrix3<f64>,
     /// Inverse of the innovation covariance.
     pub s_inv: Matrix3<f64>,
     /// Squared Mahalanobis distance `residual^T S^-1 residual`.
@@ -29,7 +27,7 @@ pub struct Innovation {
 }
 
 impl Innovation {
-    fn new(residual: Vector3<f64>, h: MeasurementMatrix, s: Matrix3<f64>) -> Option<Self> {
+    fn new(residual: Vector3<f64>, h_position: Matrix3<f64>, s: Matrix3<f64>) -> Option<Self> {
         let s_inv = s.try_inverse()?;
         let det = s.determinant();
         if det <= 0.0 || !det.is_finite() {
@@ -38,7 +36,7 @@ impl Innovation {
         let distance2 = (residual.transpose() * s_inv * residual)[0];
         Some(Self {
             residual,
-            h,
+            h_position,
             s_inv,
             distance2,
             log_det_s: det.ln(),
@@ -52,7 +50,7 @@ impl Innovation {
 
     /// The Kalman update of `predicted` with this innovation.
     pub fn apply(&self, predicted: &Gaussian) -> Gaussian {
-        let pht = predicted.cov * self.h.transpose();
+        let pht = predicted.cov.fixed_columns::<3>(0) * self.h_position.transpose();
         let gain = pht * self.s_inv;
         let mean = predicted.mean + gain * self.residual;
         let cov = predicted.cov - gain * pht.transpose();
@@ -101,11 +99,10 @@ impl Updater for ExtendedKalmanUpdater {
             wrap_angle(measured.y - expected.y),
             measured.z - expected.z,
         );
-        let mut h = MeasurementMatrix::zeros();
-        h.fixed_view_mut::<3, 3>(0, 0)
-            .copy_from(&polar_jacobian(&relative));
-        let s = h * predicted.cov * h.transpose() + sensor.polar_noise();
-        Innovation::new(residual, h, s)
+        let h_position = polar_jacobian(&relative);
+        let s = h_position * position_covariance(predicted) * h_position.transpose()
+            + sensor.polar_noise();
+        Innovation::new(residual, h_position, s)
     }
 }
 
@@ -136,9 +133,11 @@ pub fn position_innovation(
     noise: &Matrix3<f64>,
 ) -> Option<Innovation> {
     let residual = measured_m - predicted.position_m();
-    let mut h = MeasurementMatrix::zeros();
-    h.fixed_view_mut::<3, 3>(0, 0)
-        .copy_from(&Matrix3::identity());
-    let s = predicted.cov.fixed_view::<3, 3>(0, 0) + noise;
-    Innovation::new(residual, h, s)
+    let s = position_covariance(predicted) + noise;
+    Innovation::new(residual, Matrix3::identity(), s)
+}
+
+/// The position block of an estimate's covariance.
+fn position_covariance(estimate: &Gaussian) -> Matrix3<f64> {
+    estimate.cov.fixed_view::<3, 3>(0, 0).into_owned()
 }
