@@ -84,8 +84,16 @@ pub fn short_label(name: &str) -> String {
     }
 }
 
-/// A number with three significant digits' worth of precision.
+/// A number with three significant digits' worth of precision (no sign on a rounded zero).
 fn num(x: f64) -> String {
+    let text = digits(x);
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        _ => text,
+    }
+}
+
+fn digits(x: f64) -> String {
     if !x.is_finite() {
         "–".to_string()
     } else if x.abs() >= 100.0 {
@@ -192,6 +200,11 @@ fn metric_section(comparison: &Comparison, headline: &Headline) -> Section {
         )
 }
 
+/// A `value [low, high]` cell on two lines, for the narrow columns of the summary table.
+fn two_lines(cell: String) -> String {
+    cell.replacen(" [", "\n[", 1)
+}
+
 /// The summary table: one row per option with every headline metric, then one row of paired
 /// differences per option after the first.
 fn summary_table(comparison: &Comparison) -> Block {
@@ -204,19 +217,18 @@ fn summary_table(comparison: &Comparison) -> Block {
     let mut rows = Vec::new();
     for (i, option) in comparison.options.iter().enumerate() {
         let mut row = vec![option.name.clone()];
-        row.extend(
-            HEADLINES
-                .iter()
-                .zip(&by_metric)
-                .map(|(h, r)| r.get(i).map_or("–".into(), |r| estimate_cell(r, h.scale))),
-        );
+        row.extend(HEADLINES.iter().zip(&by_metric).map(|(h, r)| {
+            r.get(i)
+                .map_or("–".into(), |r| two_lines(estimate_cell(r, h.scale)))
+        }));
         rows.push(row);
     }
     for (i, option) in comparison.options.iter().enumerate().skip(1) {
         let mut row = vec![format!("Δ {}", option.name)];
         row.extend(HEADLINES.iter().zip(&by_metric).map(|(h, r)| {
-            r.get(i)
-                .map_or("–".into(), |r| difference_cells(r, h.scale)[0].clone())
+            r.get(i).map_or("–".into(), |r| {
+                two_lines(difference_cells(r, h.scale)[0].clone())
+            })
         }));
         rows.push(row);
     }
@@ -289,6 +301,8 @@ mod tests {
         assert_eq!(num(0.3594), "0.359");
         assert_eq!(num(94.7), "94.7");
         assert_eq!(signed(7.83), "+7.83");
+        assert_eq!(num(-0.0001), "0.000");
+        assert_eq!(num(-0.25), "-0.250");
         assert_eq!(with_interval(9.47e7, None, 1e-6, false), "94.7");
     }
 }

@@ -22,7 +22,8 @@ pub enum Block {
     },
     /// A list of links: (text, relative address), each with a note after it.
     Links(Vec<Link>),
-    /// A table: a header row and rows of cells (plain text).
+    /// A table: a header row and rows of cells (plain text; a line break in a cell breaks the
+    /// line there).
     Table {
         /// Column titles.
         header: Vec<String>,
@@ -111,7 +112,7 @@ table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{padding:4px 10p
 th:first-child,td:first-child{text-align:left}
 div.intro{background:#fff;border-radius:8px;padding:14px 20px;margin:0 0 20px;box-shadow:0 1px 3px #0002;overflow-x:auto}
 ul.links{margin:6px 0;padding-left:20px;font-size:14px;line-height:1.6}a{color:#1a5fb4}
-div.intro td{white-space:nowrap}
+div.intro table{font-size:12px}div.intro td{vertical-align:top}td+td{white-space:nowrap}
 .grid{stroke:#e3e7eb;stroke-width:1}.axis{stroke:#5b6b7c;stroke-width:1}.whisker{stroke:#1d2733;stroke-width:1.6}
 .reference{stroke:#8a96a3;stroke-width:1;stroke-dasharray:4 3}.estimate{stroke:#1d2733;stroke-width:1}
 .tick{font-size:11px;fill:#5b6b7c}.axis-title{font-size:12px;fill:#1d2733}.label{font-size:12px;fill:#1d2733}
@@ -231,7 +232,7 @@ fn block_html(block: &Block, html: &mut String) {
             for row in rows {
                 html.push_str("<tr>");
                 for cell in row {
-                    let _ = write!(html, "<td>{}</td>", escape(cell));
+                    let _ = write!(html, "<td>{}</td>", escape(cell).replace('\n', "<br>"));
                 }
                 html.push_str("</tr>");
             }
