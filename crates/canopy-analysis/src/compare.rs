@@ -17,7 +17,7 @@ use serde_json::Value;
 use crate::McError;
 use crate::experiment::run_experiment;
 use crate::montecarlo::Execution;
-use crate::outputs::collect_metrics;
+use crate::outputs::{Outputs, collect_metrics};
 use crate::parts::Manifest;
 use crate::plan::Shard;
 use crate::stats::{Interval, Z_95, moments, t_975, wilson};
@@ -159,14 +159,22 @@ pub struct Batch {
     pub manifest: Manifest,
 }
 
+/// What one batch produced: its Monte Carlo outputs and its per-replication metrics.
+pub struct BatchOutcome {
+    /// The outputs written to its directory.
+    pub outputs: Outputs,
+    /// Its replications' `RunMetrics` as JSON, in replication order.
+    pub metrics: Vec<Value>,
+}
+
 /// Runs every batch as a Monte Carlo in `dir/<batch dir>` (resumable like `canopy mc`) and
-/// returns the per-replication metrics of each, in replication order.
+/// returns what each produced.
 pub fn run_batches(
     batches: &[Batch],
     dir: &Path,
     execution: Execution,
     progress: &(dyn Fn() + Sync),
-) -> Result<Vec<Vec<Value>>, McError> {
+) -> Result<Vec<BatchOutcome>, McError> {
     let mut all = Vec::with_capacity(batches.len());
     for batch in batches {
         let out = dir.join(&batch.info.dir);
@@ -174,15 +182,22 @@ pub fn run_batches(
             path: out.display().to_string(),
             source,
         })?;
-        run_experiment(
+        let outputs = run_experiment(
             &batch.prepared,
             &batch.manifest,
             &out,
             Shard::WHOLE,
             execution,
             progress,
-        )?;
-        all.push(collect_metrics(&[&out], 0..batch.manifest.runs)?);
+        )?
+        .ok_or_else(|| {
+            McError::Option(format!(
+                "option `{}` stopped before its last replication",
+                batch.info.name
+            ))
+        })?;
+        let metrics = collect_metrics(&[&out], 0..batch.manifest.runs)?;
+        all.push(BatchOutcome { outputs, metrics });
     }
     Ok(all)
 }

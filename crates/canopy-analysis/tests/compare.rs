@@ -60,7 +60,11 @@ fn common_random_numbers_narrow_the_difference() {
         batch_size: 100,
         stop_after: None,
     };
-    let metrics = run_batches(&batches, &dir, execution, &|| {}).unwrap();
+    let metrics: Vec<_> = run_batches(&batches, &dir, execution, &|| {})
+        .unwrap()
+        .into_iter()
+        .map(|outcome| outcome.metrics)
+        .collect();
     let options = batches.iter().map(|b| b.info.clone()).collect();
     let comparison = compare(options, &metrics, 3, runs);
     let leaked = comparison

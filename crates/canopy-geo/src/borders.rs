@@ -147,6 +147,17 @@ impl Borders {
         p: GeoPoint,
         include: impl Fn(&Country) -> bool,
     ) -> Option<(CountryCode, f64)> {
+        self.nearest_country_point(p, include)
+            .map(|(code, distance, _)| (code, distance))
+    }
+
+    /// As [`Borders::nearest_country_m`], with the nearest point of that country's border (`p`
+    /// itself when `p` is inside it; `None` for the point when no accepted country has a border).
+    pub fn nearest_country_point(
+        &self,
+        p: GeoPoint,
+        include: impl Fn(&Country) -> bool,
+    ) -> Option<(CountryCode, f64, Option<GeoPoint>)> {
         let parity = self.bands.parity(p);
         let mut best: Option<(usize, f64, [f64; 2])> = None;
         let e = to_ecef(p, 0.0);
@@ -155,7 +166,7 @@ impl Borders {
         for i in (0..self.countries.len()).filter(|&i| include(&self.countries[i])) {
             first.get_or_insert(i);
             if parity.is_odd(i) {
-                return Some((self.countries[i].code, 0.0));
+                return Some((self.countries[i].code, 0.0, Some(p)));
             }
             let bound_d2 = best.map_or(f64::INFINITY, |(_, d2, _)| d2);
             if let Some((d2, lon_lat)) = self.segment_trees[i].nearest_within(target, bound_d2) {
@@ -164,14 +175,15 @@ impl Borders {
         }
         let first = first?;
         Some(match best {
-            Some((i, _, [lon, lat])) => (
-                self.countries[i].code,
-                distance_m(
-                    p,
-                    GeoPoint::from_computed_degrees(lat.to_degrees(), lon.to_degrees()),
-                ),
-            ),
-            None => (self.countries[first].code, f64::INFINITY),
+            Some((i, _, [lon, lat])) => {
+                let nearest = GeoPoint::from_computed_degrees(lat.to_degrees(), lon.to_degrees());
+                (
+                    self.countries[i].code,
+                    distance_m(p, nearest),
+                    Some(nearest),
+                )
+            }
+            None => (self.countries[first].code, f64::INFINITY, None),
         })
     }
 

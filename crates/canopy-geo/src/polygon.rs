@@ -98,6 +98,11 @@ impl GeoPolygon {
         GeoPolygon { rings, bbox }
     }
 
+    /// The rings, each a closed list of `[lon, lat]` radian pairs (for drawing).
+    pub fn rings_rad(&self) -> &[Vec<[f64; 2]>] {
+        &self.rings
+    }
+
     /// Whether `p` is inside (even-odd rule over all rings).
     pub fn contains(&self, p: GeoPoint) -> bool {
         let (x, y) = (p.lon_rad(), p.lat_rad());

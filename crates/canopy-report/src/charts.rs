@@ -146,6 +146,70 @@ pub fn interval_bars(bars: &[IntervalBar], value_title: &str) -> String {
     svg.finish(value_title)
 }
 
+/// One row per estimate: a dot at the value and whiskers over its interval, on an axis spanning
+/// the intervals (not from zero), with a dashed line at the first row's value (the reference).
+/// `label_w` is the room for the labels, pixels.
+pub fn dot_whiskers(rows: &[IntervalBar], value_title: &str, label_w: f64) -> String {
+    let top = 10.0;
+    let bottom = top + ROW * rows.len().max(1) as f64;
+    let mut svg = Svg::new(WIDTH, bottom + 46.0);
+    let ends = rows.iter().flat_map(|r| {
+        let (lo, hi) = r.interval.unwrap_or((r.value, r.value));
+        [lo, hi, r.value]
+    });
+    let (lo, hi) = ends
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(v), b.max(v))
+        });
+    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
+    let pad = ((hi - lo) * 0.05).max(hi.abs().max(1e-9) * 1e-3);
+    let scale = Scale::nice(lo - pad, hi + pad, (label_w, WIDTH - NOTE_W));
+    x_grid(&mut svg, &scale, top, bottom, value_title);
+    if let Some(first) = rows.first().filter(|r| r.value.is_finite()) {
+        let x = scale.at(first.value);
+        svg.line(x, top, x, bottom, "reference");
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let mid = top + ROW * i as f64 + ROW / 2.0;
+        svg.text(label_w - 8.0, mid + 4.0, Anchor::End, "label", &row.label);
+        let note = match row.interval {
+            Some((lo, hi)) => format!(
+                "{} ({} to {})",
+                compact(row.value),
+                compact(lo),
+                compact(hi)
+            ),
+            None => compact(row.value),
+        };
+        if let Some((lo, hi)) = row.interval {
+            let (a, b) = (scale.at(lo), scale.at(hi));
+            svg.line(a, mid, b, mid, "whisker");
+            svg.line(a, mid - 6.0, a, mid + 6.0, "whisker");
+            svg.line(b, mid - 6.0, b, mid + 6.0, "whisker");
+        }
+        if row.value.is_finite() {
+            svg.circle(
+                scale.at(row.value),
+                mid,
+                5.0,
+                colour(i),
+                "estimate",
+                Some(&format!("{}: {note}", row.label)),
+            );
+        }
+        svg.text(
+            WIDTH - NOTE_W + 8.0,
+            mid + 4.0,
+            Anchor::Start,
+            "note",
+            &note,
+        );
+    }
+    svg.line(label_w, top, label_w, bottom, "axis");
+    svg.finish(value_title)
+}
+
 /// One bar made of stacked parts (one per series), with a note written after it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StackedBar {
@@ -222,6 +286,28 @@ mod tests {
         let out = histogram(&[0.0, 1.0, 2.0, 3.0], &[4, 0, 2], "leakers", "nights");
         assert_eq!(out.matches("<rect").count(), 3);
         assert!(out.contains("<title>0 to 1: 4</title>"));
+    }
+
+    #[test]
+    fn dots_sit_at_their_values_inside_their_whiskers() {
+        let rows = [
+            IntervalBar {
+                label: "a".into(),
+                value: 10.0,
+                interval: Some((9.0, 11.0)),
+            },
+            IntervalBar {
+                label: "b".into(),
+                value: 20.0,
+                interval: Some((18.0, 22.0)),
+            },
+        ];
+        let out = dot_whiskers(&rows, "leaked", 170.0);
+        assert_eq!(out.matches("<circle").count(), 2);
+        // one reference line, two whiskers of three lines each
+        assert_eq!(out.matches(r#"class="reference""#).count(), 1);
+        assert_eq!(out.matches(r#"class="whisker""#).count(), 6);
+        assert!(out.contains("<title>b: 20 (18 to 22)</title>"), "{out}");
     }
 
     #[test]

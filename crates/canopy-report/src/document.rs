@@ -20,13 +20,27 @@ pub enum Block {
         /// What it shows.
         caption: String,
     },
-    /// A table: a header row and rows of cells (plain text).
+    /// A list of links: (text, relative address), each with a note after it.
+    Links(Vec<Link>),
+    /// A table: a header row and rows of cells (plain text; a line break in a cell breaks the
+    /// line there).
     Table {
         /// Column titles.
         header: Vec<String>,
         /// Rows of cells.
         rows: Vec<Vec<String>>,
     },
+}
+
+/// A link to another file of the output, with a note.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// The link's text.
+    pub text: String,
+    /// Relative address (`options/01/report.html`).
+    pub href: String,
+    /// Plain text after the link.
+    pub note: String,
 }
 
 /// A titled section of a report.
@@ -76,6 +90,8 @@ pub struct Report {
     pub title: String,
     /// Key facts under the title.
     pub facts: Vec<(String, String)>,
+    /// Blocks between the facts and the first section (a summary table, links).
+    pub intro: Vec<Block>,
     /// The sections, in order.
     pub sections: Vec<Section>,
 }
@@ -94,12 +110,18 @@ figure{margin:8px 0 4px}figcaption{font-size:13px;color:#5b6b7c;margin-top:4px}
 svg{max-width:100%;height:auto;display:block}
 table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{padding:4px 10px;border-bottom:1px solid #e2e6ea;text-align:right}
 th:first-child,td:first-child{text-align:left}
+div.intro{background:#fff;border-radius:8px;padding:14px 20px;margin:0 0 20px;box-shadow:0 1px 3px #0002;overflow-x:auto}
+ul.links{margin:6px 0;padding-left:20px;font-size:14px;line-height:1.6}a{color:#1a5fb4}
+div.intro table{font-size:12px}div.intro td{vertical-align:top}td+td{white-space:nowrap}
 .grid{stroke:#e3e7eb;stroke-width:1}.axis{stroke:#5b6b7c;stroke-width:1}.whisker{stroke:#1d2733;stroke-width:1.6}
+.reference{stroke:#8a96a3;stroke-width:1;stroke-dasharray:4 3}.estimate{stroke:#1d2733;stroke-width:1}
 .tick{font-size:11px;fill:#5b6b7c}.axis-title{font-size:12px;fill:#1d2733}.label{font-size:12px;fill:#1d2733}
 .note{font-size:11px;fill:#38485a}.legend{font-size:12px;fill:#1d2733}
 .land{fill:#f3f1ea;stroke:#8c8c8c;stroke-width:.7}.land.nato{fill:#e4ecd9}
 .country{font-size:13px;font-weight:700;fill:#9aa3ab}.place{font-size:10px;fill:#1d2733}
 .meridian{stroke:#b03030;stroke-width:1.2;stroke-dasharray:6 4}.zone-label{font-size:11px;fill:#b03030}
+.zone{stroke-width:1;fill-opacity:.35}.zone.engagement{fill:#8fc79a;stroke:#2f7d32}
+.zone.no-fire{fill:#f2a3a3;stroke:#c62828}.zone.approval{fill:#f2d27a;stroke:#b08400}
 .dot{stroke:#fff;stroke-width:.4;fill-opacity:.85}.site{stroke-width:.8}.cross{stroke-width:2}
 ";
 
@@ -109,6 +131,7 @@ impl Report {
         Report {
             title: title.into(),
             facts: Vec::new(),
+            intro: Vec::new(),
             sections: Vec::new(),
         }
     }
@@ -116,6 +139,12 @@ impl Report {
     /// Adds a key fact.
     pub fn fact(mut self, label: impl Into<String>, value: impl Into<String>) -> Report {
         self.facts.push((label.into(), value.into()));
+        self
+    }
+
+    /// Adds a block above the sections.
+    pub fn intro(mut self, block: Block) -> Report {
+        self.intro.push(block);
         self
     }
 
@@ -144,6 +173,13 @@ impl Report {
                 );
             }
             html.push_str("</dl>");
+        }
+        if !self.intro.is_empty() {
+            html.push_str("\n<div class=\"intro\">");
+            for block in &self.intro {
+                block_html(block, &mut html);
+            }
+            html.push_str("</div>");
         }
         for section in &self.sections {
             let _ = write!(html, "\n<section><h2>{}</h2>", escape(&section.title));
@@ -174,6 +210,19 @@ fn block_html(block: &Block, html: &mut String) {
                 escape(caption)
             );
         }
+        Block::Links(links) => {
+            html.push_str("<ul class=\"links\">");
+            for link in links {
+                let _ = write!(
+                    html,
+                    "<li><a href=\"{}\">{}</a> {}</li>",
+                    escape(&link.href),
+                    escape(&link.text),
+                    escape(&link.note)
+                );
+            }
+            html.push_str("</ul>");
+        }
         Block::Table { header, rows } => {
             html.push_str("<table><thead><tr>");
             for cell in header {
@@ -183,7 +232,7 @@ fn block_html(block: &Block, html: &mut String) {
             for row in rows {
                 html.push_str("<tr>");
                 for cell in row {
-                    let _ = write!(html, "<td>{}</td>", escape(cell));
+                    let _ = write!(html, "<td>{}</td>", escape(cell).replace('\n', "<br>"));
                 }
                 html.push_str("</tr>");
             }

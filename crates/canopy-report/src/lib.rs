@@ -5,6 +5,7 @@
 //! svg (elements) ─► scale (ticks, colours) ─► charts (histogram, interval bars, stacked bars)
 //!                                          └► map (projection, borders, markers)
 //! document (Report, Section) ◄─ mc (the Monte Carlo report)
+//!                              └─ compare (comparisons and sweeps)
 //! ```
 //!
 //! A report is built section by section: `Report::new(title).section(Section::new(..).figure(..))`,
@@ -13,11 +14,13 @@
 #![warn(missing_docs)]
 
 pub mod charts;
+pub mod compare;
 pub mod document;
 pub mod map;
 pub mod mc;
 pub mod scale;
 pub mod svg;
 
-pub use document::{Block, Report, Section};
+pub use compare::compare_report;
+pub use document::{Block, Link, Report, Section};
 pub use mc::{McReportInput, mc_report, write_mc_report};

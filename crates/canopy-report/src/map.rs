@@ -4,9 +4,12 @@
 
 use std::fmt::Write;
 
-use canopy_geo::Borders;
+use canopy_geo::{Borders, GeoPoint, direct};
 
 use crate::svg::{Anchor, Svg, px};
+
+/// Points of the polygon drawn for a circle.
+pub const CIRCLE_POINTS: usize = 48;
 
 /// A longitude/latitude box, degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -190,6 +193,35 @@ impl MapDrawing {
             last = Some((x, y));
         }
         d.push('Z');
+    }
+
+    /// An area given as rings of `[lon, lat]` radian pairs (a polygon zone), drawn with a CSS
+    /// class (`zone engagement`, ...) and a tooltip; rings wholly outside the box are skipped.
+    pub fn area(&mut self, rings: &[Vec<[f64; 2]>], class: &str, title: &str) {
+        let mut d = String::new();
+        for ring in rings {
+            if ring.iter().any(|v| {
+                self.projection
+                    .contains(v[0].to_degrees(), v[1].to_degrees())
+            }) {
+                self.ring_path(ring, &mut d);
+            }
+        }
+        if !d.is_empty() {
+            self.svg.path(&d, class, None, Some(title));
+        }
+    }
+
+    /// A geodesic circle (a circle zone) as an area of [`CIRCLE_POINTS`] points.
+    pub fn geodesic_circle(&mut self, centre: GeoPoint, radius_m: f64, class: &str, title: &str) {
+        let ring: Vec<[f64; 2]> = (0..=CIRCLE_POINTS)
+            .map(|k| {
+                let azimuth = std::f64::consts::TAU * k as f64 / CIRCLE_POINTS as f64;
+                let p = direct(centre, azimuth, radius_m);
+                [p.lon_rad(), p.lat_rad()]
+            })
+            .collect();
+        self.area(&[ring], class, title);
     }
 
     /// A dashed meridian with a label at its top.

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use canopy_analysis::stats::{Z_95, wilson};
 use canopy_analysis::{Manifest, McError, Outputs, Summary, run_one};
 use canopy_geo::{Borders, ZoneShape};
 use canopy_io::{Column, Table};
@@ -59,7 +60,7 @@ pub fn mc_report(input: &McReportInput) -> Report {
     }
     report
         .section(leakers_section(s, input.runs))
-        .section(targets_section(s))
+        .section(targets_section(input.runs))
         .section(burden_section(s, input.scenario))
         .section(cost_section(s))
         .section(map_section(input))
@@ -126,23 +127,56 @@ fn leakers_section(s: &Summary, runs: &Table) -> Section {
     }
 }
 
-fn targets_section(s: &Summary) -> Section {
-    let bars: Vec<IntervalBar> = s
+/// The sum of a column of whole numbers over the runs (missing cells count 0).
+fn column_sum(runs: &Table, column: &str) -> u64 {
+    match runs.column(column) {
+        Some(Column::UInt(values)) => values.iter().flatten().sum(),
+        _ => 0,
+    }
+}
+
+/// Leak probability by aim point: each target's leakers over the threats aimed at it that entered
+/// the theatre, pooled over nights, with the 95 % Wilson interval.
+fn targets_section(runs: &Table) -> Section {
+    let mut rows = Vec::new();
+    let bars: Vec<IntervalBar> = runs
         .columns
-        .keys()
-        .filter_map(|c| {
-            let target = c.strip_prefix("leakers_by_target.")?;
-            column_bar(s, c, target)
+        .iter()
+        .filter_map(|(c, _)| c.strip_prefix("entered_by_target."))
+        .filter_map(|target| {
+            let entered = column_sum(runs, &format!("entered_by_target.{target}"));
+            let leaked = column_sum(runs, &format!("leakers_by_target.{target}"));
+            let interval = wilson(leaked, entered, Z_95)?;
+            let p = leaked as f64 / entered as f64;
+            rows.push(vec![
+                target.to_string(),
+                entered.to_string(),
+                leaked.to_string(),
+                format!("{p:.3} [{:.3}, {:.3}]", interval.low, interval.high),
+            ]);
+            Some(IntervalBar {
+                label: target.to_string(),
+                value: p,
+                interval: Some((interval.low, interval.high)),
+            })
         })
         .collect();
-    let mut section = Section::new("Leakers by target");
+    let mut section = Section::new("Leak probability by target");
     if bars.is_empty() {
-        section = section.text("No threat reached an aim point in any replication.");
+        section = section.text("No threat entered the theatre in any replication.");
     }
-    section.figure(
-        interval_bars(&bars, "leakers per night (mean, 95 % interval)"),
-        "Mean leakers per night at each aim point, with the 95 % Student t interval of the mean.",
-    )
+    section
+        .figure(
+            interval_bars(&bars, "leak probability (95 % Wilson interval)"),
+            "Share of the threats aimed at each aim point that reached it, over every night, with the \
+             95 % Wilson interval (threats of one night are pooled as independent trials).",
+        )
+        .table(
+            ["aim point", "entered", "leaked", "leak probability [95 %]"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+        )
 }
 
 fn burden_section(s: &Summary, scenario: &Scenario) -> Section {
@@ -262,12 +296,20 @@ fn timeline_section(s: &Summary, input: &McReportInput) -> Section {
         .text(approvals)
 }
 
-/// How a zone kind reads on the map.
-fn zone_kind(kind: ZoneKind) -> &'static str {
+/// A text field of an event, empty when absent.
+fn text<'a>(event: &'a Value, field: &str) -> &'a str {
+    event.get(field).and_then(Value::as_str).unwrap_or("")
+}
+
+/// Colour of spillover points.
+const SPILL_COLOUR: &str = "#e07b00";
+
+/// How a zone kind reads on the map: its name, its CSS class and its legend colour.
+fn zone_kind(kind: ZoneKind) -> (&'static str, &'static str, &'static str) {
     match kind {
-        ZoneKind::Engagement => "engagement",
-        ZoneKind::NoFire => "no fire",
-        ZoneKind::ApprovalRequired => "approval required",
+        ZoneKind::Engagement => ("engagement", "engagement", "#8fc79a"),
+        ZoneKind::NoFire => ("no fire", "no-fire", "#f2a3a3"),
+        ZoneKind::ApprovalRequired => ("approval required", "approval", "#f2d27a"),
     }
 }
 
@@ -277,14 +319,8 @@ fn lon_lat(event: &Value, field: &str) -> Option<(f64, f64)> {
     Some((p.get("lon_deg")?.as_f64()?, p.get("lat_deg")?.as_f64()?))
 }
 
-/// Whether a (lon, lat) point lies on NATO land.
-fn on_nato(borders: &Borders, (lon, lat): (f64, f64)) -> bool {
-    canopy_geo::GeoPoint::from_degrees(lat, lon).is_ok_and(|p| borders.is_nato_territory(p))
-}
-
 fn map_section(input: &McReportInput) -> Section {
     let scenario = input.scenario;
-    let borders = Borders::bundled();
     let nation_colour = |code: &str| {
         scenario
             .nations
@@ -322,15 +358,19 @@ fn map_section(input: &McReportInput) -> Section {
             .filter(|e| e.get("target").and_then(Value::as_str) == Some(target))
             .count()
     };
-    let falls: Vec<(f64, f64)> = input
+    let spills: Vec<((f64, f64), String)> = input
         .events
         .iter()
-        .filter_map(|e| match kind(e).as_str() {
-            "miss" => lon_lat(e, "fall_point"),
-            "kill" => lon_lat(e, "debris_centre"),
-            _ => None,
+        .filter(|e| kind(e) == "spillover")
+        .filter_map(|e| {
+            let what = format!(
+                "spillover: {} in {} near {}",
+                text(e, "object"),
+                text(e, "country"),
+                text(e, "near")
+            );
+            Some((lon_lat(e, "at")?, what))
         })
-        .filter(|&p| on_nato(borders, p))
         .collect();
     let mut targets: Vec<&canopy_scenario::Place> = scenario
         .raids
@@ -353,7 +393,8 @@ fn map_section(input: &McReportInput) -> Section {
             .chain(patrol_points)
             .chain(target_points)
             .chain(kills.iter().map(|(p, _)| *p))
-            .chain(impacts.iter().copied()),
+            .chain(impacts.iter().copied())
+            .chain(spills.iter().map(|(p, _)| *p)),
         1.0,
     )
     .unwrap_or(LonLatBox {
@@ -363,19 +404,32 @@ fn map_section(input: &McReportInput) -> Section {
         max_lat_deg: 56.0,
     });
     let mut map = MapDrawing::new(bbox, MAP_WIDTH);
-    map.borders(borders);
+    map.borders(Borders::bundled());
     map.meridian(
         scenario.theatre.entry_meridian_rad.to_degrees(),
         "theatre entry",
     );
+    let mut area_kinds: Vec<ZoneKind> = Vec::new();
     for zone in &scenario.zones {
-        if let ZoneShape::WestOfMeridian { lon_rad } | ZoneShape::EastOfMeridian { lon_rad } =
-            zone.shape
-        {
-            map.meridian(
-                lon_rad.to_degrees(),
-                &format!("{}: {}", zone_kind(zone.kind), zone.id),
-            );
+        let name = format!("{}: {}", zone_kind(zone.kind).0, zone.id);
+        let class = format!("zone {}", zone_kind(zone.kind).1);
+        match &zone.shape {
+            ZoneShape::WestOfMeridian { lon_rad } | ZoneShape::EastOfMeridian { lon_rad } => {
+                map.meridian(lon_rad.to_degrees(), &name);
+            }
+            ZoneShape::Polygon(polygon) => {
+                map.area(polygon.rings_rad(), &class, &name);
+                if !area_kinds.contains(&zone.kind) {
+                    area_kinds.push(zone.kind);
+                }
+            }
+            ZoneShape::Circle { centre, radius_m } => {
+                map.geodesic_circle(*centre, *radius_m, &class, &name);
+                if !area_kinds.contains(&zone.kind) {
+                    area_kinds.push(zone.kind);
+                }
+            }
+            ZoneShape::Countries(_) => {}
         }
     }
     for (p, nation) in &kills {
@@ -387,14 +441,8 @@ fn map_section(input: &McReportInput) -> Section {
             &format!("intercept by {nation}"),
         );
     }
-    for p in &falls {
-        map.marker(
-            p.0,
-            p.1,
-            Marker::Cross,
-            "#e07b00",
-            "interceptor or debris fall on NATO land",
-        );
+    for (p, what) in &spills {
+        map.marker(p.0, p.1, Marker::Cross, SPILL_COLOUR, what);
     }
     for site in &scenario.sites {
         let code = scenario.nations[site.nation.index()].code;
@@ -460,20 +508,25 @@ fn map_section(input: &McReportInput) -> Section {
     legend.push((Marker::Cross, "#c00000".into(), "impact (leaker)".into()));
     legend.push((
         Marker::Cross,
-        "#e07b00".into(),
-        "fall on NATO land (spillover)".into(),
+        SPILL_COLOUR.into(),
+        "spillover into NATO territory".into(),
     ));
+    for kind in area_kinds {
+        let (name, _, fill) = zone_kind(kind);
+        legend.push((Marker::Square, fill.into(), format!("{name} zone")));
+    }
     map.legend(&legend);
     Section::new("Map of one night").figure(
         map.finish("map of the region"),
         format!(
             "Replication {}: {} intercepts (dots, coloured by the shooter's nation), {} impacts and {} \
-             interceptor or debris falls on NATO land. NATO members are shaded green; dashed lines \
-             are the theatre entry meridian and meridian zones.",
+             spillovers (where a threat, interceptor or debris entered NATO territory). NATO members \
+             are shaded green; dashed lines are the theatre entry meridian and meridian zones; \
+             polygon and circle zones are shaded by kind.",
             input.events_replication,
             kills.len(),
             impacts.len(),
-            falls.len()
+            spills.len()
         ),
     )
 }

@@ -16,12 +16,14 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
     let scenario = scenario();
     let rows = [
         json!({"leaked": 2, "entered_theatre": 10, "leakers_by_target": {"lviv": 2},
+               "entered_by_target": {"lviv": 10},
                "nations": {"PL": {"engagements": 3, "kills": 2, "cost_usd": 9.0e6,
                                   "munitions": {"pac2-gem-t": 3}}},
                "interceptor_cost_usd": 9.0e6, "flight_cost_usd": 0.0,
                "threat_cost_destroyed_usd": 1.0e5, "cost_exchange": 90.0,
                "timeline": {"entry_to_decision_s": 30.0}}),
         json!({"leaked": 4, "entered_theatre": 10, "leakers_by_target": {"lviv": 4},
+               "entered_by_target": {"lviv": 10},
                "nations": {"PL": {"engagements": 1, "kills": 1, "cost_usd": 3.0e6,
                                   "munitions": {"pac2-gem-t": 1}}},
                "interceptor_cost_usd": 3.0e6, "flight_cost_usd": 0.0,
@@ -39,6 +41,8 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
                "debris_centre": {"lat_deg": 50.0, "lon_deg": 24.0, "alt_m": 0.0}}),
         json!({"kind": "impact", "time_s": 20.0, "target": "lviv",
                "at": {"lat_deg": 49.84, "lon_deg": 24.03, "alt_m": 0.0}}),
+        json!({"kind": "spillover", "time_s": 30.0, "object": "debris", "country": "PL",
+               "near": "Przemyśl", "at": {"lat_deg": 49.78, "lon_deg": 22.77, "alt_m": 0.0}}),
     ];
     let manifest = Manifest {
         scenario: scenario.name.clone(),
@@ -64,7 +68,7 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
         titles,
         [
             "Leakers per night",
-            "Leakers by target",
+            "Leak probability by target",
             "Burden by nation",
             "Cost exchange",
             "Map of one night",
@@ -91,6 +95,19 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
         canopy_report::scale::colour(pl)
     )));
     assert!(map.contains("impact (leaker)"));
+    assert!(map.contains("<title>spillover: debris in PL near Przemyśl</title>"));
+    // the scenario's circle and polygon zones are drawn as areas
+    assert!(
+        map.contains(r#"<path class="zone no-fire""#),
+        "no-fire zone"
+    );
+    // Lviv: 6 leakers of 20 threats entered; Wilson 95 %: centre (0.3 + 1.96²/40) / (1 + 1.96²/20)
+    // = 0.3322, half-width 1.96 √(0.3·0.7/20 + 1.96²/1600) / 1.1921 = 0.1868 -> [0.1455, 0.5190]
+    assert!(
+        sections[1].contains("0.300 [0.145, 0.519]"),
+        "{}",
+        sections[1]
+    );
     // self-contained: no scripts, no external resources
     assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("href="));
     // the approval came 60 s after its decision

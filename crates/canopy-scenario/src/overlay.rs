@@ -6,7 +6,8 @@
 //! `[[nation]]`, `[[rules]]`, ...) an item is named by its `id`, `code` or `nation` key, or by its
 //! 0-based position. The value is read as a TOML value (`24.0`, `false`, `[]`,
 //! `{ pac3-mse = 4 }`, `"90s"`), and taken as a plain string when it is not one (`delegated`,
-//! `60s`). Only existing keys can be set: a path that names nothing is refused with the path and
+//! `60s`). A path ending at an array item with the value `remove` deletes that item
+//! (`patrol.pl-cap-lviv=remove`). Only existing keys can be set: a path that names nothing is refused with the path and
 //! what exists at the point where it stops. The changed document is validated as a whole, like a
 //! file.
 
@@ -18,6 +19,9 @@ use crate::error::{ErrorKind, ScenarioError};
 
 /// Keys that name an item of an array of tables, tried in this order.
 const ITEM_KEYS: [&str; 3] = ["id", "code", "nation"];
+
+/// The value that removes the array item a path names (`patrol.pl-cap-lviv=remove`).
+pub const REMOVE: &str = "remove";
 
 /// One `KEY=VALUE` change.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,9 +118,13 @@ fn set(document: &mut Table, overlay: &Overlay) -> Result<(), (String, String)> 
                 extend(&mut walked, name);
                 i += 1;
                 if i == segments.len() {
+                    if overlay.value.as_str() == Some(REMOVE) {
+                        items.remove(index);
+                        return Ok(());
+                    }
                     return Err((
                         format!("`{walked}` names an item, not a key"),
-                        format!("a key of the item, e.g. `{walked}.id`"),
+                        format!("a key of the item, e.g. `{walked}.id`, or `{walked}={REMOVE}`"),
                     ));
                 }
                 match &mut items[index] {
@@ -277,6 +285,35 @@ mod tests {
     fn a_whole_array_can_be_emptied() {
         let changed = overlaid(&["patrol=[]"]).unwrap();
         assert!(changed.patrols.is_empty());
+    }
+
+    #[test]
+    fn one_array_item_can_be_removed_by_its_id() {
+        let base = default_scenario().unwrap();
+        let changed = overlaid(&[
+            "patrol.pl-cap-lviv=remove",
+            "patrol.sk-cap-lviv-east=remove",
+        ])
+        .unwrap();
+        let ids = |s: &crate::Scenario| -> Vec<String> {
+            s.patrols.iter().map(|p| p.id.to_string()).collect()
+        };
+        // the file has seven patrols; two named ones go, the other five stay in order
+        assert_eq!(base.patrols.len(), 7);
+        assert_eq!(
+            ids(&changed),
+            [
+                "ua-mig29-west",
+                "ua-f16-north",
+                "pl-cap-volyn",
+                "ro-cap-frankivsk",
+                "hu-cap-dobrotvir"
+            ]
+        );
+        let err = overlaid(&["patrol.pl-cap-nowhere=remove"]).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("`patrol.pl-cap-nowhere`"), "{message}");
+        assert!(message.contains("pl-cap-volyn"), "{message}");
     }
 
     #[test]

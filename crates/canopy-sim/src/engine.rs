@@ -358,11 +358,11 @@ impl<'a> Simulation<'a> {
         let spec = &self.prepared.threats[threat.index()];
         let stretch = &self.prepared.routes[spec.route].nato[interval];
         let to_m = spec.distance_at(time);
-        let near = self.spill.nearest_place(
-            self.prepared.routes[spec.route]
-                .route
-                .point_at(&self.prepared.geometry, (from_m + to_m) / 2.0),
-        );
+        let route = &self.prepared.routes[spec.route].route;
+        let near = self
+            .spill
+            .nearest_place(route.point_at(&self.prepared.geometry, (from_m + to_m) / 2.0));
+        let entered_at = route.point_at(&self.prepared.geometry, from_m);
         self.log(Event::Spillover {
             time_s: seconds(time),
             object: SpilloverObject::Threat,
@@ -371,6 +371,7 @@ impl<'a> Simulation<'a> {
             near,
             time_inside_s: time.since(entered).as_secs_f64(),
             depth_m: stretch.max_depth_between(from_m, to_m),
+            at: Position::new(entered_at, 0.0),
         });
     }
 

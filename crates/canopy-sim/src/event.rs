@@ -222,6 +222,10 @@ pub enum Event {
         time_inside_s: f64,
         /// Greatest depth inside the country, metres.
         depth_m: f64,
+        /// Where it entered NATO territory (altitude 0): a threat's first point in the country's
+        /// airspace, an interceptor's fall point, a debris footprint's centre when that is inside,
+        /// else the nearest point of the NATO border.
+        at: Position,
     },
     /// A fighter took off.
     SortieStart {

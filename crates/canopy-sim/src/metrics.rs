@@ -147,6 +147,9 @@ pub struct RunMetrics {
     pub threat_types: BTreeMap<String, ThreatTypeOutcome>,
     /// Leakers by aim point (place id).
     pub leakers_by_target: BTreeMap<String, u32>,
+    /// Threats that entered the theatre, by aim point (place id): the trials of the leak
+    /// probability by target.
+    pub entered_by_target: BTreeMap<String, u32>,
     /// Burden by nation code.
     pub nations: BTreeMap<String, NationBurden>,
     /// Threats never engaged, by the furthest reason reached.
@@ -204,6 +207,8 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                     .or_default()
                     .entered_theatre += 1;
                 entered_at.insert(*threat, *time_s);
+                let target = &prepared.threats[threat.index()].target;
+                *metrics.entered_by_target.entry(target.clone()).or_default() += 1;
             }
             Event::Decision {
                 time_s,
@@ -276,6 +281,7 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                 near,
                 time_inside_s,
                 depth_m,
+                ..
             } => {
                 let summary = &mut metrics.spillover;
                 summary.count += 1;

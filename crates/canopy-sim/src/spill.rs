@@ -5,7 +5,7 @@ use canopy_c2::DebrisFootprint;
 use canopy_core::{SimTime, ThreatId};
 use canopy_geo::{GeoPoint, distance_m};
 
-use crate::event::{Event, SpilloverObject, seconds};
+use crate::event::{Event, Position, SpilloverObject, seconds};
 use crate::prepared::PreparedScenario;
 
 /// Checks falls and footprints against NATO territory.
@@ -53,6 +53,7 @@ impl<'a> SpilloverCheck<'a> {
             near: self.nearest_place(point),
             time_inside_s: 0.0,
             depth_m,
+            at: Position::new(point, 0.0),
         })
     }
 
@@ -65,7 +66,11 @@ impl<'a> SpilloverCheck<'a> {
         threat: ThreatId,
         footprint: &DebrisFootprint,
     ) -> Option<Event> {
-        let (country, distance) = self.prepared.geometry.nearest_nato(footprint.centre)?;
+        let (country, distance, border_point) = self
+            .prepared
+            .geometry
+            .borders
+            .nearest_country_point(footprint.centre, |country| country.nato)?;
         if distance > footprint.radius_m {
             return None;
         }
@@ -73,6 +78,7 @@ impl<'a> SpilloverCheck<'a> {
             return Some(event);
         }
         let country = country.to_string();
+        let at = border_point.unwrap_or(footprint.centre);
         Some(Event::Spillover {
             time_s: seconds(time),
             object,
@@ -81,6 +87,7 @@ impl<'a> SpilloverCheck<'a> {
             near: self.nearest_place(footprint.centre),
             time_inside_s: 0.0,
             depth_m: footprint.radius_m - distance,
+            at: Position::new(at, 0.0),
         })
     }
 }

@@ -48,7 +48,7 @@ fn a_cruise_missile_crossing_poland_is_a_spillover_with_its_time_inside() {
     let expected_s = inside_m / speed_mps;
 
     let outcome = run(scenario, 1);
-    let stays: Vec<(f64, &str)> = outcome
+    let stays: Vec<(f64, &str, GeoPoint)> = outcome
         .events
         .iter()
         .filter_map(|event| match event {
@@ -56,14 +56,22 @@ fn a_cruise_missile_crossing_poland_is_a_spillover_with_its_time_inside() {
                 object: SpilloverObject::Threat,
                 time_inside_s,
                 country,
+                at,
                 ..
-            } => Some((*time_inside_s, country.as_str())),
+            } => Some((*time_inside_s, country.as_str(), at.point())),
             _ => None,
         })
         .collect();
     assert_eq!(stays.len(), 2, "{stays:?}");
-    for (time_inside_s, country) in stays {
+    let entry = GeodesicLeg::new(launch, oserdow).point_at(enter_m);
+    for (time_inside_s, country, at) in stays {
         assert_eq!(country, "PL");
+        // Where it entered: the border crossing, to about one airspace sample (1 km).
+        let off_m = canopy_geo::distance_m(at, entry);
+        assert!(
+            off_m <= 1_000.0,
+            "entered {off_m} m from the border crossing"
+        );
         // The route is checked every kilometre: the stay is right to about one sample each side.
         assert!(
             (time_inside_s - expected_s).abs() <= 1_000.0 / speed_mps + 1e-6,

@@ -47,8 +47,8 @@ pub struct BatchArgs {
     /// Planner: wta (default) or baseline.
     #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
     pub planner: String,
-    /// Output directory: compare.json, compare.csv and one Monte Carlo directory per option
-    /// (options/NN, resumable like `canopy mc`).
+    /// Output directory: compare.json, compare.csv, report.html and one Monte Carlo directory
+    /// per option (options/NN with its own report.html, resumable like `canopy mc`).
     #[arg(long)]
     pub out: PathBuf,
 }
@@ -89,7 +89,17 @@ pub fn execute(args: CompareArgs) -> anyhow::Result<()> {
             .map(|option| parse_option(option, file, &args.sets))
             .collect::<anyhow::Result<Vec<_>>>()?
     };
-    run_and_report(&specs, &args.batch)
+    let title = format!("Canopy comparison: {}", names(&specs));
+    run_and_report(&specs, &args.batch, &title)
+}
+
+/// The options' names joined for a title: `a vs b vs c`.
+fn names(specs: &[OptionSpec]) -> String {
+    specs
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" vs ")
 }
 
 /// Reads `NAME:KEY=VALUE[,KEY=VALUE...]`.
@@ -115,8 +125,8 @@ fn parse_option(text: &str, file: &Path, common: &[String]) -> anyhow::Result<Op
 }
 
 /// Loads every option, runs them with the same seed and replications, prints the table and
-/// writes it to the output directory.
-pub fn run_and_report(specs: &[OptionSpec], args: &BatchArgs) -> anyhow::Result<()> {
+/// writes it, with `report.html` (headed `title`), to the output directory.
+pub fn run_and_report(specs: &[OptionSpec], args: &BatchArgs, title: &str) -> anyhow::Result<()> {
     let mut batches = Vec::with_capacity(specs.len());
     let mut seed = args.seed;
     for (index, spec) in specs.iter().enumerate() {
@@ -167,8 +177,19 @@ pub fn run_and_report(specs: &[OptionSpec], args: &BatchArgs) -> anyhow::Result<
         batch_size: 100,
         stop_after: None,
     };
-    let metrics = run_batches(&batches, &args.out, execution, &|| bar.inc(1))?;
+    let outcomes = run_batches(&batches, &args.out, execution, &|| bar.inc(1))?;
     bar.finish_and_clear();
+    let mut metrics = Vec::with_capacity(outcomes.len());
+    for (batch, outcome) in batches.iter().zip(outcomes) {
+        canopy_report::write_mc_report(
+            &args.out.join(&batch.info.dir),
+            &batch.prepared,
+            &batch.manifest,
+            &outcome.outputs,
+            0,
+        )?;
+        metrics.push(outcome.metrics);
+    }
     let comparison = compare(
         batches.into_iter().map(|b| b.info).collect(),
         &metrics,
@@ -176,7 +197,14 @@ pub fn run_and_report(specs: &[OptionSpec], args: &BatchArgs) -> anyhow::Result<
         args.runs,
     );
     write_comparison(&args.out, &comparison)?;
+    canopy_report::compare_report(&comparison, title)
+        .write(&args.out.join("report.html"))
+        .context("writing report.html")?;
     print!("{}", comparison.render());
-    println!("-> {}", args.out.join("compare.csv").display());
+    println!(
+        "-> {} and {}",
+        args.out.join("compare.csv").display(),
+        args.out.join("report.html").display()
+    );
     Ok(())
 }

@@ -33,5 +33,7 @@ pub fn execute(args: SweepArgs) -> anyhow::Result<()> {
             sets: args.sets.iter().cloned().chain(combo).collect(),
         })
         .collect();
-    run_and_report(&specs, &args.batch)
+    let keys: Vec<&str> = args.params.iter().map(|p| p.key.as_str()).collect();
+    let title = format!("Canopy sweep: {}", keys.join(" × "));
+    run_and_report(&specs, &args.batch, &title)
 }
