@@ -7,9 +7,10 @@
 //! 0-based position. The value is read as a TOML value (`24.0`, `false`, `[]`,
 //! `{ pac3-mse = 4 }`, `"90s"`), and taken as a plain string when it is not one (`delegated`,
 //! `60s`). A path ending at an array item with the value `remove` deletes that item
-//! (`patrol.pl-cap-lviv=remove`). Only existing keys can be set: a path that names nothing is refused with the path and
-//! what exists at the point where it stops. The changed document is validated as a whole, like a
-//! file.
+//! (`patrol.pl-cap-lviv=remove`). A path may name a key the file has, or an optional key of the
+//! format that the file leaves out (`patrol.ua-f16-north.altitude_m=5000`); a path that names
+//! nothing is refused with the path and what exists at the point where it stops. The changed
+//! document is validated as a whole, like a file.
 
 use std::path::Path;
 
@@ -97,13 +98,18 @@ fn set(document: &mut Table, overlay: &Overlay) -> Result<(), (String, String)> 
     let segments: Vec<&str> = overlay.path.split('.').collect();
     let mut table = document;
     let mut walked = String::new();
+    // The path of table keys alone (item names left out), as the format's reference names it.
+    let mut field = String::new();
     let mut i = 0;
     loop {
         let key = segments[i];
-        if !table.contains_key(key) {
+        let last = i + 1 == segments.len();
+        extend(&mut field, key);
+        let optional_key = last && crate::raw::describe(&field).is_some();
+        if !table.contains_key(key) && !optional_key {
             return Err(unknown(&walked, key, table.keys().cloned().collect()));
         }
-        if i + 1 == segments.len() {
+        if last {
             table.insert(key.to_string(), overlay.value.clone());
             return Ok(());
         }
@@ -205,6 +211,20 @@ mod tests {
         let origin = Path::new("western-shield.toml");
         let text = apply_overlays(DEFAULT_SCENARIO_TOML, origin, &overlays)?;
         parse_scenario(&text, origin)
+    }
+
+    #[test]
+    fn an_optional_key_the_file_leaves_out_can_be_set() {
+        // The default scenario gives `ua-f16-north` no altitude; the format allows one.
+        let changed = overlaid(&["patrol.ua-f16-north.altitude_m=5000"]).unwrap();
+        let patrol = changed
+            .patrols
+            .iter()
+            .find(|patrol| patrol.id.as_str() == "ua-f16-north")
+            .unwrap();
+        assert_eq!(patrol.altitude_m, 5000.0);
+        let err = overlaid(&["patrol.ua-f16-north.altitude_km=5"]).unwrap_err();
+        assert!(err.to_string().contains("altitude_km"), "{err}");
     }
 
     #[test]
