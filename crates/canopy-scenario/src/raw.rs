@@ -226,6 +226,16 @@ pub(crate) struct RawRaid {
 pub(crate) struct RawAuthority {
     pub mode: AuthorityMode,
     pub approval_delay: Spanned<String>,
+    #[serde(default)]
+    pub refuse_within_km_of: Option<RawRefusal>,
+}
+
+/// `refuse_within_km_of = { country = "BY", distance_km = 30 }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRefusal {
+    pub country: Spanned<String>,
+    pub distance_km: Spanned<f64>,
 }
 
 /// `[[place]]`: an extra named point, like a row of `data/places.csv`.
@@ -301,7 +311,16 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "raid.threat" => "a threat id of data/library/threats.toml, e.g. \"shahed-136\"",
         "raid.count" => "a whole number of threats, 1 to 100000",
         "raid.window" => "[first, last] launch clock times, e.g. [\"22:00\", \"00:30\"]",
-        "authority" => "an [authority] table with mode and approval_delay",
+        "authority" => {
+            "an [authority] table with mode and approval_delay (refuse_within_km_of optional)"
+        }
+        "authority.refuse_within_km_of" => {
+            "{ country = CODE, distance_km = D }: approvals of intercepts within D km of the country are refused"
+        }
+        "authority.refuse_within_km_of.country" => {
+            "a country code of data/borders.geojson, e.g. \"BY\""
+        }
+        "authority.refuse_within_km_of.distance_km" => "a distance in km, 0 or more",
         "authority.mode" => "\"delegated\" or \"per-engagement\"",
         "place" => "[[place]] tables with id, name, at, kind, country",
         "uncertainty" => "an [uncertainty] table with sample_library_ranges = true or false",

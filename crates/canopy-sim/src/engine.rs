@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, BinaryHeap};
 use canopy_c2::vector::{Vec3, norm, sub};
 use canopy_c2::{
     AirPicture, EngagementOrder, Infeasible, InterceptPlan, Magazine, NationSet, Planner,
-    PlanningContext, ShooterKind, ShooterState, debris_footprint, debris_throw_m,
+    PlanningContext, ShooterKind, ShooterState, Vectoring, debris_footprint, debris_throw_m,
 };
 use canopy_core::{
     EngagementId, NationId, RngStream, SimDuration, SimTime, StreamKey, ThreatId, TrackId,
@@ -19,7 +19,7 @@ use crate::event::{Event, MissCause, Position, SpilloverObject, seconds};
 use crate::picture::PictureMode;
 use crate::picture_quality::QualityAccumulator;
 use crate::picture_source::PictureSource;
-use crate::prepared::{FIGHTER_TURNAROUND_S, PreparedScenario, UnitRole};
+use crate::prepared::{FIGHTER_TURNAROUND_S, PreparedScenario, UnitRole, UnitSpec};
 use crate::spill::SpilloverCheck;
 use crate::tracked_picture::Candidate;
 use crate::truth::{ThreatStatus, TruthView, position_m, state_m};
@@ -58,6 +58,9 @@ struct UnitState {
     sortie: u32,
     airborne_since: Option<SimTime>,
     landing_at: Option<SimTime>,
+    /// When a fighter's fuel calls it off station (end of its time on station, brought forward
+    /// by its dashes).
+    leave_at: SimTime,
 }
 
 #[derive(Clone, Debug)]
@@ -120,6 +123,7 @@ impl<'a> Simulation<'a> {
                 sortie: 0,
                 airborne_since: None,
                 landing_at: None,
+                leave_at: SimTime::START,
             })
             .collect();
         let mut all_nations = NationSet::default();
@@ -418,8 +422,55 @@ impl<'a> Simulation<'a> {
                 reaction: spec.reaction,
                 launch_interval: spec.launch_interval,
                 munitions: state.munitions.clone(),
+                vectoring: self.vectoring(spec, state),
             })
             .collect()
+    }
+
+    /// What a fighter on station can fly beyond it: its fuel is the rest of its time on station
+    /// at cruise speed plus the flight home it keeps in reserve.
+    fn vectoring(&self, spec: &UnitSpec, state: &UnitState) -> Option<Vectoring> {
+        let UnitRole::Fighter {
+            aircraft,
+            transit,
+            base_m,
+            ..
+        } = spec.role
+        else {
+            return None;
+        };
+        if !state.on_station {
+            return None;
+        }
+        let kind = self.prepared.scenario.library.aircraft(aircraft);
+        let left_s = state.leave_at.since(self.now).as_secs_f64().max(0.0);
+        Some(Vectoring {
+            dash_speed_mps: kind.dash_speed_mps,
+            base_m,
+            combat_radius_m: kind.combat_radius_m,
+            dash_fuel_factor: kind.dash_fuel_factor,
+            fuel_m: kind.cruise_speed_mps * (left_s + transit.as_secs_f64()),
+        })
+    }
+
+    /// A vectored fighter's dash: it is back on station (ready to launch again) after flying
+    /// home from the launch point at cruise speed, and the fuel the dash burns beyond what
+    /// loitering would have burnt brings its departure forward.
+    fn dash(&mut self, unit: usize, plan: &InterceptPlan) {
+        let UnitRole::Fighter { aircraft, .. } = self.prepared.units[unit].role else {
+            return;
+        };
+        let kind = self.prepared.scenario.library.aircraft(aircraft);
+        let back_s = plan.dash_m / kind.cruise_speed_mps;
+        let extra_s = kind.dash_fuel_factor * plan.dash_m / kind.cruise_speed_mps
+            - plan.dash_m / kind.dash_speed_mps;
+        let state = &mut self.units[unit];
+        state.ready_at = state
+            .ready_at
+            .max(plan.launch_time + SimDuration::from_secs_f64(back_s));
+        state.leave_at = state.leave_at - SimDuration::from_secs_f64(extra_s.max(0.0));
+        let (leave_at, sortie) = (state.leave_at.max(self.now), state.sortie);
+        self.schedule(leave_at, Action::LeaveStation(unit, sortie));
     }
 
     /// Runs one decision cycle; returns the planner's quiet time, if any.
@@ -438,6 +489,7 @@ impl<'a> Simulation<'a> {
             geometry: &self.prepared.geometry,
             authority: &scenario.authority,
             committed: &committed,
+            refused: &[],
         };
         let plan = self.planner.plan(&ctx, &picture, &shooters);
         self.picture = picture;
@@ -508,6 +560,9 @@ impl<'a> Simulation<'a> {
             Infeasible::ShooterUnavailable
         });
         self.in_flight += 1;
+        if order.plan.dash_m > 0.0 {
+            self.dash(unit, &order.plan);
+        }
         let spec = &self.prepared.units[unit];
         self.log(Event::Decision {
             time_s: seconds(self.now),
@@ -546,12 +601,12 @@ impl<'a> Simulation<'a> {
         let threat_spec = &self.prepared.threats[threat.index()];
         let (arrival, reached) = homing_intercept(
             |t| position_m(self.prepared, threat_spec, t),
-            spec.position_m,
+            plan.launch_m,
             munition.speed_mps,
             munition.max_range_m,
             time,
         );
-        let from = self.geo_position(spec.position_m);
+        let from = self.geo_position(plan.launch_m);
         let planned_intercept = Position::new(plan.intercept_point, plan.intercept_altitude_m);
         self.log(Event::Launch {
             time_s: seconds(time),
@@ -563,6 +618,7 @@ impl<'a> Simulation<'a> {
             munition: munition.id.clone(),
             cost_usd: munition.cost_usd,
             from,
+            dash_m: plan.dash_m,
             planned_intercept,
             planned_intercept_time_s: seconds(plan.intercept_time),
             slant_range_m: plan.slant_range_m,
@@ -642,13 +698,14 @@ impl<'a> Simulation<'a> {
         let munition = self.prepared.scenario.library.munition(order.plan.munition);
         // Where the interceptor ended its flight: at the target if it got there, else where its
         // range ran out.
+        let launch_m = order.plan.launch_m;
         let end_m = if reached {
             target_m
         } else {
-            towards(unit.position_m, target_m, munition.max_range_m)
+            towards(launch_m, target_m, munition.max_range_m)
         };
         let (ground, altitude) = geometry.geo_of(end_m);
-        let (_, heading) = geometry.speed_and_heading(end_m, sub(end_m, unit.position_m));
+        let (_, heading) = geometry.speed_and_heading(end_m, sub(end_m, launch_m));
         let footprint = debris_footprint(ground, altitude, munition.speed_mps, heading);
         let (fall, spill_event) = if munition.self_destructs {
             (
@@ -696,6 +753,7 @@ impl<'a> Simulation<'a> {
         let endurance = self.prepared.scenario.patrols[patrol].endurance;
         let state = &mut self.units[unit];
         state.sortie += 1;
+        state.leave_at = time + transit + endurance;
         state.munitions = self.prepared.units[unit].munitions.clone();
         state.airborne_since = Some(time);
         state.landing_at = None;

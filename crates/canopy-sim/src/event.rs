@@ -136,8 +136,11 @@ pub enum Event {
         munition: String,
         /// The shot's cost, USD.
         cost_usd: f64,
-        /// Where the launcher is.
+        /// Where the launcher is at launch (a vectored fighter's launch point).
         from: Position,
+        /// How far a vectored fighter dashed from its station to launch, metres (0 for a launch
+        /// from the shooter's position).
+        dash_m: f64,
         /// The planned intercept point.
         planned_intercept: Position,
         /// The planned intercept time.

@@ -74,6 +74,8 @@ pub enum UnitRole {
         aircraft: AircraftIndex,
         /// Flight time from base to station.
         transit: SimDuration,
+        /// Its home base in the theatre frame (ground level).
+        base_m: Vec3,
     },
 }
 
@@ -234,6 +236,7 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
                     patrol: patrol_index,
                     aircraft: patrol.aircraft,
                     transit: SimDuration::from_secs_f64(transit_m / aircraft.cruise_speed_mps),
+                    base_m: geometry.frame.to_enu(patrol.base.at, 0.0),
                 },
                 position_m: geometry.frame.to_enu(patrol.station, patrol.altitude_m),
                 munitions: stocks(&patrol.loadout),
