@@ -63,10 +63,12 @@ struct UnitState {
     leave_at: SimTime,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Engagement {
     order: EngagementOrder,
     threat: ThreatId,
+    /// Approval was refused: the launch does not happen.
+    refused: bool,
 }
 
 /// One replication of a prepared scenario.
@@ -82,6 +84,7 @@ pub struct Simulation<'a> {
     units: Vec<UnitState>,
     engagements: Vec<Engagement>,
     committed: BTreeSet<TrackId>,
+    refused: BTreeSet<TrackId>,
     unresolved: usize,
     active: usize,
     in_flight: usize,
@@ -142,6 +145,7 @@ impl<'a> Simulation<'a> {
             units,
             engagements: Vec::new(),
             committed: BTreeSet::new(),
+            refused: BTreeSet::new(),
             unresolved: prepared.threats.len(),
             active: 0,
             in_flight: 0,
@@ -247,10 +251,7 @@ impl<'a> Simulation<'a> {
                     self.close_airspace(time, threat);
                 }
             }
-            Action::Approve(engagement) => self.log(Event::Approval {
-                time_s: seconds(time),
-                engagement,
-            }),
+            Action::Approve(engagement) => self.answer_approval(time, engagement),
             Action::Fire(engagement) => self.fire(time, engagement),
             Action::InterceptorArrives(engagement, reached) => {
                 self.resolve_intercept(time, engagement, reached)
@@ -481,6 +482,7 @@ impl<'a> Simulation<'a> {
             .build(self.now, &truth, self.all_nations, &mut picture);
         let shooters = self.shooters();
         let committed: Vec<TrackId> = self.committed.iter().copied().collect();
+        let refused: Vec<TrackId> = self.refused.iter().copied().collect();
         let scenario = &self.prepared.scenario;
         let ctx = PlanningContext {
             now: self.now,
@@ -489,7 +491,7 @@ impl<'a> Simulation<'a> {
             geometry: &self.prepared.geometry,
             authority: &scenario.authority,
             committed: &committed,
-            refused: &[],
+            refused: &refused,
         };
         let plan = self.planner.plan(&ctx, &picture, &shooters);
         self.picture = picture;
@@ -584,11 +586,51 @@ impl<'a> Simulation<'a> {
             self.schedule(approval, Action::Approve(id));
         }
         self.schedule(order.plan.launch_time, Action::Fire(id));
-        self.engagements.push(Engagement { order, threat });
+        self.engagements.push(Engagement {
+            order,
+            threat,
+            refused: false,
+        });
+    }
+
+    /// The approval of an engagement comes through, or is refused by the authority's refusal
+    /// rule (the round goes back to the magazine and C2 learns not to ask again for this track
+    /// where the rule refuses).
+    fn answer_approval(&mut self, time: SimTime, engagement: EngagementId) {
+        let Engagement { order, threat, .. } = self.engagements[engagement.index()];
+        let borders = self.prepared.geometry.borders;
+        if !self
+            .prepared
+            .scenario
+            .authority
+            .refuses(borders, order.plan.intercept_point)
+        {
+            self.log(Event::Approval {
+                time_s: seconds(time),
+                engagement,
+            });
+            return;
+        }
+        self.log(Event::ApprovalRefused {
+            time_s: seconds(time),
+            engagement,
+            threat,
+        });
+        self.engagements[engagement.index()].refused = true;
+        self.threats[threat.index()].last_reason = Some(Infeasible::ApprovalRefused);
+        self.refused.insert(order.track);
+        self.release(engagement, true);
     }
 
     fn fire(&mut self, time: SimTime, engagement: EngagementId) {
-        let Engagement { order, threat } = self.engagements[engagement.index()].clone();
+        let Engagement {
+            order,
+            threat,
+            refused,
+        } = self.engagements[engagement.index()];
+        if refused {
+            return;
+        }
         let unit = order.shooter.index();
         let spec = &self.prepared.units[unit];
         let plan: InterceptPlan = order.plan;
@@ -656,7 +698,7 @@ impl<'a> Simulation<'a> {
 
     fn resolve_intercept(&mut self, time: SimTime, engagement: EngagementId, reached: bool) {
         self.release(engagement, false);
-        let Engagement { order, threat } = self.engagements[engagement.index()].clone();
+        let Engagement { order, threat, .. } = self.engagements[engagement.index()];
         let unit = &self.prepared.units[order.shooter.index()];
         let nation = self.nation_code(unit.nation);
         let spec = &self.prepared.threats[threat.index()];

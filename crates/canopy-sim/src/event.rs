@@ -118,6 +118,15 @@ pub enum Event {
         /// The engagement.
         engagement: EngagementId,
     },
+    /// The approval of an engagement was refused (the authority's refusal rule): no launch.
+    ApprovalRefused {
+        /// When.
+        time_s: f64,
+        /// The engagement.
+        engagement: EngagementId,
+        /// The threat it was to engage.
+        threat: ThreatId,
+    },
     /// An interceptor was launched.
     Launch {
         /// When.
@@ -289,6 +298,7 @@ impl Event {
             | Event::ThreatEntered { time_s, .. }
             | Event::Decision { time_s, .. }
             | Event::Approval { time_s, .. }
+            | Event::ApprovalRefused { time_s, .. }
             | Event::Launch { time_s, .. }
             | Event::Kill { time_s, .. }
             | Event::Miss { time_s, .. }

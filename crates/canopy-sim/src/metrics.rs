@@ -1,7 +1,9 @@
 //! `RunMetrics`: the summary of one run, computed from its event log alone. The `--json` summary
 //! and the row of a Monte Carlo table are the same fields (schema in `docs/metrics.md`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use canopy_c2::Infeasible;
 
 use canopy_core::ThreatId;
 use serde::Serialize;
@@ -151,6 +153,17 @@ pub struct RunMetrics {
     pub nations: BTreeMap<String, NationBurden>,
     /// Threats never engaged, by the furthest reason reached.
     pub unengaged_reasons: BTreeMap<String, u32>,
+    /// Engagements ordered that waited for approval.
+    pub approval_requests: u32,
+    /// Approvals refused.
+    pub approval_refusals: u32,
+    /// Time from request to answer (approval or refusal), summed over the answered requests,
+    /// seconds.
+    pub approval_wait_s: f64,
+    /// Mean time from request to answer, seconds (`null` when no request was answered).
+    pub approval_wait_mean_s: Option<f64>,
+    /// Leakers never engaged whose last hold-up was an engagement awaiting approval.
+    pub leaked_awaiting_approval: u32,
     /// Median latencies.
     pub timeline: Timeline,
     /// When the run ended, seconds.
@@ -178,6 +191,8 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
     let mut decided_at = BTreeMap::new();
     let mut launched_at = BTreeMap::new();
     let mut latencies = [Vec::new(), Vec::new(), Vec::new()];
+    let mut answered: Vec<f64> = Vec::new();
+    let mut awaiting_approval = BTreeSet::new();
     for event in events {
         match event {
             Event::ThreatLaunched { threat_type, .. } => {
@@ -209,9 +224,11 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                 time_s,
                 engagement,
                 threat,
+                needs_approval,
                 ..
             } => {
                 decided_at.insert(*engagement, *time_s);
+                metrics.approval_requests += u32::from(*needs_approval);
                 if let Some(entered) = entered_at.remove(threat) {
                     latencies[0].push(time_s - entered);
                 }
@@ -259,8 +276,20 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                     latencies[2].push(time_s - launched);
                 }
             }
+            Event::Approval { time_s, engagement } => {
+                answered.push(time_s - decided_at.get(engagement).unwrap_or(time_s));
+            }
+            Event::ApprovalRefused {
+                time_s, engagement, ..
+            } => {
+                metrics.approval_refusals += 1;
+                answered.push(time_s - decided_at.get(engagement).unwrap_or(time_s));
+            }
             Event::Impact { threat, target, .. } => {
                 metrics.leaked += 1;
+                if awaiting_approval.contains(threat) {
+                    metrics.leaked_awaiting_approval += 1;
+                }
                 metrics
                     .threat_types
                     .entry(type_of(*threat))
@@ -306,8 +335,11 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                 burden.flight_hours += flight_hours;
                 burden.flight_cost_usd += cost_usd;
             }
-            Event::Unengaged { reason, .. } => {
+            Event::Unengaged { reason, threat, .. } => {
                 *metrics.unengaged_reasons.entry(reason.clone()).or_default() += 1;
+                if reason == Infeasible::AwaitingApproval.as_str() {
+                    awaiting_approval.insert(*threat);
+                }
             }
             Event::PictureQuality {
                 gospa_m,
@@ -330,9 +362,11 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                         .airborne_at_end += 1;
                 }
             }
-            Event::Approval { .. } | Event::AirspaceEntry { .. } | Event::SortieStart { .. } => {}
+            Event::AirspaceEntry { .. } | Event::SortieStart { .. } => {}
         }
     }
+    metrics.approval_wait_s = answered.iter().sum();
+    metrics.approval_wait_mean_s = ratio(metrics.approval_wait_s, answered.len() as f64);
     metrics.interception_rate = ratio(
         f64::from(metrics.destroyed),
         f64::from(metrics.entered_theatre),
