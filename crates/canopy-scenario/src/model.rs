@@ -198,6 +198,8 @@ pub struct Patrol {
     pub aircraft: AircraftIndex,
     /// Aircraft on station.
     pub count: u32,
+    /// Aircraft on the ground at base, ready to take over from one that goes home.
+    pub spares: u32,
     /// Rounds per aircraft by munition (each one the aircraft can carry), in file order.
     pub loadout: Vec<(MunitionIndex, u32)>,
     /// Home base.

@@ -176,6 +176,7 @@ pub(crate) struct RawPatrol {
     pub nation: Spanned<String>,
     pub aircraft: Spanned<String>,
     pub count: Spanned<i64>,
+    pub spares: Option<Spanned<i64>>,
     pub loadout: RawRounds,
     pub base: Spanned<String>,
     pub station: RawPoint,
@@ -305,6 +306,7 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         }
         "patrol.aircraft" => "an aircraft id of data/library/aircraft.toml, e.g. \"f-16c\"",
         "patrol.count" => "a whole number of aircraft, 1 to 64",
+        "patrol.spares" => "a whole number of spare aircraft, 0 to 64 (default 0)",
         "patrol.base" | "raid.launch" | "raid.targets" => PLACE,
         "patrol.altitude_m" => "an altitude in metres, above 0 and at most 20000",
         "patrol.on_station" => crate::clock::CLOCK_RULE,

@@ -36,6 +36,7 @@ enum Action {
     Fire(EngagementId),
     InterceptorArrives(EngagementId, bool),
     Takeoff(usize),
+    Ready(usize),
     OnStation(usize, u32),
     LeaveStation(usize, u32),
     Land(usize),
@@ -61,6 +62,8 @@ struct UnitState {
     /// When a fighter's fuel calls it off station (end of its time on station, brought forward
     /// by its dashes).
     leave_at: SimTime,
+    /// A fighter on the ground, refuelled and rearmed.
+    ready: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -127,6 +130,7 @@ impl<'a> Simulation<'a> {
                 airborne_since: None,
                 landing_at: None,
                 leave_at: SimTime::START,
+                ready: matches!(unit.role, UnitRole::Fighter { spare: true, .. }),
             })
             .collect();
         let mut all_nations = NationSet::default();
@@ -167,7 +171,10 @@ impl<'a> Simulation<'a> {
         }
         for (index, unit) in self.prepared.units.iter().enumerate() {
             if let UnitRole::Fighter {
-                patrol, transit, ..
+                patrol,
+                transit,
+                spare: false,
+                ..
             } = unit.role
             {
                 let on_station = self.prepared.scenario.patrols[patrol].on_station;
@@ -257,9 +264,19 @@ impl<'a> Simulation<'a> {
                 self.resolve_intercept(time, engagement, reached)
             }
             Action::Takeoff(unit) => self.takeoff(time, unit),
+            Action::Ready(unit) => {
+                self.units[unit].ready = true;
+                self.fill_patrol(time, unit);
+            }
             Action::OnStation(unit, sortie) => {
                 if self.units[unit].sortie == sortie {
                     self.units[unit].on_station = true;
+                    let spec = &self.prepared.units[unit];
+                    self.log(Event::OnStation {
+                        time_s: seconds(time),
+                        unit: spec.name.clone(),
+                        nation: self.nation_code(spec.nation),
+                    });
                     self.wake_planner();
                 }
             }
@@ -795,6 +812,7 @@ impl<'a> Simulation<'a> {
         let endurance = self.prepared.scenario.patrols[patrol].endurance;
         let state = &mut self.units[unit];
         state.sortie += 1;
+        state.ready = false;
         state.leave_at = time + transit + endurance;
         state.munitions = self.prepared.units[unit].munitions.clone();
         state.airborne_since = Some(time);
@@ -822,12 +840,49 @@ impl<'a> Simulation<'a> {
         state.sortie += 1;
         state.landing_at = Some(time + transit);
         self.schedule(time + transit, Action::Land(unit));
+        let spec = &self.prepared.units[unit];
+        self.log(Event::OffStation {
+            time_s: seconds(time),
+            unit: spec.name.clone(),
+            nation: self.nation_code(spec.nation),
+        });
+        self.fill_patrol(time, unit);
     }
 
     fn land(&mut self, time: SimTime, unit: usize) {
         self.end_sortie(time, unit);
         let turnaround = SimDuration::from_secs(FIGHTER_TURNAROUND_S);
-        self.schedule(time + turnaround, Action::Takeoff(unit));
+        self.schedule(time + turnaround, Action::Ready(unit));
+    }
+
+    /// Sends ready aircraft of `unit`'s patrol (lowest unit first) towards the station while
+    /// fewer than the patrol's count are on station or flying out to it.
+    fn fill_patrol(&mut self, time: SimTime, unit: usize) {
+        let UnitRole::Fighter { patrol, .. } = self.prepared.units[unit].role else {
+            return;
+        };
+        let count = self.prepared.scenario.patrols[patrol].count as usize;
+        let of_patrol: Vec<usize> = (0..self.units.len())
+            .filter(|&index| {
+                matches!(self.prepared.units[index].role,
+                    UnitRole::Fighter { patrol: p, .. } if p == patrol)
+            })
+            .collect();
+        let covering = of_patrol
+            .iter()
+            .filter(|&&index| {
+                let state = &self.units[index];
+                state.airborne_since.is_some() && state.landing_at.is_none()
+            })
+            .count();
+        let ready: Vec<usize> = of_patrol
+            .into_iter()
+            .filter(|&index| self.units[index].ready)
+            .take(count.saturating_sub(covering))
+            .collect();
+        for index in ready {
+            self.takeoff(time, index);
+        }
     }
 
     fn end_sortie(&mut self, time: SimTime, unit: usize) {

@@ -235,6 +235,25 @@ pub enum Event {
         /// Greatest depth inside the country, metres.
         depth_m: f64,
     },
+    /// A fighter took its place on its patrol's station.
+    OnStation {
+        /// When.
+        time_s: f64,
+        /// The aircraft's unit id.
+        unit: String,
+        /// Its nation code.
+        nation: String,
+    },
+    /// A fighter left its station for home (end of time on station, fuel spent on dashes, or no
+    /// rounds left).
+    OffStation {
+        /// When.
+        time_s: f64,
+        /// The aircraft's unit id.
+        unit: String,
+        /// Its nation code.
+        nation: String,
+    },
     /// A fighter took off.
     SortieStart {
         /// When.
@@ -306,6 +325,8 @@ impl Event {
             | Event::AirspaceEntry { time_s, .. }
             | Event::Spillover { time_s, .. }
             | Event::SortieStart { time_s, .. }
+            | Event::OnStation { time_s, .. }
+            | Event::OffStation { time_s, .. }
             | Event::SortieEnd { time_s, .. }
             | Event::Unengaged { time_s, .. }
             | Event::PictureQuality { time_s, .. }
