@@ -99,9 +99,13 @@ fn best_option(
     best.ok_or(furthest)
 }
 
-/// Books an ordered engagement against the shooter's state for the rest of the cycle.
+/// Books an ordered engagement against the shooter's state for the rest of the cycle. A vectored
+/// fighter leaves its station, so it takes no other engagement this cycle.
 pub(crate) fn commit(shooter: &mut ShooterState, plan: &InterceptPlan) {
     shooter.free_channels -= 1;
+    if plan.dash_m > 0.0 {
+        shooter.free_channels = 0;
+    }
     shooter.ready_at = plan.launch_time + shooter.launch_interval;
     if let Some(stock) = shooter
         .munitions

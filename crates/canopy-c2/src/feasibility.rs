@@ -10,6 +10,7 @@ use crate::picture::TrackEstimate;
 use crate::planner::PlanningContext;
 use crate::shooter::ShooterState;
 use crate::vector::{Vec3, add, norm, sub};
+use crate::vectoring::{LAUNCH_RANGE_SHARE, check_dash, dash_munition, solve_dash};
 
 /// The theatre's frame and borders, shared by planning and the engine.
 #[derive(Clone, Debug)]
@@ -73,6 +74,10 @@ pub enum Infeasible {
     CannotCatch,
     /// The intercept point is outside the munition's range band.
     OutOfRange,
+    /// A vectored fighter would leave its patrol sector or its combat radius from base.
+    BeyondCombatRadius,
+    /// A vectored fighter would not have the fuel for the dash and the flight home.
+    ShortOfFuel,
     /// The intercept point is outside the munition's altitude band.
     OutOfAltitude,
     /// The intercept point is outside the nation's engagement zones or inside a no-fire zone.
@@ -83,6 +88,8 @@ pub enum Infeasible {
     DebrisOverNato,
     /// The engagement would be feasible at once, but not after waiting for approval.
     AwaitingApproval,
+    /// Approval was asked for and refused.
+    ApprovalRefused,
     /// Feasible, but the planner judged no shot worth its cost (expected value saved below the
     /// interceptor's cost).
     NotCostEffective,
@@ -101,11 +108,14 @@ impl Infeasible {
             Infeasible::ClassNotAllowed => "class_not_allowed",
             Infeasible::CannotCatch => "cannot_catch",
             Infeasible::OutOfRange => "out_of_range",
+            Infeasible::BeyondCombatRadius => "beyond_combat_radius",
+            Infeasible::ShortOfFuel => "short_of_fuel",
             Infeasible::OutOfAltitude => "out_of_altitude",
             Infeasible::OutsideZone => "outside_zone",
             Infeasible::TooCloseToBorder => "too_close_to_border",
             Infeasible::DebrisOverNato => "debris_over_nato",
             Infeasible::AwaitingApproval => "awaiting_approval",
+            Infeasible::ApprovalRefused => "approval_refused",
             Infeasible::NotCostEffective => "not_cost_effective",
             Infeasible::HeldInReserve => "held_in_reserve",
         }
@@ -119,6 +129,11 @@ pub struct InterceptPlan {
     pub munition: MunitionIndex,
     /// When the interceptor leaves the launcher.
     pub launch_time: SimTime,
+    /// Where the launcher is at launch (a vectored fighter's launch point), theatre ENU frame.
+    pub launch_m: Vec3,
+    /// How far a vectored fighter dashes from its station to the launch point, metres (0 for a
+    /// launch from the shooter's position).
+    pub dash_m: f64,
     /// When it is predicted to meet the target.
     pub intercept_time: SimTime,
     /// The predicted intercept position in the theatre's ENU frame.
@@ -140,7 +155,8 @@ pub struct InterceptPlan {
 }
 
 /// Checks one engagement (shooter, munition, track) at the context's time and returns its plan,
-/// or the first reason it is not possible.
+/// or the first reason it is not possible. A fighter that cannot reach the track from its station
+/// is vectored ([`crate::vectoring`]) when the munition is the one it dashes with.
 pub fn check_engagement(
     ctx: &PlanningContext,
     shooter: &ShooterState,
@@ -163,44 +179,148 @@ pub fn check_engagement(
     if !rules.allows_class(track.class) {
         return Err(Infeasible::ClassNotAllowed);
     }
+    let plan = match approved_plan(ctx, shooter, munition, track, Launcher::Fixed) {
+        Err(reason @ (Infeasible::CannotCatch | Infeasible::OutOfRange))
+            if shooter.vectoring.is_some()
+                && dash_munition(ctx.library, shooter, track.class) == Some(munition) =>
+        {
+            approved_plan(ctx, shooter, munition, track, Launcher::Vectored)
+                .map_err(|vectored| vectored.max(reason))
+        }
+        other => other,
+    }?;
+    if plan.needs_approval && refused(ctx, track, &plan) {
+        return Err(Infeasible::ApprovalRefused);
+    }
+    Ok(plan)
+}
+
+/// Whether the authority's refusal rule, once it has refused an engagement of this track, would
+/// refuse this one too.
+fn refused(ctx: &PlanningContext, track: &TrackEstimate, plan: &InterceptPlan) -> bool {
+    ctx.refused.binary_search(&track.id).is_ok()
+        && ctx
+            .authority
+            .refuses(ctx.geometry.borders, plan.intercept_point)
+}
+
+/// Where the interceptor is fired from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Launcher {
+    /// From the shooter's position.
+    Fixed,
+    /// From a vectored fighter's launch point.
+    Vectored,
+}
+
+/// The plan with approval accounted for: waiting for it under per-engagement authority, or when
+/// the intercept point lies in an approval-required zone.
+fn approved_plan(
+    ctx: &PlanningContext,
+    shooter: &ShooterState,
+    munition: MunitionIndex,
+    track: &TrackEstimate,
+    launcher: Launcher,
+) -> Result<InterceptPlan, Infeasible> {
+    let rules = ctx.rules.nation(shooter.nation);
     let per_engagement = ctx.authority.mode == AuthorityMode::PerEngagement;
     let delay = if per_engagement {
         ctx.authority.approval_delay
     } else {
         SimDuration::ZERO
     };
-    let plan = geometry_plan(ctx, shooter, munition, track, delay, per_engagement)
-        .map_err(|reason| approval_blame(ctx, shooter, munition, track, per_engagement, reason))?;
+    let attempt = |delay: SimDuration, needs_approval: bool| {
+        geometry_plan(
+            ctx,
+            shooter,
+            munition,
+            track,
+            launcher,
+            delay,
+            needs_approval,
+        )
+    };
+    let plan = attempt(delay, per_engagement).map_err(|reason| {
+        let waited = per_engagement && ctx.authority.approval_delay > SimDuration::ZERO;
+        if waited && attempt(SimDuration::ZERO, false).is_ok() {
+            Infeasible::AwaitingApproval
+        } else {
+            reason
+        }
+    })?;
     if plan.needs_approval || !rules.needs_approval_at(plan.intercept_point) {
         return Ok(plan);
     }
-    geometry_plan(
-        ctx,
-        shooter,
-        munition,
-        track,
-        ctx.authority.approval_delay,
-        true,
-    )
-    .map_err(|_| Infeasible::AwaitingApproval)
+    attempt(ctx.authority.approval_delay, true).map_err(|_| Infeasible::AwaitingApproval)
 }
 
-/// The reason to give for a failed plan that waited `approval_delay` when `waited`:
-/// [`Infeasible::AwaitingApproval`] when the same engagement is feasible at once, else `reason`.
-fn approval_blame(
+/// When and where the interceptor leaves its launcher, and its flight time to the intercept.
+struct Departure {
+    launch_time: SimTime,
+    launch_m: Vec3,
+    dash_m: f64,
+    flight_s: f64,
+    intercept_m: Vec3,
+}
+
+/// The departure of a fixed launch: after the lead time, from the shooter's position.
+fn fixed_departure(
+    shooter: &ShooterState,
+    speed_mps: f64,
+    track: &TrackEstimate,
+    launch_time: SimTime,
+    lead_s: f64,
+) -> Result<Departure, Infeasible> {
+    let target_at_launch = extrapolate(track.position_m, track.velocity_mps, lead_s);
+    let flight_s = time_of_flight_s(
+        shooter.position_m,
+        target_at_launch,
+        track.velocity_mps,
+        speed_mps,
+    )
+    .ok_or(Infeasible::CannotCatch)?;
+    Ok(Departure {
+        launch_time,
+        launch_m: shooter.position_m,
+        dash_m: 0.0,
+        flight_s,
+        intercept_m: extrapolate(target_at_launch, track.velocity_mps, flight_s),
+    })
+}
+
+/// The departure of a vectored fighter leaving its station after the lead time: its dash, within
+/// its sector, combat radius and fuel, to a launch point inside its nation's zones.
+fn vectored_departure(
     ctx: &PlanningContext,
     shooter: &ShooterState,
     munition: MunitionIndex,
     track: &TrackEstimate,
-    waited: bool,
-    reason: Infeasible,
-) -> Infeasible {
-    let at_once = || geometry_plan(ctx, shooter, munition, track, SimDuration::ZERO, false);
-    if waited && ctx.authority.approval_delay > SimDuration::ZERO && at_once().is_ok() {
-        Infeasible::AwaitingApproval
-    } else {
-        reason
+    leave_time: SimTime,
+    lead_s: f64,
+) -> Result<Departure, Infeasible> {
+    let vectoring = shooter.vectoring.as_ref().ok_or(Infeasible::CannotCatch)?;
+    let kind = ctx.library.munition(munition);
+    let dash = solve_dash(
+        shooter.position_m,
+        vectoring.dash_speed_mps,
+        extrapolate(track.position_m, track.velocity_mps, lead_s),
+        track.velocity_mps,
+        kind.speed_mps,
+        LAUNCH_RANGE_SHARE * kind.max_range_m,
+    )
+    .ok_or(Infeasible::CannotCatch)?;
+    check_dash(vectoring, shooter.position_m, &dash)?;
+    let (launch_point, _) = ctx.geometry.geo_of(dash.launch_m);
+    if !ctx.rules.nation(shooter.nation).may_engage_at(launch_point) {
+        return Err(Infeasible::OutsideZone);
     }
+    Ok(Departure {
+        launch_time: leave_time + SimDuration::from_secs_f64(dash.dash_s),
+        launch_m: dash.launch_m,
+        dash_m: dash.dash_s * vectoring.dash_speed_mps,
+        flight_s: dash.flight_s,
+        intercept_m: dash.intercept_m,
+    })
 }
 
 fn geometry_plan(
@@ -208,23 +328,26 @@ fn geometry_plan(
     shooter: &ShooterState,
     munition: MunitionIndex,
     track: &TrackEstimate,
+    launcher: Launcher,
     approval_delay: SimDuration,
     needs_approval: bool,
 ) -> Result<InterceptPlan, Infeasible> {
     let kind = ctx.library.munition(munition);
     let earliest = ctx.now + approval_delay + shooter.reaction;
-    let launch_time = earliest.max(shooter.ready_at);
-    let lead_s = launch_time.since(ctx.now).as_secs_f64();
-    let target_at_launch = extrapolate(track.position_m, track.velocity_mps, lead_s);
-    let flight_s = time_of_flight_s(
-        shooter.position_m,
-        target_at_launch,
-        track.velocity_mps,
-        kind.speed_mps,
-    )
-    .ok_or(Infeasible::CannotCatch)?;
-    let intercept_m = extrapolate(target_at_launch, track.velocity_mps, flight_s);
-    let slant_range_m = norm(sub(intercept_m, shooter.position_m));
+    let ready = earliest.max(shooter.ready_at);
+    let lead_s = ready.since(ctx.now).as_secs_f64();
+    let departure = match launcher {
+        Launcher::Fixed => fixed_departure(shooter, kind.speed_mps, track, ready, lead_s)?,
+        Launcher::Vectored => vectored_departure(ctx, shooter, munition, track, ready, lead_s)?,
+    };
+    let Departure {
+        launch_time,
+        launch_m,
+        dash_m,
+        flight_s,
+        intercept_m,
+    } = departure;
+    let slant_range_m = norm(sub(intercept_m, launch_m));
     if slant_range_m < kind.min_range_m || slant_range_m > kind.max_range_m {
         return Err(Infeasible::OutOfRange);
     }
@@ -261,6 +384,8 @@ fn geometry_plan(
     Ok(InterceptPlan {
         munition,
         launch_time,
+        launch_m,
+        dash_m,
         intercept_time: launch_time + SimDuration::from_secs_f64(flight_s),
         intercept_m,
         intercept_point,

@@ -16,6 +16,7 @@ pub mod rulebook;
 pub mod shooter;
 pub mod threat;
 pub mod vector;
+pub mod vectoring;
 pub mod wta_planner;
 
 pub use baseline::BaselinePlanner;
@@ -29,4 +30,5 @@ pub use planner::{
 pub use rulebook::RuleBook;
 pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState};
 pub use threat::{ThreatAssessment, assess};
+pub use vectoring::Vectoring;
 pub use wta_planner::WtaPlanner;

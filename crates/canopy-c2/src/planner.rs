@@ -25,6 +25,9 @@ pub struct PlanningContext<'a> {
     pub authority: &'a Authority,
     /// Tracks with an engagement already ordered and not yet resolved, in ascending order.
     pub committed: &'a [TrackId],
+    /// Tracks for which an approval was refused, in ascending order: C2 asks no more approvals
+    /// for them that the authority's refusal rule would refuse.
+    pub refused: &'a [TrackId],
 }
 
 /// One order: this shooter engages this track as planned.

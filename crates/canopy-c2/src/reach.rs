@@ -7,6 +7,7 @@ use crate::picture::TrackEstimate;
 use crate::planner::PlanningContext;
 use crate::shooter::ShooterState;
 use crate::vector::{dot, norm, sub};
+use crate::vectoring::VECTOR_SECTOR_M;
 
 /// The longest quiet period a plan announces, seconds (a day: longer than any scenario's night).
 const QUIET_HORIZON_S: f64 = 86_400.0;
@@ -95,10 +96,10 @@ impl ReachMap {
 
 /// What a shooter can reach this cycle, for a cheap necessary condition on each track.
 struct Reach {
-    /// Its longest munition range, metres.
+    /// Its longest munition range, metres, plus its vectoring sector for a fighter on patrol.
     max_range_m: f64,
-    /// Seconds before an interceptor could arrive at that range: lead time to launch plus the
-    /// slowest munition's flight over it.
+    /// Seconds before an interceptor could arrive at that range: lead time to launch, a dash
+    /// across the sector, and the slowest munition's flight over its range.
     horizon_s: f64,
 }
 
@@ -115,9 +116,12 @@ impl Reach {
                 });
         let lead_s = (ctx.authority.approval_delay + shooter.reaction).as_secs_f64()
             + shooter.ready_at.since(ctx.now).as_secs_f64().max(0.0);
+        let (dash_m, dash_s) = shooter.vectoring.map_or((0.0, 0.0), |vectoring| {
+            (VECTOR_SECTOR_M, VECTOR_SECTOR_M / vectoring.dash_speed_mps)
+        });
         Reach {
-            max_range_m,
-            horizon_s: lead_s + max_range_m / min_speed_mps,
+            max_range_m: max_range_m + dash_m,
+            horizon_s: lead_s + dash_s + max_range_m / min_speed_mps,
         }
     }
 

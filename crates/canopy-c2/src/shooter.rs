@@ -5,6 +5,7 @@ use canopy_scenario::MunitionIndex;
 use smallvec::SmallVec;
 
 use crate::vector::Vec3;
+use crate::vectoring::Vectoring;
 
 /// What kind of shooter a unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,4 +52,7 @@ pub struct ShooterState {
     pub launch_interval: SimDuration,
     /// Its magazine or loadout.
     pub munitions: Magazine,
+    /// For a fighter on patrol, what it can fly beyond its station (`None`: it fires from its
+    /// position only).
+    pub vectoring: Option<Vectoring>,
 }

@@ -6,7 +6,7 @@ use crate::library::{
 };
 use crate::places::Place;
 use canopy_core::{NationId, SimDuration, SimTime};
-use canopy_geo::{CountryCode, GeoPoint, ZoneShape};
+use canopy_geo::{Borders, CountryCode, GeoPoint, ZoneShape};
 use serde::{Deserialize, Serialize};
 
 /// A validated scenario.
@@ -198,6 +198,8 @@ pub struct Patrol {
     pub aircraft: AircraftIndex,
     /// Aircraft on station.
     pub count: u32,
+    /// Aircraft on the ground at base, ready to take over from one that goes home.
+    pub spares: u32,
     /// Rounds per aircraft by munition (each one the aircraft can carry), in file order.
     pub loadout: Vec<(MunitionIndex, u32)>,
     /// Home base.
@@ -242,12 +244,35 @@ pub enum AuthorityMode {
 }
 
 /// Engagement authority.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Authority {
     /// Delegated or per-engagement.
     pub mode: AuthorityMode,
     /// Time from request to approval, when approval is needed.
     pub approval_delay: SimDuration,
+    /// A rule by which approvals are refused, if any.
+    pub refusal: Option<Refusal>,
+}
+
+/// Approvals of engagements whose intercept point lies within `distance_m` of `country` are
+/// refused (after the approval delay).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Refusal {
+    /// The country.
+    pub country: CountryCode,
+    /// The distance within which approvals are refused, metres.
+    pub distance_m: f64,
+}
+
+impl Authority {
+    /// Whether the authority refuses an engagement whose intercept point is `point`.
+    pub fn refuses(&self, borders: &Borders, point: GeoPoint) -> bool {
+        self.refusal.is_some_and(|rule| {
+            borders
+                .distance_to_country_m(point, rule.country)
+                .is_some_and(|distance| distance <= rule.distance_m)
+        })
+    }
 }
 
 /// What the zones say about one nation engaging at one point.

@@ -176,6 +176,7 @@ pub(crate) struct RawPatrol {
     pub nation: Spanned<String>,
     pub aircraft: Spanned<String>,
     pub count: Spanned<i64>,
+    pub spares: Option<Spanned<i64>>,
     pub loadout: RawRounds,
     pub base: Spanned<String>,
     pub station: RawPoint,
@@ -226,6 +227,16 @@ pub(crate) struct RawRaid {
 pub(crate) struct RawAuthority {
     pub mode: AuthorityMode,
     pub approval_delay: Spanned<String>,
+    #[serde(default)]
+    pub refuse_within_km_of: Option<RawRefusal>,
+}
+
+/// `refuse_within_km_of = { country = "BY", distance_km = 30 }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRefusal {
+    pub country: Spanned<String>,
+    pub distance_km: Spanned<f64>,
 }
 
 /// `[[place]]`: an extra named point, like a row of `data/places.csv`.
@@ -295,13 +306,23 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         }
         "patrol.aircraft" => "an aircraft id of data/library/aircraft.toml, e.g. \"f-16c\"",
         "patrol.count" => "a whole number of aircraft, 1 to 64",
+        "patrol.spares" => "a whole number of spare aircraft, 0 to 64 (default 0)",
         "patrol.base" | "raid.launch" | "raid.targets" => PLACE,
         "patrol.altitude_m" => "an altitude in metres, above 0 and at most 20000",
         "patrol.on_station" => crate::clock::CLOCK_RULE,
         "raid.threat" => "a threat id of data/library/threats.toml, e.g. \"shahed-136\"",
         "raid.count" => "a whole number of threats, 1 to 100000",
         "raid.window" => "[first, last] launch clock times, e.g. [\"22:00\", \"00:30\"]",
-        "authority" => "an [authority] table with mode and approval_delay",
+        "authority" => {
+            "an [authority] table with mode and approval_delay (refuse_within_km_of optional)"
+        }
+        "authority.refuse_within_km_of" => {
+            "{ country = CODE, distance_km = D }: approvals of intercepts within D km of the country are refused"
+        }
+        "authority.refuse_within_km_of.country" => {
+            "a country code of data/borders.geojson, e.g. \"BY\""
+        }
+        "authority.refuse_within_km_of.distance_km" => "a distance in km, 0 or more",
         "authority.mode" => "\"delegated\" or \"per-engagement\"",
         "place" => "[[place]] tables with id, name, at, kind, country",
         "uncertainty" => "an [uncertainty] table with sample_library_ranges = true or false",

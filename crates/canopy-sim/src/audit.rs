@@ -47,6 +47,8 @@ pub fn audit(scenario: &Scenario, events: &[Event]) -> Vec<Breach> {
                 class,
                 nation,
                 munition,
+                from,
+                dash_m,
                 planned_intercept,
                 slant_range_m,
                 debris_centre,
@@ -60,6 +62,7 @@ pub fn audit(scenario: &Scenario, events: &[Event]) -> Vec<Breach> {
                     class: class.as_str(),
                     nation,
                     munition,
+                    vectored_from: (*dash_m > 0.0).then(|| from.point()),
                     intercept: planned_intercept,
                     slant_range_m: *slant_range_m,
                     debris_centre: debris_centre.point(),
@@ -86,6 +89,8 @@ struct LaunchRecord<'e> {
     class: &'static str,
     nation: &'e str,
     munition: &'e str,
+    /// A vectored fighter's launch point, whose zones are checked like the intercept's.
+    vectored_from: Option<GeoPoint>,
     intercept: &'e Position,
     slant_range_m: f64,
     debris_centre: GeoPoint,
@@ -145,6 +150,12 @@ fn first_broken_rule(
     }
     if zones_of(ZoneKind::NoFire).any(|zone| zone.shape.contains(point)) {
         return Some("intercept inside a no-fire zone");
+    }
+    if let Some(from) = launch.vectored_from
+        && (!zones_of(ZoneKind::Engagement).any(|zone| zone.shape.contains(from))
+            || zones_of(ZoneKind::NoFire).any(|zone| zone.shape.contains(from)))
+    {
+        return Some("vectored launch point outside the nation's engagement zones");
     }
     for (country, minimum_m) in &rules.min_distance_from {
         if borders

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, BinaryHeap};
 use canopy_c2::vector::{Vec3, norm, sub};
 use canopy_c2::{
     AirPicture, EngagementOrder, Infeasible, InterceptPlan, Magazine, NationSet, Planner,
-    PlanningContext, ShooterKind, ShooterState, debris_footprint, debris_throw_m,
+    PlanningContext, ShooterKind, ShooterState, Vectoring, debris_footprint, debris_throw_m,
 };
 use canopy_core::{
     EngagementId, NationId, RngStream, SimDuration, SimTime, StreamKey, ThreatId, TrackId,
@@ -19,7 +19,7 @@ use crate::event::{Event, MissCause, Position, SpilloverObject, seconds};
 use crate::picture::PictureMode;
 use crate::picture_quality::QualityAccumulator;
 use crate::picture_source::PictureSource;
-use crate::prepared::{FIGHTER_TURNAROUND_S, PreparedScenario, UnitRole};
+use crate::prepared::{FIGHTER_TURNAROUND_S, PreparedScenario, UnitRole, UnitSpec};
 use crate::spill::SpilloverCheck;
 use crate::tracked_picture::Candidate;
 use crate::truth::{ThreatStatus, TruthView, position_m, state_m};
@@ -36,6 +36,7 @@ enum Action {
     Fire(EngagementId),
     InterceptorArrives(EngagementId, bool),
     Takeoff(usize),
+    Ready(usize),
     OnStation(usize, u32),
     LeaveStation(usize, u32),
     Land(usize),
@@ -58,12 +59,19 @@ struct UnitState {
     sortie: u32,
     airborne_since: Option<SimTime>,
     landing_at: Option<SimTime>,
+    /// When a fighter's fuel calls it off station (end of its time on station, brought forward
+    /// by its dashes).
+    leave_at: SimTime,
+    /// A fighter on the ground, refuelled and rearmed.
+    ready: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Engagement {
     order: EngagementOrder,
     threat: ThreatId,
+    /// Approval was refused: the launch does not happen.
+    refused: bool,
 }
 
 /// One replication of a prepared scenario.
@@ -79,6 +87,7 @@ pub struct Simulation<'a> {
     units: Vec<UnitState>,
     engagements: Vec<Engagement>,
     committed: BTreeSet<TrackId>,
+    refused: BTreeSet<TrackId>,
     unresolved: usize,
     active: usize,
     in_flight: usize,
@@ -120,6 +129,8 @@ impl<'a> Simulation<'a> {
                 sortie: 0,
                 airborne_since: None,
                 landing_at: None,
+                leave_at: SimTime::START,
+                ready: matches!(unit.role, UnitRole::Fighter { spare: true, .. }),
             })
             .collect();
         let mut all_nations = NationSet::default();
@@ -138,6 +149,7 @@ impl<'a> Simulation<'a> {
             units,
             engagements: Vec::new(),
             committed: BTreeSet::new(),
+            refused: BTreeSet::new(),
             unresolved: prepared.threats.len(),
             active: 0,
             in_flight: 0,
@@ -159,7 +171,10 @@ impl<'a> Simulation<'a> {
         }
         for (index, unit) in self.prepared.units.iter().enumerate() {
             if let UnitRole::Fighter {
-                patrol, transit, ..
+                patrol,
+                transit,
+                spare: false,
+                ..
             } = unit.role
             {
                 let on_station = self.prepared.scenario.patrols[patrol].on_station;
@@ -243,18 +258,25 @@ impl<'a> Simulation<'a> {
                     self.close_airspace(time, threat);
                 }
             }
-            Action::Approve(engagement) => self.log(Event::Approval {
-                time_s: seconds(time),
-                engagement,
-            }),
+            Action::Approve(engagement) => self.answer_approval(time, engagement),
             Action::Fire(engagement) => self.fire(time, engagement),
             Action::InterceptorArrives(engagement, reached) => {
                 self.resolve_intercept(time, engagement, reached)
             }
             Action::Takeoff(unit) => self.takeoff(time, unit),
+            Action::Ready(unit) => {
+                self.units[unit].ready = true;
+                self.fill_patrol(time, unit);
+            }
             Action::OnStation(unit, sortie) => {
                 if self.units[unit].sortie == sortie {
                     self.units[unit].on_station = true;
+                    let spec = &self.prepared.units[unit];
+                    self.log(Event::OnStation {
+                        time_s: seconds(time),
+                        unit: spec.name.clone(),
+                        nation: self.nation_code(spec.nation),
+                    });
                     self.wake_planner();
                 }
             }
@@ -419,8 +441,55 @@ impl<'a> Simulation<'a> {
                 reaction: spec.reaction,
                 launch_interval: spec.launch_interval,
                 munitions: state.munitions.clone(),
+                vectoring: self.vectoring(spec, state),
             })
             .collect()
+    }
+
+    /// What a fighter on station can fly beyond it: its fuel is the rest of its time on station
+    /// at cruise speed plus the flight home it keeps in reserve.
+    fn vectoring(&self, spec: &UnitSpec, state: &UnitState) -> Option<Vectoring> {
+        let UnitRole::Fighter {
+            aircraft,
+            transit,
+            base_m,
+            ..
+        } = spec.role
+        else {
+            return None;
+        };
+        if !state.on_station {
+            return None;
+        }
+        let kind = self.prepared.scenario.library.aircraft(aircraft);
+        let left_s = state.leave_at.since(self.now).as_secs_f64().max(0.0);
+        Some(Vectoring {
+            dash_speed_mps: kind.dash_speed_mps,
+            base_m,
+            combat_radius_m: kind.combat_radius_m,
+            dash_fuel_factor: kind.dash_fuel_factor,
+            fuel_m: kind.cruise_speed_mps * (left_s + transit.as_secs_f64()),
+        })
+    }
+
+    /// A vectored fighter's dash: it is back on station (ready to launch again) after flying
+    /// home from the launch point at cruise speed, and the fuel the dash burns beyond what
+    /// loitering would have burnt brings its departure forward.
+    fn dash(&mut self, unit: usize, plan: &InterceptPlan) {
+        let UnitRole::Fighter { aircraft, .. } = self.prepared.units[unit].role else {
+            return;
+        };
+        let kind = self.prepared.scenario.library.aircraft(aircraft);
+        let back_s = plan.dash_m / kind.cruise_speed_mps;
+        let extra_s = kind.dash_fuel_factor * plan.dash_m / kind.cruise_speed_mps
+            - plan.dash_m / kind.dash_speed_mps;
+        let state = &mut self.units[unit];
+        state.ready_at = state
+            .ready_at
+            .max(plan.launch_time + SimDuration::from_secs_f64(back_s));
+        state.leave_at = state.leave_at - SimDuration::from_secs_f64(extra_s.max(0.0));
+        let (leave_at, sortie) = (state.leave_at.max(self.now), state.sortie);
+        self.schedule(leave_at, Action::LeaveStation(unit, sortie));
     }
 
     /// Runs one decision cycle; returns the planner's quiet time, if any.
@@ -431,6 +500,7 @@ impl<'a> Simulation<'a> {
             .build(self.now, &truth, self.all_nations, &mut picture);
         let shooters = self.shooters();
         let committed: Vec<TrackId> = self.committed.iter().copied().collect();
+        let refused: Vec<TrackId> = self.refused.iter().copied().collect();
         let scenario = &self.prepared.scenario;
         let ctx = PlanningContext {
             now: self.now,
@@ -439,6 +509,7 @@ impl<'a> Simulation<'a> {
             geometry: &self.prepared.geometry,
             authority: &scenario.authority,
             committed: &committed,
+            refused: &refused,
         };
         let plan = self.planner.plan(&ctx, &picture, &shooters);
         self.picture = picture;
@@ -509,6 +580,9 @@ impl<'a> Simulation<'a> {
             Infeasible::ShooterUnavailable
         });
         self.in_flight += 1;
+        if order.plan.dash_m > 0.0 {
+            self.dash(unit, &order.plan);
+        }
         let spec = &self.prepared.units[unit];
         self.log(Event::Decision {
             time_s: seconds(self.now),
@@ -530,11 +604,51 @@ impl<'a> Simulation<'a> {
             self.schedule(approval, Action::Approve(id));
         }
         self.schedule(order.plan.launch_time, Action::Fire(id));
-        self.engagements.push(Engagement { order, threat });
+        self.engagements.push(Engagement {
+            order,
+            threat,
+            refused: false,
+        });
+    }
+
+    /// The approval of an engagement comes through, or is refused by the authority's refusal
+    /// rule (the round goes back to the magazine and C2 learns not to ask again for this track
+    /// where the rule refuses).
+    fn answer_approval(&mut self, time: SimTime, engagement: EngagementId) {
+        let Engagement { order, threat, .. } = self.engagements[engagement.index()];
+        let borders = self.prepared.geometry.borders;
+        if !self
+            .prepared
+            .scenario
+            .authority
+            .refuses(borders, order.plan.intercept_point)
+        {
+            self.log(Event::Approval {
+                time_s: seconds(time),
+                engagement,
+            });
+            return;
+        }
+        self.log(Event::ApprovalRefused {
+            time_s: seconds(time),
+            engagement,
+            threat,
+        });
+        self.engagements[engagement.index()].refused = true;
+        self.threats[threat.index()].last_reason = Some(Infeasible::ApprovalRefused);
+        self.refused.insert(order.track);
+        self.release(engagement, true);
     }
 
     fn fire(&mut self, time: SimTime, engagement: EngagementId) {
-        let Engagement { order, threat } = self.engagements[engagement.index()].clone();
+        let Engagement {
+            order,
+            threat,
+            refused,
+        } = self.engagements[engagement.index()];
+        if refused {
+            return;
+        }
         let unit = order.shooter.index();
         let spec = &self.prepared.units[unit];
         let plan: InterceptPlan = order.plan;
@@ -547,12 +661,12 @@ impl<'a> Simulation<'a> {
         let threat_spec = &self.prepared.threats[threat.index()];
         let (arrival, reached) = homing_intercept(
             |t| position_m(self.prepared, threat_spec, t),
-            spec.position_m,
+            plan.launch_m,
             munition.speed_mps,
             munition.max_range_m,
             time,
         );
-        let from = self.geo_position(spec.position_m);
+        let from = self.geo_position(plan.launch_m);
         let planned_intercept = Position::new(plan.intercept_point, plan.intercept_altitude_m);
         self.log(Event::Launch {
             time_s: seconds(time),
@@ -564,6 +678,7 @@ impl<'a> Simulation<'a> {
             munition: munition.id.clone(),
             cost_usd: munition.cost_usd,
             from,
+            dash_m: plan.dash_m,
             planned_intercept,
             planned_intercept_time_s: seconds(plan.intercept_time),
             slant_range_m: plan.slant_range_m,
@@ -601,7 +716,7 @@ impl<'a> Simulation<'a> {
 
     fn resolve_intercept(&mut self, time: SimTime, engagement: EngagementId, reached: bool) {
         self.release(engagement, false);
-        let Engagement { order, threat } = self.engagements[engagement.index()].clone();
+        let Engagement { order, threat, .. } = self.engagements[engagement.index()];
         let unit = &self.prepared.units[order.shooter.index()];
         let nation = self.nation_code(unit.nation);
         let spec = &self.prepared.threats[threat.index()];
@@ -643,13 +758,14 @@ impl<'a> Simulation<'a> {
         let munition = self.prepared.scenario.library.munition(order.plan.munition);
         // Where the interceptor ended its flight: at the target if it got there, else where its
         // range ran out.
+        let launch_m = order.plan.launch_m;
         let end_m = if reached {
             target_m
         } else {
-            towards(unit.position_m, target_m, munition.max_range_m)
+            towards(launch_m, target_m, munition.max_range_m)
         };
         let (ground, altitude) = geometry.geo_of(end_m);
-        let (_, heading) = geometry.speed_and_heading(end_m, sub(end_m, unit.position_m));
+        let (_, heading) = geometry.speed_and_heading(end_m, sub(end_m, launch_m));
         let footprint = debris_footprint(ground, altitude, munition.speed_mps, heading);
         let (fall, spill_event) = if munition.self_destructs {
             (
@@ -697,6 +813,8 @@ impl<'a> Simulation<'a> {
         let endurance = self.prepared.scenario.patrols[patrol].endurance;
         let state = &mut self.units[unit];
         state.sortie += 1;
+        state.ready = false;
+        state.leave_at = time + transit + endurance;
         state.munitions = self.prepared.units[unit].munitions.clone();
         state.airborne_since = Some(time);
         state.landing_at = None;
@@ -723,12 +841,49 @@ impl<'a> Simulation<'a> {
         state.sortie += 1;
         state.landing_at = Some(time + transit);
         self.schedule(time + transit, Action::Land(unit));
+        let spec = &self.prepared.units[unit];
+        self.log(Event::OffStation {
+            time_s: seconds(time),
+            unit: spec.name.clone(),
+            nation: self.nation_code(spec.nation),
+        });
+        self.fill_patrol(time, unit);
     }
 
     fn land(&mut self, time: SimTime, unit: usize) {
         self.end_sortie(time, unit);
         let turnaround = SimDuration::from_secs(FIGHTER_TURNAROUND_S);
-        self.schedule(time + turnaround, Action::Takeoff(unit));
+        self.schedule(time + turnaround, Action::Ready(unit));
+    }
+
+    /// Sends ready aircraft of `unit`'s patrol (lowest unit first) towards the station while
+    /// fewer than the patrol's count are on station or flying out to it.
+    fn fill_patrol(&mut self, time: SimTime, unit: usize) {
+        let UnitRole::Fighter { patrol, .. } = self.prepared.units[unit].role else {
+            return;
+        };
+        let count = self.prepared.scenario.patrols[patrol].count as usize;
+        let of_patrol: Vec<usize> = (0..self.units.len())
+            .filter(|&index| {
+                matches!(self.prepared.units[index].role,
+                    UnitRole::Fighter { patrol: p, .. } if p == patrol)
+            })
+            .collect();
+        let covering = of_patrol
+            .iter()
+            .filter(|&&index| {
+                let state = &self.units[index];
+                state.airborne_since.is_some() && state.landing_at.is_none()
+            })
+            .count();
+        let ready: Vec<usize> = of_patrol
+            .into_iter()
+            .filter(|&index| self.units[index].ready)
+            .take(count.saturating_sub(covering))
+            .collect();
+        for index in ready {
+            self.takeoff(time, index);
+        }
     }
 
     fn end_sortie(&mut self, time: SimTime, unit: usize) {

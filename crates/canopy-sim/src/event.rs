@@ -118,6 +118,15 @@ pub enum Event {
         /// The engagement.
         engagement: EngagementId,
     },
+    /// The approval of an engagement was refused (the authority's refusal rule): no launch.
+    ApprovalRefused {
+        /// When.
+        time_s: f64,
+        /// The engagement.
+        engagement: EngagementId,
+        /// The threat it was to engage.
+        threat: ThreatId,
+    },
     /// An interceptor was launched.
     Launch {
         /// When.
@@ -136,8 +145,11 @@ pub enum Event {
         munition: String,
         /// The shot's cost, USD.
         cost_usd: f64,
-        /// Where the launcher is.
+        /// Where the launcher is at launch (a vectored fighter's launch point).
         from: Position,
+        /// How far a vectored fighter dashed from its station to launch, metres (0 for a launch
+        /// from the shooter's position).
+        dash_m: f64,
         /// The planned intercept point.
         planned_intercept: Position,
         /// The planned intercept time.
@@ -227,6 +239,25 @@ pub enum Event {
         /// else the nearest point of the NATO border.
         at: Position,
     },
+    /// A fighter took its place on its patrol's station.
+    OnStation {
+        /// When.
+        time_s: f64,
+        /// The aircraft's unit id.
+        unit: String,
+        /// Its nation code.
+        nation: String,
+    },
+    /// A fighter left its station for home (end of time on station, fuel spent on dashes, or no
+    /// rounds left).
+    OffStation {
+        /// When.
+        time_s: f64,
+        /// The aircraft's unit id.
+        unit: String,
+        /// Its nation code.
+        nation: String,
+    },
     /// A fighter took off.
     SortieStart {
         /// When.
@@ -290,6 +321,7 @@ impl Event {
             | Event::ThreatEntered { time_s, .. }
             | Event::Decision { time_s, .. }
             | Event::Approval { time_s, .. }
+            | Event::ApprovalRefused { time_s, .. }
             | Event::Launch { time_s, .. }
             | Event::Kill { time_s, .. }
             | Event::Miss { time_s, .. }
@@ -297,6 +329,8 @@ impl Event {
             | Event::AirspaceEntry { time_s, .. }
             | Event::Spillover { time_s, .. }
             | Event::SortieStart { time_s, .. }
+            | Event::OnStation { time_s, .. }
+            | Event::OffStation { time_s, .. }
             | Event::SortieEnd { time_s, .. }
             | Event::Unengaged { time_s, .. }
             | Event::PictureQuality { time_s, .. }

@@ -1,13 +1,16 @@
 //! `RunMetrics`: the summary of one run, computed from its event log alone. The `--json` summary
 //! and the row of a Monte Carlo table are the same fields (schema in `docs/metrics.md`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use canopy_c2::Infeasible;
 
 use canopy_core::ThreatId;
 use serde::Serialize;
 
+use crate::event::seconds;
 use crate::event::{Event, SpilloverObject};
-use crate::prepared::PreparedScenario;
+use crate::prepared::{PreparedScenario, UnitRole};
 
 /// Outcome of one threat type.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -154,10 +157,85 @@ pub struct RunMetrics {
     pub nations: BTreeMap<String, NationBurden>,
     /// Threats never engaged, by the furthest reason reached.
     pub unengaged_reasons: BTreeMap<String, u32>,
+    /// Engagements ordered that waited for approval.
+    pub approval_requests: u32,
+    /// Approvals refused.
+    pub approval_refusals: u32,
+    /// Time from request to answer (approval or refusal), summed over the answered requests,
+    /// seconds.
+    pub approval_wait_s: f64,
+    /// Mean time from request to answer, seconds (`null` when no request was answered).
+    pub approval_wait_mean_s: Option<f64>,
+    /// Leakers never engaged whose last hold-up was an engagement awaiting approval.
+    pub leaked_awaiting_approval: u32,
+    /// Time with fewer fighters on station than the patrol's count, summed over patrols from
+    /// each patrol's first time on station to the end of the run, seconds.
+    pub patrol_gap_s: f64,
     /// Median latencies.
     pub timeline: Timeline,
     /// When the run ended, seconds.
     pub end_time_s: f64,
+}
+
+/// Time each patrol spends with fewer fighters on station than its count.
+struct PatrolGaps {
+    /// Patrol index of each fighter, by unit name.
+    patrol_of: BTreeMap<String, usize>,
+    /// Per patrol: its count, fighters on station, and the time (s) up to which its gap is
+    /// counted (from its first time on station).
+    patrols: Vec<(i64, i64, f64)>,
+    total_s: f64,
+}
+
+impl PatrolGaps {
+    fn new(prepared: &PreparedScenario) -> PatrolGaps {
+        let patrol_of = prepared
+            .units
+            .iter()
+            .filter_map(|unit| match unit.role {
+                UnitRole::Fighter { patrol, .. } => Some((unit.name.clone(), patrol)),
+                UnitRole::Site { .. } => None,
+            })
+            .collect();
+        let patrols = prepared
+            .scenario
+            .patrols
+            .iter()
+            .map(|patrol| (i64::from(patrol.count), 0, seconds(patrol.on_station)))
+            .collect();
+        PatrolGaps {
+            patrol_of,
+            patrols,
+            total_s: 0.0,
+        }
+    }
+
+    /// Counts patrol `index`'s gap up to `time_s`.
+    fn advance(&mut self, index: usize, time_s: f64) {
+        let (count, on, counted_to) = &mut self.patrols[index];
+        if time_s > *counted_to {
+            if *on < *count {
+                self.total_s += time_s - *counted_to;
+            }
+            *counted_to = time_s;
+        }
+    }
+
+    /// A fighter came on (`step` 1) or left (-1) its station at `time_s`.
+    fn change(&mut self, time_s: f64, unit: &str, step: i64) {
+        if let Some(&index) = self.patrol_of.get(unit) {
+            self.advance(index, time_s);
+            self.patrols[index].1 += step;
+        }
+    }
+
+    /// The total gap with every patrol counted up to `end_s`.
+    fn total_until(mut self, end_s: f64) -> f64 {
+        for index in 0..self.patrols.len() {
+            self.advance(index, end_s);
+        }
+        self.total_s
+    }
 }
 
 /// Computes the metrics of a run from its event log.
@@ -181,6 +259,9 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
     let mut decided_at = BTreeMap::new();
     let mut launched_at = BTreeMap::new();
     let mut latencies = [Vec::new(), Vec::new(), Vec::new()];
+    let mut answered: Vec<f64> = Vec::new();
+    let mut gaps = PatrolGaps::new(prepared);
+    let mut awaiting_approval = BTreeSet::new();
     for event in events {
         match event {
             Event::ThreatLaunched { threat_type, .. } => {
@@ -214,9 +295,11 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                 time_s,
                 engagement,
                 threat,
+                needs_approval,
                 ..
             } => {
                 decided_at.insert(*engagement, *time_s);
+                metrics.approval_requests += u32::from(*needs_approval);
                 if let Some(entered) = entered_at.remove(threat) {
                     latencies[0].push(time_s - entered);
                 }
@@ -264,8 +347,20 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                     latencies[2].push(time_s - launched);
                 }
             }
+            Event::Approval { time_s, engagement } => {
+                answered.push(time_s - decided_at.get(engagement).unwrap_or(time_s));
+            }
+            Event::ApprovalRefused {
+                time_s, engagement, ..
+            } => {
+                metrics.approval_refusals += 1;
+                answered.push(time_s - decided_at.get(engagement).unwrap_or(time_s));
+            }
             Event::Impact { threat, target, .. } => {
                 metrics.leaked += 1;
+                if awaiting_approval.contains(threat) {
+                    metrics.leaked_awaiting_approval += 1;
+                }
                 metrics
                     .threat_types
                     .entry(type_of(*threat))
@@ -312,8 +407,11 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                 burden.flight_hours += flight_hours;
                 burden.flight_cost_usd += cost_usd;
             }
-            Event::Unengaged { reason, .. } => {
+            Event::Unengaged { reason, threat, .. } => {
                 *metrics.unengaged_reasons.entry(reason.clone()).or_default() += 1;
+                if reason == Infeasible::AwaitingApproval.as_str() {
+                    awaiting_approval.insert(*threat);
+                }
             }
             Event::PictureQuality {
                 gospa_m,
@@ -336,9 +434,14 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                         .airborne_at_end += 1;
                 }
             }
-            Event::Approval { .. } | Event::AirspaceEntry { .. } | Event::SortieStart { .. } => {}
+            Event::OnStation { time_s, unit, .. } => gaps.change(*time_s, unit, 1),
+            Event::OffStation { time_s, unit, .. } => gaps.change(*time_s, unit, -1),
+            Event::AirspaceEntry { .. } | Event::SortieStart { .. } => {}
         }
     }
+    metrics.patrol_gap_s = gaps.total_until(metrics.end_time_s);
+    metrics.approval_wait_s = answered.iter().sum();
+    metrics.approval_wait_mean_s = ratio(metrics.approval_wait_s, answered.len() as f64);
     metrics.interception_rate = ratio(
         f64::from(metrics.destroyed),
         f64::from(metrics.entered_theatre),

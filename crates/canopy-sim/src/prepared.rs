@@ -74,6 +74,10 @@ pub enum UnitRole {
         aircraft: AircraftIndex,
         /// Flight time from base to station.
         transit: SimDuration,
+        /// Its home base in the theatre frame (ground level).
+        base_m: Vec3,
+        /// Whether it is one of the patrol's spares (on the ground at the start).
+        spare: bool,
     },
 }
 
@@ -225,7 +229,7 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
     for (patrol_index, patrol) in scenario.patrols.iter().enumerate() {
         let aircraft = library.aircraft(patrol.aircraft);
         let transit_m = canopy_geo::distance_m(patrol.base.at, patrol.station);
-        for n in 1..=patrol.count {
+        for n in 1..=patrol.count + patrol.spares {
             units.push(UnitSpec {
                 id: UnitId(units.len() as u32),
                 name: format!("{}/{n}", patrol.id),
@@ -234,6 +238,8 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
                     patrol: patrol_index,
                     aircraft: patrol.aircraft,
                     transit: SimDuration::from_secs_f64(transit_m / aircraft.cruise_speed_mps),
+                    base_m: geometry.frame.to_enu(patrol.base.at, 0.0),
+                    spare: n > patrol.count,
                 },
                 position_m: geometry.frame.to_enu(patrol.station, patrol.altitude_m),
                 munitions: stocks(&patrol.loadout),

@@ -141,3 +141,53 @@ approval_delay = "1h""#;
         Some(&1)
     );
 }
+
+#[test]
+fn refusal_rule_forbids_what_delegated_authority_engages() {
+    // Every intercept of the drone lies over Ukraine between 23.8°E and 24.4°E on 50.10°N, within
+    // 70 km of Poland (1° of longitude is about 71 km there, and the border is near 23.6°E): a
+    // rule refusing approvals within 100 km of Poland refuses each request after the 30 s delay,
+    // while delegated authority asks for none and fires.
+    let depot = [50.10, 23.80];
+    let sure = |authority: &str| {
+        let mut scenario = scenario_to(UA_SITE, true, authority, depot, "UA");
+        for munition in &mut scenario.library.munitions {
+            munition.pk = [1.0; 4];
+        }
+        scenario
+    };
+    let rule = r#"refuse_within_km_of = { country = "PL", distance_km = 100 }"#;
+    let delegated = run_wta(sure(&format!("{DELEGATED}\n{rule}")));
+    assert_eq!(shooters_fired(&delegated), vec!["ua-nasams".to_string()]);
+    assert_eq!(delegated.metrics.leaked, 0);
+    assert_eq!(delegated.metrics.approval_requests, 0);
+
+    let per_engagement = format!("mode = \"per-engagement\"\napproval_delay = \"30s\"\n{rule}");
+    let refused = run_wta(sure(&per_engagement));
+    assert!(shooters_fired(&refused).is_empty());
+    assert_eq!(refused.metrics.leaked, 1);
+    // One request, refused once: C2 asks no more where the rule refuses.
+    assert_eq!(refused.metrics.approval_requests, 1);
+    assert_eq!(refused.metrics.approval_refusals, 1);
+    assert_eq!(refused.metrics.approval_wait_s, 30.0);
+    assert_eq!(refused.metrics.approval_wait_mean_s, Some(30.0));
+    assert_eq!(
+        refused.metrics.unengaged_reasons.get("approval_refused"),
+        Some(&1)
+    );
+    assert!(refused.events.iter().any(|event| matches!(
+        event,
+        canopy_sim::Event::ApprovalRefused { time_s, .. } if *time_s > 0.0
+    )));
+}
+
+#[test]
+fn a_slow_approval_counts_its_leaker_as_awaiting_approval() {
+    let depot = [50.10, 23.80];
+    let slow = r#"mode = "per-engagement"
+approval_delay = "1h""#;
+    let waiting = run_wta(scenario_to(UA_SITE, true, slow, depot, "UA"));
+    assert_eq!(waiting.metrics.leaked, 1);
+    assert_eq!(waiting.metrics.leaked_awaiting_approval, 1);
+    assert_eq!(waiting.metrics.approval_refusals, 0);
+}

@@ -34,6 +34,7 @@ fn shooter_at(prepared: &PreparedScenario, position_m: [f64; 3]) -> ShooterState
         }]
         .into_iter()
         .collect(),
+        vectoring: None,
     }
 }
 
@@ -61,6 +62,7 @@ fn check(
         geometry: &prepared.geometry,
         authority: &prepared.scenario.authority,
         committed: &[],
+        refused: &[],
     };
     check_engagement(&ctx, shooter, shooter.munitions[0].munition, track)
         .map(|plan| plan.slant_range_m)

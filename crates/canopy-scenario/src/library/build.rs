@@ -437,6 +437,13 @@ fn one_aircraft(
         Bounds::Positive,
         km_to_m,
     )?;
+    let dash_fuel_factor = p.take(
+        "dash_fuel_factor",
+        "dash_fuel_factor",
+        &raw.dash_fuel_factor,
+        Bounds::Positive,
+        same,
+    )?;
     let endurance_s = p.take(
         "endurance_s",
         "endurance_h",
@@ -471,6 +478,7 @@ fn one_aircraft(
         cruise_speed_mps,
         dash_speed_mps,
         combat_radius_m,
+        dash_fuel_factor,
         endurance_s,
         patrol_altitude_m,
         radar_range_m,

@@ -176,6 +176,9 @@ pub struct AircraftType {
     pub dash_speed_mps: f64,
     /// Combat radius (m).
     pub combat_radius_m: f64,
+    /// Fuel burnt per metre of a dash (vectored flight at dash speed), in metres of cruise flight
+    /// the same fuel would buy.
+    pub dash_fuel_factor: f64,
     /// Default time on station of a combat air patrol (s).
     pub endurance_s: f64,
     /// Default patrol altitude (m).

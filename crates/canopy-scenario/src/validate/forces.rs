@@ -129,6 +129,10 @@ pub(super) fn patrols(
                 nation,
                 aircraft,
                 count: common::count(cx.file, &format!("{field}.count"), &patrol.count, 1..=MAX_AIRCRAFT, "aircraft")?,
+                spares: match &patrol.spares {
+                    None => 0,
+                    Some(raw) => common::count(cx.file, &format!("{field}.spares"), raw, 0..=MAX_AIRCRAFT, "spare aircraft")?,
+                },
                 loadout: rounds(cx, &format!("{field}.loadout"), &patrol.loadout, &kind.munitions, &owner, "carry")?,
                 base,
                 station,

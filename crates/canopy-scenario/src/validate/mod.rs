@@ -12,11 +12,11 @@ use crate::clock::{START_RULE, Start};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::Library;
-use crate::model::{Authority, Scenario, Theatre, Uncertainty};
+use crate::model::{Authority, Refusal, Scenario, Theatre, Uncertainty};
 use crate::places::{Place, Places};
 use crate::raw::{RawHeader, RawPlace, RawScenario, VersionProbe};
 use crate::source::SourceFile;
-use crate::units::deg_to_rad;
+use crate::units::{deg_to_rad, km_to_m};
 use canopy_core::SimDuration;
 use std::path::Path;
 use toml::Spanned;
@@ -222,6 +222,24 @@ fn extra_places(cx: &mut Context<'_, '_>, raw: &[RawPlace]) -> Result<(), Scenar
 
 fn authority(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Authority, ScenarioError> {
     let authority = &raw.authority;
+    let refusal = match &authority.refuse_within_km_of {
+        None => None,
+        Some(rule) => {
+            let field = "authority.refuse_within_km_of";
+            let country = nations::border_country(cx, &format!("{field}.country"), &rule.country)?;
+            let km = common::number(
+                cx.file,
+                &format!("{field}.distance_km"),
+                &rule.distance_km,
+                0.0..=f64::MAX,
+                "a distance in km, 0 or more",
+            )?;
+            Some(Refusal {
+                country,
+                distance_m: km_to_m(km),
+            })
+        }
+    };
     Ok(Authority {
         mode: authority.mode,
         approval_delay: common::duration(
@@ -230,5 +248,6 @@ fn authority(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Authority, Scena
             &authority.approval_delay,
             false,
         )?,
+        refusal,
     })
 }
