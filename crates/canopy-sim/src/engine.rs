@@ -15,6 +15,7 @@ use canopy_core::{
 use canopy_geo::direct;
 use rand::RngExt;
 
+use crate::discrimination::DecoyDiscrimination;
 use crate::event::{Event, MissCause, Position, SpilloverObject, seconds};
 use crate::picture::PictureMode;
 use crate::picture_quality::QualityAccumulator;
@@ -70,6 +71,7 @@ struct Engagement {
 pub struct Simulation<'a> {
     prepared: &'a PreparedScenario,
     picture_source: PictureSource,
+    discrimination: DecoyDiscrimination,
     planner: Box<dyn Planner>,
     now: SimTime,
     queue: BinaryHeap<Reverse<(SimTime, u64, Action)>>,
@@ -129,6 +131,7 @@ impl<'a> Simulation<'a> {
         let mut simulation = Simulation {
             prepared,
             picture_source: PictureSource::new(picture_mode, prepared, key),
+            discrimination: DecoyDiscrimination::new(prepared, key),
             planner,
             now: SimTime::START,
             queue: BinaryHeap::new(),
@@ -428,6 +431,14 @@ impl<'a> Simulation<'a> {
         let mut picture = std::mem::take(&mut self.picture);
         self.picture_source
             .build(self.now, &truth, self.all_nations, &mut picture);
+        let candidates = self.picture_source.candidates(self.now, &truth);
+        let source = &self.picture_source;
+        let recognised = self
+            .discrimination
+            .screen(&mut picture, |track| source.threat_of(track, &candidates));
+        for threat in recognised {
+            self.threats[threat.index()].last_reason = Some(Infeasible::RecognisedDecoy);
+        }
         let shooters = self.shooters();
         let committed: Vec<TrackId> = self.committed.iter().copied().collect();
         let scenario = &self.prepared.scenario;
@@ -441,8 +452,6 @@ impl<'a> Simulation<'a> {
         };
         let plan = self.planner.plan(&ctx, &picture, &shooters);
         self.picture = picture;
-        let truth = TruthView::new(self.prepared, &self.threat_status);
-        let candidates = self.picture_source.candidates(self.now, &truth);
         for (track, reason) in plan.unengaged {
             if let Some(threat) = self.threat_of(track, &candidates) {
                 self.threats[threat.index()].last_reason = Some(reason);
