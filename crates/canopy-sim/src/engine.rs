@@ -65,6 +65,7 @@ struct UnitState {
 struct Engagement {
     order: EngagementOrder,
     threat: ThreatId,
+    sensor_nations: NationSet,
 }
 
 /// One replication of a prepared scenario.
@@ -81,6 +82,7 @@ pub struct Simulation<'a> {
     units: Vec<UnitState>,
     engagements: Vec<Engagement>,
     committed: BTreeSet<TrackId>,
+    held: Vec<bool>,
     unresolved: usize,
     active: usize,
     in_flight: usize,
@@ -141,6 +143,7 @@ impl<'a> Simulation<'a> {
             units,
             engagements: Vec::new(),
             committed: BTreeSet::new(),
+            held: vec![false; prepared.threats.len()],
             unresolved: prepared.threats.len(),
             active: 0,
             in_flight: 0,
@@ -305,6 +308,13 @@ impl<'a> Simulation<'a> {
             threat,
             at,
         });
+        if self.picture_source.holds_on_entry() {
+            self.held[threat.index()] = true;
+            self.log(Event::Tracked {
+                time_s: seconds(time),
+                threat,
+            });
+        }
         let route = &self.prepared.routes[spec.route];
         let arrival = spec.time_at(route.route.length_m());
         let entry_m = spec.entry_distance_m;
@@ -475,6 +485,15 @@ impl<'a> Simulation<'a> {
     fn observe_picture(&mut self) {
         let truth = TruthView::new(self.prepared, &self.threat_status);
         self.picture_source.sense(self.now, &truth);
+        for threat in self
+            .picture_source
+            .newly_held(self.now, &truth, &mut self.held)
+        {
+            self.events.push(Event::Tracked {
+                time_s: seconds(self.now),
+                threat,
+            });
+        }
         if self.now < self.next_quality {
             return;
         }
@@ -517,6 +536,13 @@ impl<'a> Simulation<'a> {
             Infeasible::ShooterUnavailable
         });
         self.in_flight += 1;
+        let sensor_nations = self
+            .picture
+            .tracks
+            .iter()
+            .find(|t| t.id == order.track)
+            .map(|t| t.nations)
+            .unwrap_or_default();
         let spec = &self.prepared.units[unit];
         self.log(Event::Decision {
             time_s: seconds(self.now),
@@ -532,17 +558,26 @@ impl<'a> Simulation<'a> {
                 .id
                 .clone(),
             needs_approval: order.plan.needs_approval,
+            sensor_nations: self.nation_codes(sensor_nations),
         });
         if order.plan.needs_approval {
             let approval = self.now + self.prepared.scenario.authority.approval_delay;
             self.schedule(approval, Action::Approve(id));
         }
         self.schedule(order.plan.launch_time, Action::Fire(id));
-        self.engagements.push(Engagement { order, threat });
+        self.engagements.push(Engagement {
+            order,
+            threat,
+            sensor_nations,
+        });
     }
 
     fn fire(&mut self, time: SimTime, engagement: EngagementId) {
-        let Engagement { order, threat } = self.engagements[engagement.index()].clone();
+        let Engagement {
+            order,
+            threat,
+            sensor_nations,
+        } = self.engagements[engagement.index()].clone();
         let unit = order.shooter.index();
         let spec = &self.prepared.units[unit];
         let plan: InterceptPlan = order.plan;
@@ -577,6 +612,7 @@ impl<'a> Simulation<'a> {
             slant_range_m: plan.slant_range_m,
             debris_centre: Position::new(plan.debris.centre, 0.0),
             debris_radius_m: plan.debris.radius_m,
+            sensor_nations: self.nation_codes(sensor_nations),
         });
         self.schedule(arrival, Action::InterceptorArrives(engagement, reached));
         let state = &self.units[unit];
@@ -609,7 +645,7 @@ impl<'a> Simulation<'a> {
 
     fn resolve_intercept(&mut self, time: SimTime, engagement: EngagementId, reached: bool) {
         self.release(engagement, false);
-        let Engagement { order, threat } = self.engagements[engagement.index()].clone();
+        let Engagement { order, threat, .. } = self.engagements[engagement.index()].clone();
         let unit = &self.prepared.units[order.shooter.index()];
         let nation = self.nation_code(unit.nation);
         let spec = &self.prepared.threats[threat.index()];
@@ -807,6 +843,14 @@ impl<'a> Simulation<'a> {
         self.prepared.scenario.nations[nation.index()]
             .code
             .to_string()
+    }
+
+    /// The codes of the nations of `nations`, in nation order.
+    fn nation_codes(&self, nations: NationSet) -> Vec<String> {
+        nations
+            .iter()
+            .map(|nation| self.nation_code(nation))
+            .collect()
     }
 
     fn geo_position(&self, position_m: Vec3) -> Position {
