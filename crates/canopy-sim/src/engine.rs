@@ -484,7 +484,14 @@ impl<'a> Simulation<'a> {
     /// Lets the sensors scan up to now and, every [`QUALITY_INTERVAL_S`], scores the picture.
     fn observe_picture(&mut self) {
         let truth = TruthView::new(self.prepared, &self.threat_status);
-        self.picture_source.sense(self.now, &truth);
+        let (units, specs) = (&self.units, &self.prepared.units);
+        let on_station = |patrol: usize| {
+            specs.iter().zip(units).any(|(spec, state)| {
+                state.on_station
+                    && matches!(spec.role, UnitRole::Fighter { patrol: p, .. } if p == patrol)
+            })
+        };
+        self.picture_source.sense(self.now, &truth, &on_station);
         for threat in self
             .picture_source
             .newly_held(self.now, &truth, &mut self.held)

@@ -29,10 +29,11 @@ impl PictureSource {
         }
     }
 
-    /// Lets the sensors scan up to `now` (nothing to do for the perfect picture).
-    pub fn sense(&mut self, now: SimTime, truth: &TruthView) {
+    /// Lets the sensors scan up to `now`, a patrol's radar only while `on_station(patrol)`
+    /// (nothing to do for the perfect picture).
+    pub fn sense(&mut self, now: SimTime, truth: &TruthView, on_station: &dyn Fn(usize) -> bool) {
         if let PictureSource::Tracked(tracked) = self {
-            tracked.sense(now, truth);
+            tracked.sense(now, truth, on_station);
         }
     }
 

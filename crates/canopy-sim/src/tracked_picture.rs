@@ -103,15 +103,17 @@ impl TrackedPicture {
         }
     }
 
-    /// Runs the scans due by `now` and feeds them to the tracker.
-    pub fn sense(&mut self, now: SimTime, truth: &TruthView) {
+    /// Runs the scans due by `now` (a patrol's radar only while `on_station(patrol)`) and feeds
+    /// them to the tracker.
+    pub fn sense(&mut self, now: SimTime, truth: &TruthView, on_station: &dyn Fn(usize) -> bool) {
         let tracker = &mut self.tracker;
         let fed_by = &mut self.fed_by;
         let fed = &mut self.fed_since_look;
-        self.net.scan_due(now, truth, &mut self.reports, |instant| {
-            *fed = true;
-            feed(tracker, fed_by, instant)
-        });
+        self.net
+            .scan_due(now, truth, on_station, &mut self.reports, |instant| {
+                *fed = true;
+                feed(tracker, fed_by, instant)
+            });
     }
 
     /// Builds C2's picture at `now`: the confirmed tracks extrapolated to `now`.

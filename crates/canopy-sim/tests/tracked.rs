@@ -111,3 +111,29 @@ fn tracked_picture_holds_threats_on_the_fusion_grid_and_names_its_sensors() {
     let credited: u32 = m.engagements_enabled_by.values().sum();
     assert!(credited >= m.engagements);
 }
+
+#[test]
+fn fighter_radars_alone_feed_the_picture_for_their_nations() {
+    let mut scenario = short_scenario();
+    scenario.sensors.clear();
+    let patrol_nations: std::collections::BTreeSet<String> = scenario
+        .patrols
+        .iter()
+        .map(|p| scenario.nations[p.nation.index()].code.to_string())
+        .collect();
+    let prepared = PreparedScenario::new(scenario.clone());
+    let m = run(&prepared, "tracked", 3).metrics;
+    assert!(m.threats_never_tracked < m.entered_theatre);
+    assert!(m.engagements > 0);
+    assert!(
+        m.engagements_enabled_by
+            .keys()
+            .all(|code| patrol_nations.contains(code))
+    );
+    // Without sensors and patrols nothing is ever tracked.
+    scenario.patrols.clear();
+    let prepared = PreparedScenario::new(scenario);
+    let m = run(&prepared, "tracked", 3).metrics;
+    assert_eq!(m.threats_never_tracked, m.entered_theatre);
+    assert_eq!(m.engagements, 0);
+}
