@@ -8,6 +8,12 @@ use crate::state::State;
 /// Improvement below which a move is not worth making.
 pub(crate) const EPS: f64 = 1e-12;
 
+/// Most moves of one descent per round of the problem. Every move improves the objective, so a
+/// descent ends by itself; but incremental deltas carry rounding error larger than [`EPS`] on
+/// large objectives, and two moves can then each look improving and undo each other for ever
+/// (seen on the default scenario with the tracked picture). The cap ends such a cycle.
+const MAX_MOVES_PER_UNIT: usize = 64;
+
 /// A local move.
 #[derive(Debug, Clone, Copy)]
 enum Move {
@@ -83,11 +89,16 @@ impl Descent {
         for u in 0..n {
             self.push(u);
         }
+        let mut moves_left = MAX_MOVES_PER_UNIT * n.max(1);
         while let Some(u) = self.queue.pop_front() {
+            if moves_left == 0 {
+                break;
+            }
             self.queued[u] = false;
             let Some(m) = best_move_of(state, u) else {
                 continue;
             };
+            moves_left -= 1;
             let (a, b, ta, tb) = match m {
                 Move::Reassign(u, to) => {
                     let from = state.target[u];
