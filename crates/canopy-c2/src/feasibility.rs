@@ -95,6 +95,8 @@ pub enum Infeasible {
     NotCostEffective,
     /// Feasible only with rounds held in reserve for missiles.
     HeldInReserve,
+    /// C2 recognised the track as a decoy's and does not engage it (scenario `[c2]`).
+    RecognisedDecoy,
 }
 
 impl Infeasible {
@@ -118,6 +120,7 @@ impl Infeasible {
             Infeasible::ApprovalRefused => "approval_refused",
             Infeasible::NotCostEffective => "not_cost_effective",
             Infeasible::HeldInReserve => "held_in_reserve",
+            Infeasible::RecognisedDecoy => "recognised_decoy",
         }
     }
 }

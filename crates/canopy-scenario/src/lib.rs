@@ -59,8 +59,8 @@ pub use load::{
     load_scenario_with, parse_scenario,
 };
 pub use model::{
-    Authority, AuthorityMode, Nation, Patrol, Raid, Refusal, Rules, Scenario, SensorPlatform,
-    SensorSite, Site, Theatre, Uncertainty, Zone, ZoneKind, ZoneVerdict,
+    Authority, AuthorityMode, C2Settings, Nation, Patrol, Raid, Refusal, Rules, Scenario,
+    SensorPlatform, SensorSite, Site, Theatre, Uncertainty, Zone, ZoneKind, ZoneVerdict,
 };
 pub use overlay::{Overlay, apply_overlays};
 pub use places::{Place, Places};

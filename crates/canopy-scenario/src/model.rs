@@ -44,6 +44,8 @@ pub struct Scenario {
     pub zones: Vec<Zone>,
     /// Who approves engagements, and how long it takes.
     pub authority: Authority,
+    /// What command and control can tell apart.
+    pub c2: C2Settings,
     /// What a Monte Carlo treats as unknown beyond the dice.
     pub uncertainty: Uncertainty,
     /// The type library the scenario's ids refer to.
@@ -273,6 +275,16 @@ impl Authority {
                 .is_some_and(|distance| distance <= rule.distance_m)
         })
     }
+}
+
+/// `[c2]`: what command and control can tell apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct C2Settings {
+    /// Probability, drawn once per threat, that C2 recognises a decoy's track as a decoy
+    /// (0: decoys are engaged like the real thing).
+    pub decoy_discrimination: f64,
+    /// How long a track must have been held before C2 can recognise it as a decoy.
+    pub decoy_discrimination_after: SimDuration,
 }
 
 /// What the zones say about one nation engaging at one point.

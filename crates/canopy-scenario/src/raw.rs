@@ -48,6 +48,8 @@ pub(crate) struct RawScenario {
     pub sensor: Vec<RawSensorSite>,
     pub authority: RawAuthority,
     #[serde(default)]
+    pub c2: RawC2,
+    #[serde(default)]
     pub place: Vec<RawPlace>,
     #[serde(default)]
     pub uncertainty: RawUncertainty,
@@ -239,6 +241,14 @@ pub(crate) struct RawRefusal {
     pub distance_km: Spanned<f64>,
 }
 
+/// `[c2]` (optional): what the command and control centre can tell apart.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawC2 {
+    pub decoy_discrimination: Option<Spanned<f64>>,
+    pub decoy_discrimination_after: Option<Spanned<String>>,
+}
+
 /// `[[place]]`: an extra named point, like a row of `data/places.csv`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -249,6 +259,10 @@ pub(crate) struct RawPlace {
     pub kind: String,
     pub country: String,
 }
+
+/// What `c2.decoy_discrimination` accepts.
+pub(crate) const C2_DISCRIMINATION_RULE: &str =
+    "a probability between 0 and 1 that C2 recognises a decoy's track (default 0)";
 
 /// What each field accepts (field paths without indices), for error messages.
 pub(crate) fn describe(field: &str) -> Option<&'static str> {
@@ -265,7 +279,10 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "scenario.name" => "a name in quotes",
         "scenario.description" => "a text in quotes",
         "scenario.start" => crate::clock::START_RULE,
-        "scenario.duration" | "patrol.endurance" | "authority.approval_delay" => DURATION,
+        "scenario.duration"
+        | "patrol.endurance"
+        | "authority.approval_delay"
+        | "c2.decoy_discrimination_after" => DURATION,
         "scenario.step" => "a duration in quotes such as \"1s\" or \"500ms\" (default \"1s\")",
         "scenario.decision_cycle" => "a duration in quotes such as \"5s\" (default \"5s\")",
         "scenario.seed" => "a whole number of 0 or more",
@@ -324,6 +341,10 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         }
         "authority.refuse_within_km_of.distance_km" => "a distance in km, 0 or more",
         "authority.mode" => "\"delegated\" or \"per-engagement\"",
+        "c2" => {
+            "a [c2] table with decoy_discrimination and decoy_discrimination_after (both optional)"
+        }
+        "c2.decoy_discrimination" => C2_DISCRIMINATION_RULE,
         "place" => "[[place]] tables with id, name, at, kind, country",
         "uncertainty" => "an [uncertainty] table with sample_library_ranges = true or false",
         "sensor" => {

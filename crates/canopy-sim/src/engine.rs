@@ -15,6 +15,7 @@ use canopy_core::{
 use canopy_geo::direct;
 use rand::RngExt;
 
+use crate::discrimination::DecoyDiscrimination;
 use crate::event::{Event, MissCause, Position, SpilloverObject, seconds};
 use crate::picture::PictureMode;
 use crate::picture_quality::QualityAccumulator;
@@ -72,12 +73,14 @@ struct Engagement {
     threat: ThreatId,
     /// Approval was refused: the launch does not happen.
     refused: bool,
+    sensor_nations: NationSet,
 }
 
 /// One replication of a prepared scenario.
 pub struct Simulation<'a> {
     prepared: &'a PreparedScenario,
     picture_source: PictureSource,
+    discrimination: DecoyDiscrimination,
     planner: Box<dyn Planner>,
     now: SimTime,
     queue: BinaryHeap<Reverse<(SimTime, u64, Action)>>,
@@ -88,6 +91,7 @@ pub struct Simulation<'a> {
     engagements: Vec<Engagement>,
     committed: BTreeSet<TrackId>,
     refused: BTreeSet<TrackId>,
+    held: Vec<bool>,
     unresolved: usize,
     active: usize,
     in_flight: usize,
@@ -140,6 +144,7 @@ impl<'a> Simulation<'a> {
         let mut simulation = Simulation {
             prepared,
             picture_source: PictureSource::new(picture_mode, prepared, key),
+            discrimination: DecoyDiscrimination::new(prepared, key),
             planner,
             now: SimTime::START,
             queue: BinaryHeap::new(),
@@ -150,6 +155,7 @@ impl<'a> Simulation<'a> {
             engagements: Vec::new(),
             committed: BTreeSet::new(),
             refused: BTreeSet::new(),
+            held: vec![false; prepared.threats.len()],
             unresolved: prepared.threats.len(),
             active: 0,
             in_flight: 0,
@@ -324,6 +330,13 @@ impl<'a> Simulation<'a> {
             threat,
             at,
         });
+        if self.picture_source.holds_on_entry() {
+            self.held[threat.index()] = true;
+            self.log(Event::Tracked {
+                time_s: seconds(time),
+                threat,
+            });
+        }
         let route = &self.prepared.routes[spec.route];
         let arrival = spec.time_at(route.route.length_m());
         let entry_m = spec.entry_distance_m;
@@ -498,6 +511,14 @@ impl<'a> Simulation<'a> {
         let mut picture = std::mem::take(&mut self.picture);
         self.picture_source
             .build(self.now, &truth, self.all_nations, &mut picture);
+        let candidates = self.picture_source.candidates(self.now, &truth);
+        let source = &self.picture_source;
+        let recognised = self
+            .discrimination
+            .screen(&mut picture, |track| source.threat_of(track, &candidates));
+        for threat in recognised {
+            self.threats[threat.index()].last_reason = Some(Infeasible::RecognisedDecoy);
+        }
         let shooters = self.shooters();
         let committed: Vec<TrackId> = self.committed.iter().copied().collect();
         let refused: Vec<TrackId> = self.refused.iter().copied().collect();
@@ -513,8 +534,6 @@ impl<'a> Simulation<'a> {
         };
         let plan = self.planner.plan(&ctx, &picture, &shooters);
         self.picture = picture;
-        let truth = TruthView::new(self.prepared, &self.threat_status);
-        let candidates = self.picture_source.candidates(self.now, &truth);
         for (track, reason) in plan.unengaged {
             if let Some(threat) = self.threat_of(track, &candidates) {
                 self.threats[threat.index()].last_reason = Some(reason);
@@ -537,7 +556,23 @@ impl<'a> Simulation<'a> {
     /// Lets the sensors scan up to now and, every [`QUALITY_INTERVAL_S`], scores the picture.
     fn observe_picture(&mut self) {
         let truth = TruthView::new(self.prepared, &self.threat_status);
-        self.picture_source.sense(self.now, &truth);
+        let (units, specs) = (&self.units, &self.prepared.units);
+        let on_station = |patrol: usize| {
+            specs.iter().zip(units).any(|(spec, state)| {
+                state.on_station
+                    && matches!(spec.role, UnitRole::Fighter { patrol: p, .. } if p == patrol)
+            })
+        };
+        self.picture_source.sense(self.now, &truth, &on_station);
+        for threat in self
+            .picture_source
+            .newly_held(self.now, &truth, &mut self.held)
+        {
+            self.events.push(Event::Tracked {
+                time_s: seconds(self.now),
+                threat,
+            });
+        }
         if self.now < self.next_quality {
             return;
         }
@@ -583,6 +618,13 @@ impl<'a> Simulation<'a> {
         if order.plan.dash_m > 0.0 {
             self.dash(unit, &order.plan);
         }
+        let sensor_nations = self
+            .picture
+            .tracks
+            .iter()
+            .find(|t| t.id == order.track)
+            .map(|t| t.nations)
+            .unwrap_or_default();
         let spec = &self.prepared.units[unit];
         self.log(Event::Decision {
             time_s: seconds(self.now),
@@ -598,6 +640,7 @@ impl<'a> Simulation<'a> {
                 .id
                 .clone(),
             needs_approval: order.plan.needs_approval,
+            sensor_nations: self.nation_codes(sensor_nations),
         });
         if order.plan.needs_approval {
             let approval = self.now + self.prepared.scenario.authority.approval_delay;
@@ -608,6 +651,7 @@ impl<'a> Simulation<'a> {
             order,
             threat,
             refused: false,
+            sensor_nations,
         });
     }
 
@@ -645,6 +689,7 @@ impl<'a> Simulation<'a> {
             order,
             threat,
             refused,
+            sensor_nations,
         } = self.engagements[engagement.index()];
         if refused {
             return;
@@ -684,6 +729,7 @@ impl<'a> Simulation<'a> {
             slant_range_m: plan.slant_range_m,
             debris_centre: Position::new(plan.debris.centre, 0.0),
             debris_radius_m: plan.debris.radius_m,
+            sensor_nations: self.nation_codes(sensor_nations),
         });
         self.schedule(arrival, Action::InterceptorArrives(engagement, reached));
         let state = &self.units[unit];
@@ -954,6 +1000,14 @@ impl<'a> Simulation<'a> {
         self.prepared.scenario.nations[nation.index()]
             .code
             .to_string()
+    }
+
+    /// The codes of the nations of `nations`, in nation order.
+    fn nation_codes(&self, nations: NationSet) -> Vec<String> {
+        nations
+            .iter()
+            .map(|nation| self.nation_code(nation))
+            .collect()
     }
 
     fn geo_position(&self, position_m: Vec3) -> Position {

@@ -110,6 +110,16 @@ pub enum Event {
         munition: String,
         /// Whether the launch waits for approval.
         needs_approval: bool,
+        /// Codes of the nations whose sensors fed the engaged track.
+        sensor_nations: Vec<String>,
+    },
+    /// A threat was first held by a confirmed track of C2's picture (at its entry into the
+    /// theatre for the perfect picture).
+    Tracked {
+        /// When.
+        time_s: f64,
+        /// The threat.
+        threat: ThreatId,
     },
     /// The approval of an engagement came through.
     Approval {
@@ -160,6 +170,8 @@ pub enum Event {
         debris_centre: Position,
         /// Radius of the planned debris footprint, metres.
         debris_radius_m: f64,
+        /// Codes of the nations whose sensors fed the engaged track.
+        sensor_nations: Vec<String>,
     },
     /// An interceptor destroyed its threat.
     Kill {
@@ -320,6 +332,7 @@ impl Event {
             | Event::ThreatAttrited { time_s, .. }
             | Event::ThreatEntered { time_s, .. }
             | Event::Decision { time_s, .. }
+            | Event::Tracked { time_s, .. }
             | Event::Approval { time_s, .. }
             | Event::ApprovalRefused { time_s, .. }
             | Event::Launch { time_s, .. }

@@ -7,6 +7,7 @@
 
 pub mod airspace;
 pub mod audit;
+pub mod discrimination;
 pub mod engine;
 pub mod event;
 pub mod metrics;

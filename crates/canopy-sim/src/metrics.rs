@@ -173,6 +173,17 @@ pub struct RunMetrics {
     pub patrol_gap_s: f64,
     /// Median latencies.
     pub timeline: Timeline,
+    /// Mean time from a threat's entry into the theatre to its first confirmed track, over
+    /// the threats ever tracked, seconds (`null` if none).
+    pub track_latency_s_mean: Option<f64>,
+    /// 90th percentile (nearest rank) of that time, seconds (`null` if none).
+    pub track_latency_s_p90: Option<f64>,
+    /// Threats that entered the theatre and were never held by a confirmed track.
+    pub threats_never_tracked: u32,
+    /// Engagements (launches) whose track each nation's sensors fed, by nation code.
+    pub engagements_enabled_by: BTreeMap<String, u32>,
+    /// Engagements whose track the shooter's own nation's sensors did not feed.
+    pub engagements_enabled_by_other_nation: u32,
     /// When the run ended, seconds.
     pub end_time_s: f64,
 }
@@ -262,6 +273,8 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
     let mut answered: Vec<f64> = Vec::new();
     let mut gaps = PatrolGaps::new(prepared);
     let mut awaiting_approval = BTreeSet::new();
+    let mut entered_when = BTreeMap::new();
+    let mut track_latencies = Vec::new();
     for event in events {
         match event {
             Event::ThreatLaunched { threat_type, .. } => {
@@ -290,6 +303,12 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                 entered_at.insert(*threat, *time_s);
                 let target = &prepared.threats[threat.index()].target;
                 *metrics.entered_by_target.entry(target.clone()).or_default() += 1;
+                entered_when.insert(*threat, *time_s);
+            }
+            Event::Tracked { time_s, threat } => {
+                if let Some(entered) = entered_when.get(threat) {
+                    track_latencies.push(time_s - entered);
+                }
             }
             Event::Decision {
                 time_s,
@@ -310,9 +329,19 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
                 nation,
                 munition,
                 cost_usd,
+                sensor_nations,
                 ..
             } => {
                 metrics.engagements += 1;
+                for code in sensor_nations {
+                    *metrics
+                        .engagements_enabled_by
+                        .entry(code.clone())
+                        .or_default() += 1;
+                }
+                if !sensor_nations.contains(nation) {
+                    metrics.engagements_enabled_by_other_nation += 1;
+                }
                 metrics.interceptor_cost_usd += cost_usd;
                 let burden = metrics.nations.entry(nation.clone()).or_default();
                 burden.engagements += 1;
@@ -463,6 +492,10 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
             }
         }
     }
+    metrics.threats_never_tracked = metrics.entered_theatre - track_latencies.len() as u32;
+    metrics.track_latency_s_mean =
+        ratio(track_latencies.iter().sum(), track_latencies.len() as f64);
+    metrics.track_latency_s_p90 = percentile_nearest_rank(track_latencies, 0.9);
     let [entry, decision, launch] = latencies;
     metrics.timeline = Timeline {
         entry_to_decision_s: median(entry),
@@ -490,9 +523,32 @@ pub fn median(mut values: Vec<f64>) -> Option<f64> {
     })
 }
 
+/// The `q` quantile of a list by nearest rank (the smallest value with at least a fraction `q`
+/// of the list at or below it), `None` when empty.
+pub fn percentile_nearest_rank(mut values: Vec<f64>, q: f64) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let rank = (q * values.len() as f64).ceil().max(1.0) as usize;
+    Some(values[rank.min(values.len()) - 1])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::median;
+    use super::{median, percentile_nearest_rank};
+
+    #[test]
+    fn p90_by_nearest_rank() {
+        let values: Vec<f64> = (1..=10).map(f64::from).collect();
+        // ceil(0.9 * 10) = 9th smallest.
+        assert_eq!(percentile_nearest_rank(values, 0.9), Some(9.0));
+        // ceil(0.9 * 11) = 10th smallest of 0..=10.
+        let values: Vec<f64> = (0..=10).map(f64::from).collect();
+        assert_eq!(percentile_nearest_rank(values, 0.9), Some(9.0));
+        assert_eq!(percentile_nearest_rank(vec![7.0], 0.9), Some(7.0));
+        assert_eq!(percentile_nearest_rank(vec![], 0.9), None);
+    }
 
     #[test]
     fn median_of_odd_and_even_lists() {

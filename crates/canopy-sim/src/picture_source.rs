@@ -29,11 +29,32 @@ impl PictureSource {
         }
     }
 
-    /// Lets the sensors scan up to `now` (nothing to do for the perfect picture).
-    pub fn sense(&mut self, now: SimTime, truth: &TruthView) {
+    /// Lets the sensors scan up to `now`, a patrol's radar only while `on_station(patrol)`
+    /// (nothing to do for the perfect picture).
+    pub fn sense(&mut self, now: SimTime, truth: &TruthView, on_station: &dyn Fn(usize) -> bool) {
         if let PictureSource::Tracked(tracked) = self {
-            tracked.sense(now, truth);
+            tracked.sense(now, truth, on_station);
         }
+    }
+
+    /// The threats first held by a confirmed track since the last call, marked in `held`: for
+    /// the tracked picture after new scans (the perfect picture holds each threat from its
+    /// entry, which the engine logs itself).
+    pub fn newly_held(
+        &mut self,
+        now: SimTime,
+        truth: &TruthView,
+        held: &mut [bool],
+    ) -> Vec<ThreatId> {
+        match self {
+            PictureSource::Perfect => Vec::new(),
+            PictureSource::Tracked(tracked) => tracked.newly_held(now, truth, held),
+        }
+    }
+
+    /// Whether each threat is held from its entry into the theatre (the perfect picture).
+    pub fn holds_on_entry(&self) -> bool {
+        matches!(self, PictureSource::Perfect)
     }
 
     /// Builds the picture at `now` into `picture`.

@@ -2,12 +2,17 @@
 //! (multiples of its reporting period from the start), with its own random stream, over the
 //! threats' true state.
 //!
+//! Fighter radars: each patrol whose aircraft type carries a radar (`radar` in aircraft.toml)
+//! adds one radar at its station and altitude (assumed: the aircraft of a patrol fly together and
+//! share one radar picture over their datalink), scanning only while an aircraft of the patrol
+//! is on station.
+//!
 //! A sensor's reporting period is its revisit period, or the fusion period when that is longer:
 //! the fusion centre takes each sensor's latest scan once per [`FUSION_PERIOD_S`]. This bounds
 //! the tracker's work per simulated hour (see docs/methods.md, "Sensors").
 
 use canopy_core::{RngStream, SimTime, StreamKey};
-use canopy_sensors::{Report, Sensor, Target};
+use canopy_sensors::{Platform, Report, Sensor, Target};
 
 use crate::prepared::PreparedScenario;
 use crate::truth::TruthView;
@@ -23,6 +28,22 @@ struct Scheduled {
     rng: RngStream,
     next_scan: SimTime,
     period_us: i64,
+    /// The patrol that carries it (a fighter radar), or `None` for a scenario sensor.
+    patrol: Option<usize>,
+}
+
+impl Scheduled {
+    fn new(sensor: Sensor, rng: RngStream, patrol: Option<usize>) -> Scheduled {
+        let revisit_s = sensor.revisit_s();
+        let period_s = revisit_s * (FUSION_PERIOD_S / revisit_s).ceil().max(1.0);
+        Scheduled {
+            rng,
+            next_scan: SimTime::START,
+            period_us: (period_s * 1e6).round().max(1.0) as i64,
+            patrol,
+            sensor,
+        }
+    }
 }
 
 /// Every sensor of the scenario.
@@ -48,25 +69,31 @@ pub struct SensorReports<'a> {
 }
 
 impl SensorNet {
-    /// The scenario's sensors, with random streams derived from `key`.
+    /// The scenario's sensors and its patrols' radars, with random streams derived from `key`.
     pub fn new(prepared: &PreparedScenario, key: StreamKey) -> SensorNet {
         let scenario = &prepared.scenario;
-        let sensors = scenario
+        let frame = &prepared.geometry.frame;
+        let mut sensors: Vec<Scheduled> = scenario
             .sensors
             .iter()
             .map(|site| {
-                let sensor = Sensor::from_site(site, &scenario.library, &prepared.geometry.frame);
-                let revisit_s = sensor.revisit_s();
-                let period_s = revisit_s * (FUSION_PERIOD_S / revisit_s).ceil().max(1.0);
-                let period_us = (period_s * 1e6).round().max(1.0) as i64;
-                Scheduled {
-                    rng: key.stream("sensor", &site.id),
-                    next_scan: SimTime::START,
-                    period_us,
-                    sensor,
-                }
+                let sensor = Sensor::from_site(site, &scenario.library, frame);
+                Scheduled::new(sensor, key.stream("sensor", &site.id), None)
             })
             .collect();
+        for (index, patrol) in scenario.patrols.iter().enumerate() {
+            let Some(radar) = scenario.library.aircraft(patrol.aircraft).radar else {
+                continue;
+            };
+            let platform = Platform::Mast {
+                position_m: frame.to_enu(patrol.station, patrol.altitude_m),
+                height_m: patrol.altitude_m,
+            };
+            let kind = scenario.library.sensor(radar).clone();
+            let sensor = Sensor::new(patrol.id.clone(), patrol.nation, kind, platform);
+            let rng = key.stream("fighter-radar", &patrol.id);
+            sensors.push(Scheduled::new(sensor, rng, Some(index)));
+        }
         SensorNet {
             sensors,
             targets: Vec::new(),
@@ -75,11 +102,12 @@ impl SensorNet {
 
     /// Runs every scan due at or before `now` (skipping scans missed while nothing flew) in
     /// time order, calling `feed` once per instant with the scans of every sensor due then, in
-    /// sensor order.
+    /// sensor order. A patrol's radar scans only while `on_station(patrol)`.
     pub fn scan_due(
         &mut self,
         now: SimTime,
         truth: &TruthView,
+        on_station: &dyn Fn(usize) -> bool,
         reports: &mut Vec<Report>,
         mut feed: impl FnMut(InstantReports<'_>),
     ) {
@@ -112,6 +140,9 @@ impl SensorNet {
                     continue;
                 }
                 scheduled.next_scan = SimTime::from_micros(time.as_micros() + scheduled.period_us);
+                if scheduled.patrol.is_some_and(|patrol| !on_station(patrol)) {
+                    continue;
+                }
                 let start = reports.len();
                 scheduled.sensor.scan(
                     time.as_secs_f64(),

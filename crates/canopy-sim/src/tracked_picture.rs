@@ -7,7 +7,7 @@
 //! [`SEEKER_ACQUISITION_M`]; an order on a track with no threat that close (a false or stale
 //! track) finds nothing to lock on and is not executed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use canopy_c2::vector::{Vec3, add, norm, scale, sub};
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
@@ -74,6 +74,10 @@ pub struct TrackedPicture {
     tracker: Tracker,
     fed_by: BTreeMap<u64, NationSet>,
     reports: Vec<Report>,
+    /// Tracks already tied to a threat by [`TrackedPicture::newly_held`].
+    holding: BTreeSet<u64>,
+    /// Whether scans were fed since the last [`TrackedPicture::newly_held`].
+    fed_since_look: bool,
 }
 
 impl TrackedPicture {
@@ -94,16 +98,22 @@ impl TrackedPicture {
                 .with_initiator(Box::new(SilenceDroppingInitiator { inner })),
             fed_by: BTreeMap::new(),
             reports: Vec::new(),
+            holding: BTreeSet::new(),
+            fed_since_look: false,
         }
     }
 
-    /// Runs the scans due by `now` and feeds them to the tracker.
-    pub fn sense(&mut self, now: SimTime, truth: &TruthView) {
+    /// Runs the scans due by `now` (a patrol's radar only while `on_station(patrol)`) and feeds
+    /// them to the tracker.
+    pub fn sense(&mut self, now: SimTime, truth: &TruthView, on_station: &dyn Fn(usize) -> bool) {
         let tracker = &mut self.tracker;
         let fed_by = &mut self.fed_by;
-        self.net.scan_due(now, truth, &mut self.reports, |instant| {
-            feed(tracker, fed_by, instant)
-        });
+        let fed = &mut self.fed_since_look;
+        self.net
+            .scan_due(now, truth, on_station, &mut self.reports, |instant| {
+                *fed = true;
+                feed(tracker, fed_by, instant)
+            });
     }
 
     /// Builds C2's picture at `now`: the confirmed tracks extrapolated to `now`.
@@ -112,35 +122,70 @@ impl TrackedPicture {
         picture.tracks.clear();
         let now_s = now.as_secs_f64();
         for track in self.tracker.confirmed_tracks() {
-            let mean = &track.estimate.mean;
-            let velocity_mps = [mean[3], mean[4], mean[5]];
-            let position_m = add(
-                [mean[0], mean[1], mean[2]],
-                scale(velocity_mps, now_s - track.time_s),
-            );
-            let mut covariance = [[0.0; 6]; 6];
-            for (r, row) in covariance.iter_mut().enumerate() {
-                for (c, value) in row.iter_mut().enumerate() {
-                    *value = track.estimate.cov[(r, c)];
-                }
-            }
-            let speed_sigma_mps = (covariance[3][3] + covariance[4][4]).sqrt();
-            let (class, class_confidence) = if speed_sigma_mps > MAX_CLASS_SPEED_SIGMA_MPS {
-                (ThreatClass::Cruise, UNCERTAIN_CLASS_CONFIDENCE)
-            } else {
-                (class_by_speed(norm(velocity_mps)), SPEED_CLASS_CONFIDENCE)
-            };
-            picture.tracks.push(TrackEstimate {
-                id: TrackId(track.id.0),
-                position_m,
-                velocity_mps,
-                covariance,
-                class,
-                class_confidence,
-                nations: self.fed_by.get(&track.id.0).copied().unwrap_or_default(),
-            });
+            picture.tracks.push(self.estimate(track, now_s));
         }
         picture.tracks.sort_by_key(|t| t.id);
+    }
+
+    /// C2's estimate of `track` extrapolated to `now_s`, with the nations that fed it.
+    fn estimate(&self, track: &Track, now_s: f64) -> TrackEstimate {
+        let mean = &track.estimate.mean;
+        let velocity_mps = [mean[3], mean[4], mean[5]];
+        let position_m = add(
+            [mean[0], mean[1], mean[2]],
+            scale(velocity_mps, now_s - track.time_s),
+        );
+        let mut covariance = [[0.0; 6]; 6];
+        for (r, row) in covariance.iter_mut().enumerate() {
+            for (c, value) in row.iter_mut().enumerate() {
+                *value = track.estimate.cov[(r, c)];
+            }
+        }
+        let speed_sigma_mps = (covariance[3][3] + covariance[4][4]).sqrt();
+        let (class, class_confidence) = if speed_sigma_mps > MAX_CLASS_SPEED_SIGMA_MPS {
+            (ThreatClass::Cruise, UNCERTAIN_CLASS_CONFIDENCE)
+        } else {
+            (class_by_speed(norm(velocity_mps)), SPEED_CLASS_CONFIDENCE)
+        };
+        TrackEstimate {
+            id: TrackId(track.id.0),
+            position_m,
+            velocity_mps,
+            covariance,
+            class,
+            class_confidence,
+            nations: self.fed_by.get(&track.id.0).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The threats first held by a confirmed track since the last call (marked in `held`): a
+    /// confirmed track holds the threat an interceptor fired at it would home on
+    /// ([`acquire`]). Looks only after new scans, and only at tracks not yet tied to a threat.
+    pub fn newly_held(
+        &mut self,
+        now: SimTime,
+        truth: &TruthView,
+        held: &mut [bool],
+    ) -> Vec<ThreatId> {
+        let mut newly = Vec::new();
+        if !std::mem::take(&mut self.fed_since_look) {
+            return newly;
+        }
+        let now_s = now.as_secs_f64();
+        let mut candidates = None;
+        for track in self.tracker.confirmed_tracks() {
+            if self.holding.contains(&track.id.0) {
+                continue;
+            }
+            let candidates = candidates.get_or_insert_with(|| self::candidates(truth, now));
+            if let Some(threat) = acquire(candidates, &self.estimate(track, now_s)) {
+                self.holding.insert(track.id.0);
+                if !std::mem::replace(&mut held[threat.index()], true) {
+                    newly.push(threat);
+                }
+            }
+        }
+        newly
     }
 }
 

@@ -2,7 +2,8 @@
 //! scored against truth (the perfect picture scores GOSPA 0 and completeness 1 by definition).
 
 use canopy_scenario::Scenario;
-use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
+use canopy_sim::sensing::FUSION_PERIOD_S;
+use canopy_sim::{Event, PreparedScenario, RunOptions, RunOutcome};
 
 /// The default scenario with a few threats of two raids: drones from the north and cruise
 /// missiles.
@@ -52,4 +53,87 @@ fn perfect_picture_scores_zero_gospa_and_full_completeness() {
     assert_eq!(m.picture_gospa_m, 0.0);
     assert_eq!(m.picture_completeness, 1.0);
     assert_eq!(m.picture_spuriousness, 0.0);
+}
+
+#[test]
+fn perfect_picture_tracks_at_entry_and_credits_every_nation() {
+    let prepared = PreparedScenario::new(short_scenario());
+    let m = run(&prepared, "perfect", 3).metrics;
+    assert_eq!(m.track_latency_s_mean, Some(0.0));
+    assert_eq!(m.track_latency_s_p90, Some(0.0));
+    assert_eq!(m.threats_never_tracked, 0);
+    assert!(m.engagements > 0);
+    // The perfect picture is fed by every nation: each is credited with every engagement.
+    assert_eq!(
+        m.engagements_enabled_by.len(),
+        prepared.scenario.nations.len()
+    );
+    assert!(
+        m.engagements_enabled_by
+            .values()
+            .all(|&n| n == m.engagements)
+    );
+    assert_eq!(m.engagements_enabled_by_other_nation, 0);
+}
+
+#[test]
+fn tracked_picture_holds_threats_on_the_fusion_grid_and_names_its_sensors() {
+    let prepared = PreparedScenario::new(short_scenario());
+    let outcome = run(&prepared, "tracked", 3);
+    let m = &outcome.metrics;
+    let mut tracked = std::collections::BTreeSet::new();
+    for event in &outcome.events {
+        match event {
+            Event::Tracked { time_s, threat } => {
+                // Once per threat, at a fusion instant (multiples of 30 s from the start).
+                assert!(tracked.insert(*threat));
+                assert_eq!(time_s % FUSION_PERIOD_S, 0.0);
+            }
+            Event::Launch {
+                nation,
+                sensor_nations,
+                ..
+            } => {
+                assert!(!sensor_nations.is_empty());
+                let own = sensor_nations.contains(nation);
+                assert!(own || m.engagements_enabled_by_other_nation > 0);
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(
+        m.threats_never_tracked,
+        m.entered_theatre - tracked.len() as u32
+    );
+    let mean = m.track_latency_s_mean.expect("some threat tracked");
+    let p90 = m.track_latency_s_p90.expect("some threat tracked");
+    assert!(mean > 0.0 && mean <= p90, "{mean} {p90}");
+    let credited: u32 = m.engagements_enabled_by.values().sum();
+    assert!(credited >= m.engagements);
+}
+
+#[test]
+fn fighter_radars_alone_feed_the_picture_for_their_nations() {
+    let mut scenario = short_scenario();
+    scenario.sensors.clear();
+    let patrol_nations: std::collections::BTreeSet<String> = scenario
+        .patrols
+        .iter()
+        .map(|p| scenario.nations[p.nation.index()].code.to_string())
+        .collect();
+    let prepared = PreparedScenario::new(scenario.clone());
+    let m = run(&prepared, "tracked", 3).metrics;
+    assert!(m.threats_never_tracked < m.entered_theatre);
+    assert!(m.engagements > 0);
+    assert!(
+        m.engagements_enabled_by
+            .keys()
+            .all(|code| patrol_nations.contains(code))
+    );
+    // Without sensors and patrols nothing is ever tracked.
+    scenario.patrols.clear();
+    let prepared = PreparedScenario::new(scenario);
+    let m = run(&prepared, "tracked", 3).metrics;
+    assert_eq!(m.threats_never_tracked, m.entered_theatre);
+    assert_eq!(m.engagements, 0);
 }

@@ -5,6 +5,7 @@ use super::raw::{
     self, AircraftCatalogue, MunitionCatalogue, RawAircraft, RawMunition, RawSystem, RawThreat,
     SystemCatalogue, ThreatCatalogue,
 };
+use super::sensors::{SensorIndex, SensorKind, SensorType};
 use super::types::{
     AircraftType, MunitionIndex, MunitionType, Provenances, SystemType, ThreatClass, ThreatType,
 };
@@ -24,12 +25,13 @@ const AIRCRAFT_FILE: &str = "data/library/aircraft.toml";
 /// Parses and checks the catalogues.
 pub(super) fn build(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> {
     let munitions = munitions(texts.munitions)?;
+    let sensors = super::sensors::sensors(texts.sensors)?;
     Ok(Library {
         threats: threats(texts.threats)?,
         systems: systems(texts.systems, &munitions)?,
-        aircraft: aircraft(texts.aircraft, &munitions)?,
+        aircraft: aircraft(texts.aircraft, &munitions, &sensors)?,
         munitions,
-        sensors: super::sensors::sensors(texts.sensors)?,
+        sensors,
     })
 }
 
@@ -394,7 +396,11 @@ fn system(
     })
 }
 
-fn aircraft(text: &str, munitions: &[MunitionType]) -> Result<Vec<AircraftType>, ScenarioError> {
+fn aircraft(
+    text: &str,
+    munitions: &[MunitionType],
+    sensors: &[SensorType],
+) -> Result<Vec<AircraftType>, ScenarioError> {
     let mut file = open(AIRCRAFT_FILE, text)?;
     let catalogue: AircraftCatalogue = file.parse()?;
     build_entries(
@@ -403,7 +409,7 @@ fn aircraft(text: &str, munitions: &[MunitionType]) -> Result<Vec<AircraftType>,
         "aircraft types",
         &catalogue.aircraft,
         |r| &r.id,
-        |entry, id, raw| one_aircraft(&file, entry, id, raw, munitions),
+        |entry, id, raw| one_aircraft(&file, entry, id, raw, munitions, sensors),
     )
 }
 
@@ -413,8 +419,14 @@ fn one_aircraft(
     id: String,
     raw: &RawAircraft,
     munitions: &[MunitionType],
+    sensors: &[SensorType],
 ) -> Result<AircraftType, ScenarioError> {
     let carried = resolve_munitions(file, &entry, &raw.munitions, munitions)?;
+    let radar = raw
+        .radar
+        .as_ref()
+        .map(|id| resolve_radar(file, &entry, id, sensors))
+        .transpose()?;
     let mut p = Params::new(file, entry);
     let cruise_speed_mps = p.take(
         "cruise_speed_mps",
@@ -484,8 +496,39 @@ fn one_aircraft(
         radar_range_m,
         cost_per_flight_hour_usd,
         munitions: carried,
+        radar,
         provenance: p.provenance,
     })
+}
+
+/// Resolves an aircraft's `radar = "<sensor id>"`: a radar of sensors.toml.
+fn resolve_radar(
+    file: &SourceFile<'_>,
+    entry: &str,
+    id: &Spanned<String>,
+    sensors: &[SensorType],
+) -> Result<SensorIndex, ScenarioError> {
+    let radars = || {
+        let list: Vec<&str> = sensors
+            .iter()
+            .filter(|s| s.kind == SensorKind::Radar)
+            .map(|s| s.id.as_str())
+            .collect();
+        format!("radar ids of sensors.toml: {}", list.join(", "))
+    };
+    sensors
+        .iter()
+        .position(|s| &s.id == id.get_ref() && s.kind == SensorKind::Radar)
+        .map(SensorIndex)
+        .ok_or_else(|| {
+            file.error(
+                ErrorKind::UnknownReference,
+                id.span(),
+                format!("{entry}.radar"),
+                format!("unknown radar `{}`", id.get_ref()),
+                radars(),
+            )
+        })
 }
 
 /// Resolves a `munitions = [...]` list: known ids, each once, at least one.

@@ -97,6 +97,7 @@ pub(crate) struct RawAircraft {
     pub patrol_altitude_m: Spanned<RawParam>,
     pub radar_range_km: Spanned<RawParam>,
     pub cost_per_flight_hour_usd: Spanned<RawParam>,
+    pub radar: Option<Spanned<String>>,
 }
 
 /// What each field of a catalogue accepts (paths without indices), for error messages.
@@ -122,6 +123,7 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "kind" => "one of \"missile\", \"gun\", \"rocket\"",
         "munitions" => "a list of munition ids from munitions.toml, e.g. [\"pac3-mse\"]",
         "self_destructs" => "true or false",
+        "radar" => "a radar id of sensors.toml, e.g. \"apg-68\"",
         "threat" | "munition" | "system" | "aircraft" => "a list of `[[entry]]` tables",
         p if PARAMS.contains(&p) => {
             "a table { value = NUMBER, source = \"URL\" } or { value = NUMBER, assumed = \"reasoning\", range = [low, high] }"

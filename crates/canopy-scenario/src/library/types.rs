@@ -1,6 +1,7 @@
 //! The validated library types, in SI units.
 
 use super::param::Parameter;
+use super::sensors::SensorIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -189,6 +190,9 @@ pub struct AircraftType {
     pub cost_per_flight_hour_usd: f64,
     /// The munitions it can carry.
     pub munitions: Vec<MunitionIndex>,
+    /// Its radar (a radar of `sensors.toml`), which feeds the tracked picture while the
+    /// aircraft is on station; `None` when not given.
+    pub radar: Option<SensorIndex>,
     /// Every number above with its range and provenance.
     pub provenance: Provenances,
 }

@@ -12,9 +12,9 @@ use crate::clock::{START_RULE, Start};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::Library;
-use crate::model::{Authority, Refusal, Scenario, Theatre, Uncertainty};
+use crate::model::{Authority, C2Settings, Refusal, Scenario, Theatre, Uncertainty};
 use crate::places::{Place, Places};
-use crate::raw::{RawHeader, RawPlace, RawScenario, VersionProbe};
+use crate::raw::{C2_DISCRIMINATION_RULE, RawHeader, RawPlace, RawScenario, VersionProbe};
 use crate::source::SourceFile;
 use crate::units::{deg_to_rad, km_to_m};
 use canopy_core::SimDuration;
@@ -107,6 +107,7 @@ pub(crate) fn scenario(
     let raids = raids::raids(&cx, &raw.raid)?;
     let sensors = sensors::sensors(&cx, &raw.sensor, &nations)?;
     let authority = authority(&cx, &raw)?;
+    let c2 = c2(&cx, &raw)?;
     Ok(Scenario {
         name: header.name.clone(),
         description: header.description.clone(),
@@ -124,6 +125,7 @@ pub(crate) fn scenario(
         sensors,
         zones,
         authority,
+        c2,
         uncertainty: Uncertainty {
             sample_library_ranges: raw.uncertainty.sample_library_ranges,
         },
@@ -249,5 +251,28 @@ fn authority(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Authority, Scena
             false,
         )?,
         refusal,
+    })
+}
+
+/// `[c2]`: each key optional, defaulting to no discrimination and no delay.
+fn c2(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<C2Settings, ScenarioError> {
+    let c2 = &raw.c2;
+    let decoy_discrimination = match &c2.decoy_discrimination {
+        Some(value) => common::number(
+            cx.file,
+            "c2.decoy_discrimination",
+            value,
+            0.0..=1.0,
+            C2_DISCRIMINATION_RULE,
+        )?,
+        None => 0.0,
+    };
+    let decoy_discrimination_after = match &c2.decoy_discrimination_after {
+        Some(value) => common::duration(cx.file, "c2.decoy_discrimination_after", value, false)?,
+        None => SimDuration::ZERO,
+    };
+    Ok(C2Settings {
+        decoy_discrimination,
+        decoy_discrimination_after,
     })
 }
