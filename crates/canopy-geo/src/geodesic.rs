@@ -38,6 +38,31 @@ pub fn distance_m(a: GeoPoint, b: GeoPoint) -> f64 {
     WGS84.inverse(a.lat_deg(), a.lon_deg(), b.lat_deg(), b.lon_deg())
 }
 
+/// Mean earth radius (IUGG R1), metres: the sphere of the quick bound in [`within_m`].
+const MEAN_EARTH_RADIUS_M: f64 = 6_371_008.8;
+
+/// Largest relative difference allowed between the great-circle distance on the mean sphere and
+/// the WGS-84 geodesic distance: the true difference stays below 0.6 % (the flattening is
+/// 1/298), so this margin decides only clear cases on the sphere.
+const SPHERE_MARGIN: f64 = 0.01;
+
+/// Whether the geodesic distance between `a` and `b` is at most `limit_m`: decided on the mean
+/// sphere when the answer is clear by more than [`SPHERE_MARGIN`], else by the geodesic.
+pub fn within_m(a: GeoPoint, b: GeoPoint, limit_m: f64) -> bool {
+    let half_dlat = 0.5 * (b.lat_rad() - a.lat_rad());
+    let half_dlon = 0.5 * (b.lon_rad() - a.lon_rad());
+    let h =
+        half_dlat.sin().powi(2) + a.lat_rad().cos() * b.lat_rad().cos() * half_dlon.sin().powi(2);
+    let sphere_m = 2.0 * MEAN_EARTH_RADIUS_M * h.sqrt().min(1.0).asin();
+    if sphere_m > limit_m * (1.0 + SPHERE_MARGIN) + 1.0 {
+        false
+    } else if sphere_m < limit_m * (1.0 - SPHERE_MARGIN) - 1.0 {
+        true
+    } else {
+        distance_m(a, b) <= limit_m
+    }
+}
+
 /// The point reached from `start` along the geodesic leaving at `azimuth_rad` after
 /// `distance_m` metres (negative goes backwards).
 ///
@@ -133,6 +158,28 @@ mod tests {
 
     fn pt(lat: f64, lon: f64) -> GeoPoint {
         GeoPoint::from_degrees(lat, lon).unwrap()
+    }
+
+    #[test]
+    fn within_agrees_with_the_geodesic_distance() {
+        // Points on a grid around western Ukraine and every direction, limits from just inside
+        // to just outside the geodesic distance: the quick sphere test never decides wrongly.
+        let centre = pt(49.8, 24.0);
+        for step in 0..72 {
+            let azimuth = f64::from(step) * 5f64.to_radians();
+            for distance in [500.0, 10_000.0, 80_000.0, 400_000.0] {
+                let p = direct(centre, azimuth, distance);
+                let exact = distance_m(centre, p);
+                for ratio in [0.9, 0.995, 0.9999, 1.0001, 1.005, 1.1] {
+                    let limit = exact * ratio;
+                    assert_eq!(
+                        within_m(centre, p, limit),
+                        exact <= limit,
+                        "{step} {distance} {ratio}"
+                    );
+                }
+            }
+        }
     }
 
     /// Asserts |a - b| <= tol with a readable message.

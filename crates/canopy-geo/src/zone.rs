@@ -1,7 +1,7 @@
 //! Areas where rules apply: engagement zones, no-fire areas, approval areas.
 
 use crate::point::check_finite;
-use crate::{Borders, CountryCode, GeoError, GeoPoint, GeoPolygon, distance_m};
+use crate::{Borders, CountryCode, GeoError, GeoPoint, GeoPolygon, within_m};
 
 /// The shape of an area where a rule applies.
 #[derive(Clone, Debug)]
@@ -57,7 +57,7 @@ impl ZoneShape {
     pub fn contains(&self, p: GeoPoint) -> bool {
         match self {
             ZoneShape::Polygon(polygon) => polygon.contains(p),
-            ZoneShape::Circle { centre, radius_m } => distance_m(*centre, p) <= *radius_m,
+            ZoneShape::Circle { centre, radius_m } => within_m(*centre, p, *radius_m),
             ZoneShape::WestOfMeridian { lon_rad } => p.lon_rad() <= *lon_rad,
             ZoneShape::EastOfMeridian { lon_rad } => p.lon_rad() >= *lon_rad,
             ZoneShape::Countries(codes) => {
