@@ -209,6 +209,23 @@ fn poland_alone_keeps_the_raids_and_only_poland_of_the_coalition() {
     };
     assert_eq!(ids(&alone, "PL"), ids(&full, "PL"));
     assert_eq!(ids(&alone, "UA"), ids(&full, "UA"));
+    // Every sensor of the full scenario is Ukraine's or Poland's, so Poland alone keeps them all.
+    assert_eq!(sensor_ids(&alone), sensor_ids(&full));
+}
+
+fn sensor_ids(s: &Scenario) -> Vec<String> {
+    s.sensors.iter().map(|x| x.id.clone()).collect()
+}
+
+#[test]
+fn every_bundled_night_is_watched_by_the_same_sensors() {
+    // The tracked picture is only as good as the sensors: a bundled scenario without them
+    // would plan on fighter radars alone.
+    let record = default_scenario_path().with_file_name("record-night.toml");
+    let record = load_scenario(&record).unwrap_or_else(|err| panic!("{err}"));
+    let full = western_shield();
+    assert_eq!(sensor_ids(&full).len(), 6);
+    assert_eq!(sensor_ids(&record), sensor_ids(&full));
 }
 
 #[test]
