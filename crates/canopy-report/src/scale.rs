@@ -89,8 +89,10 @@ pub fn compact(value: f64) -> String {
         0
     } else if v.abs() >= 10.0 {
         1
-    } else {
+    } else if v.abs() >= 1.0 {
         2
+    } else {
+        3
     };
     let text = format!("{v:.digits$}");
     let text = if text.contains('.') {
@@ -120,6 +122,8 @@ mod tests {
     fn compact_labels() {
         assert_eq!(compact(3.0), "3");
         assert_eq!(compact(0.25), "0.25");
+        // Three significant figures below one: a leak rate of 0.203 is not shown as 0.2.
+        assert_eq!(compact(0.2034), "0.203");
         assert_eq!(compact(12_500.0), "12.5k");
         assert_eq!(compact(4_200_000.0), "4.2M");
     }
