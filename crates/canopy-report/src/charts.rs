@@ -111,15 +111,7 @@ pub fn interval_bars(bars: &[IntervalBar], value_title: &str) -> String {
         let y = top + ROW * i as f64;
         let mid = y + ROW / 2.0;
         svg.text(LABEL_W - 8.0, mid + 4.0, Anchor::End, "label", &bar.label);
-        let note = match bar.interval {
-            Some((lo, hi)) => format!(
-                "{} ({} to {})",
-                compact(bar.value),
-                compact(lo),
-                compact(hi)
-            ),
-            None => compact(bar.value),
-        };
+        let note = interval_note(bar.value, bar.interval);
         svg.rect(
             scale.at(0.0),
             y + 6.0,
@@ -173,15 +165,7 @@ pub fn dot_whiskers(rows: &[IntervalBar], value_title: &str, label_w: f64) -> St
     for (i, row) in rows.iter().enumerate() {
         let mid = top + ROW * i as f64 + ROW / 2.0;
         svg.text(label_w - 8.0, mid + 4.0, Anchor::End, "label", &row.label);
-        let note = match row.interval {
-            Some((lo, hi)) => format!(
-                "{} ({} to {})",
-                compact(row.value),
-                compact(lo),
-                compact(hi)
-            ),
-            None => compact(row.value),
-        };
+        let note = interval_note(row.value, row.interval);
         if let Some((lo, hi)) = row.interval {
             let (a, b) = (scale.at(lo), scale.at(hi));
             svg.line(a, mid, b, mid, "whisker");
@@ -275,6 +259,14 @@ pub fn stacked_bars(bars: &[StackedBar], series: &[String], value_title: &str) -
     }
     svg.line(LABEL_W, top, LABEL_W, bottom, "axis");
     svg.finish(value_title)
+}
+
+/// A value with its interval, as written beside a bar or a dot: `0.203 (0.199 to 0.207)`.
+fn interval_note(value: f64, interval: Option<(f64, f64)>) -> String {
+    match interval {
+        Some((lo, hi)) => format!("{} ({} to {})", compact(value), compact(lo), compact(hi)),
+        None => compact(value),
+    }
 }
 
 #[cfg(test)]
