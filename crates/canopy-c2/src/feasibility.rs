@@ -216,8 +216,9 @@ enum Launcher {
     Vectored,
 }
 
-/// The plan with approval accounted for: waiting for it under per-engagement authority, or when
-/// the intercept point lies in an approval-required zone.
+/// The plan with approval accounted for: waiting for it under per-engagement authority (a
+/// coalition nation's engagements), or when the intercept point lies in an approval-required
+/// zone.
 fn approved_plan(
     ctx: &PlanningContext,
     shooter: &ShooterState,
@@ -226,7 +227,9 @@ fn approved_plan(
     launcher: Launcher,
 ) -> Result<InterceptPlan, Infeasible> {
     let rules = ctx.rules.nation(shooter.nation);
-    let per_engagement = ctx.authority.mode == AuthorityMode::PerEngagement;
+    // Per-engagement approval binds the coalition's nations; Ukraine engages over its own
+    // territory on its own authority (approval-required zones still bind whom they name).
+    let per_engagement = rules.coalition && ctx.authority.mode == AuthorityMode::PerEngagement;
     let delay = if per_engagement {
         ctx.authority.approval_delay
     } else {

@@ -7,6 +7,9 @@ use canopy_scenario::{Rules, Scenario, ThreatClass, ZoneKind};
 /// The zones and rules of one nation.
 #[derive(Clone, Debug, Default)]
 pub struct NationRules {
+    /// A coalition member (its engagements wait for approval under per-engagement authority),
+    /// or Ukraine, which defends its own territory on its own authority.
+    pub coalition: bool,
     /// Rules of engagement, `None` for a nation that engages nothing.
     pub rules: Option<Rules>,
     /// Zones inside which the nation may engage (by zone index, with id).
@@ -30,6 +33,7 @@ impl RuleBook {
             .nations
             .iter()
             .map(|nation| NationRules {
+                coalition: nation.coalition,
                 rules: nation.rules.clone(),
                 ..NationRules::default()
             })

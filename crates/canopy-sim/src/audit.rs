@@ -170,7 +170,8 @@ fn first_broken_rule(
     {
         return Some("debris footprint over NATO territory");
     }
-    let needs_approval = scenario.authority.mode == AuthorityMode::PerEngagement
+    let needs_approval = (nation.coalition
+        && scenario.authority.mode == AuthorityMode::PerEngagement)
         || zones_of(ZoneKind::ApprovalRequired).any(|zone| zone.shape.contains(point));
     if needs_approval {
         let delay_s = scenario.authority.approval_delay.as_secs_f64();

@@ -68,6 +68,23 @@ at = [50.10, 23.90]
 magazine = { aim-120c-gl = 4 }
 "#;
 
+/// A Polish NASAMS at the Ukrainian site's place, Poland being allowed to engage over Ukraine: a
+/// coalition shooter, whose engagements wait for approval under per-engagement authority.
+const PL_SITE_IN_UKRAINE: &str = r#"
+[[site]]
+id = "pl-nasams-forward"
+nation = "PL"
+system = "nasams"
+at = [50.10, 23.90]
+magazine = { aim-120c-gl = 4 }
+
+[[zone]]
+id = "pl-over-ukraine"
+kind = "engagement"
+nations = ["PL"]
+countries = ["UA"]
+"#;
+
 const PL_SITE: &str = r#"
 [[site]]
 id = "pl-nasams"
@@ -121,25 +138,43 @@ fn debris_rule_hands_the_threat_to_ukraine() {
 #[test]
 fn approval_delay_lets_through_what_delegated_authority_stops() {
     // The drone (about 185 km/h) flies the 43 km from 24.40°E to a depot at 23.80°E, beyond the
-    // Ukrainian site at 23.90°E, in under 15 min: a 1 h approval delay makes every shot too
-    // late, delegated authority fires at once.
+    // Polish site at 23.90°E, in under 15 min: a 1 h approval delay makes every shot too late,
+    // delegated authority fires at once. Ukraine's own site at the same place would not wait.
     let depot = [50.10, 23.80];
-    let mut sure = scenario_to(UA_SITE, true, DELEGATED, depot, "UA");
+    let mut sure = scenario_to(PL_SITE_IN_UKRAINE, false, DELEGATED, depot, "UA");
     for munition in &mut sure.library.munitions {
         munition.pk = [1.0; 4];
     }
     let delegated = run_wta(sure);
-    assert_eq!(shooters_fired(&delegated), vec!["ua-nasams".to_string()]);
+    assert_eq!(
+        shooters_fired(&delegated),
+        vec!["pl-nasams-forward".to_string()]
+    );
     assert_eq!(delegated.metrics.leaked, 0, "one sure shot");
     let slow = r#"mode = "per-engagement"
 approval_delay = "1h""#;
-    let waiting = run_wta(scenario_to(UA_SITE, true, slow, depot, "UA"));
+    let waiting = run_wta(scenario_to(PL_SITE_IN_UKRAINE, false, slow, depot, "UA"));
     assert!(shooters_fired(&waiting).is_empty());
     assert_eq!(waiting.metrics.leaked, 1);
     assert_eq!(
         waiting.metrics.unengaged_reasons.get("awaiting_approval"),
         Some(&1)
     );
+}
+
+#[test]
+fn ukraine_does_not_wait_for_the_coalition_approval() {
+    let depot = [50.10, 23.80];
+    let slow = r#"mode = "per-engagement"
+approval_delay = "1h""#;
+    let mut sure = scenario_to(UA_SITE, true, slow, depot, "UA");
+    for munition in &mut sure.library.munitions {
+        munition.pk = [1.0; 4];
+    }
+    let own = run_wta(sure);
+    assert_eq!(shooters_fired(&own), vec!["ua-nasams".to_string()]);
+    assert_eq!(own.metrics.leaked, 0);
+    assert_eq!(own.metrics.approval_requests, 0);
 }
 
 #[test]
@@ -150,7 +185,7 @@ fn refusal_rule_forbids_what_delegated_authority_engages() {
     // while delegated authority asks for none and fires.
     let depot = [50.10, 23.80];
     let sure = |authority: &str| {
-        let mut scenario = scenario_to(UA_SITE, true, authority, depot, "UA");
+        let mut scenario = scenario_to(PL_SITE_IN_UKRAINE, false, authority, depot, "UA");
         for munition in &mut scenario.library.munitions {
             munition.pk = [1.0; 4];
         }
@@ -158,7 +193,10 @@ fn refusal_rule_forbids_what_delegated_authority_engages() {
     };
     let rule = r#"refuse_within_km_of = { country = "PL", distance_km = 100 }"#;
     let delegated = run_wta(sure(&format!("{DELEGATED}\n{rule}")));
-    assert_eq!(shooters_fired(&delegated), vec!["ua-nasams".to_string()]);
+    assert_eq!(
+        shooters_fired(&delegated),
+        vec!["pl-nasams-forward".to_string()]
+    );
     assert_eq!(delegated.metrics.leaked, 0);
     assert_eq!(delegated.metrics.approval_requests, 0);
 
@@ -186,7 +224,7 @@ fn a_slow_approval_counts_its_leaker_as_awaiting_approval() {
     let depot = [50.10, 23.80];
     let slow = r#"mode = "per-engagement"
 approval_delay = "1h""#;
-    let waiting = run_wta(scenario_to(UA_SITE, true, slow, depot, "UA"));
+    let waiting = run_wta(scenario_to(PL_SITE_IN_UKRAINE, false, slow, depot, "UA"));
     assert_eq!(waiting.metrics.leaked, 1);
     assert_eq!(waiting.metrics.leaked_awaiting_approval, 1);
     assert_eq!(waiting.metrics.approval_refusals, 0);

@@ -4,7 +4,9 @@
 mod common;
 
 use canopy_sim::{Event, MissCause};
-use common::{DELEGATED, PER_ENGAGEMENT, nasams_scenario, run, set_all_pk};
+use common::{
+    DELEGATED, PER_ENGAGEMENT, coalition_nasams_scenario, nasams_scenario, run, set_all_pk,
+};
 
 #[test]
 fn without_defenders_every_threat_leaks() {
@@ -87,8 +89,8 @@ fn first_launch_s(events: &[Event]) -> f64 {
 
 #[test]
 fn approval_delay_shifts_the_launch_by_exactly_the_delay() {
-    let delegated = run(nasams_scenario(1, DELEGATED, true), 1);
-    let approved = run(nasams_scenario(1, PER_ENGAGEMENT, true), 1);
+    let delegated = run(coalition_nasams_scenario(1, DELEGATED), 1);
+    let approved = run(coalition_nasams_scenario(1, PER_ENGAGEMENT), 1);
     let shift = first_launch_s(&approved.events) - first_launch_s(&delegated.events);
     assert!((shift - 90.0).abs() < 1e-9, "shift {shift}");
     assert!(
@@ -104,6 +106,25 @@ fn approval_delay_shifts_the_launch_by_exactly_the_delay() {
             .any(|e| matches!(e, Event::Approval { .. }))
     );
     assert_eq!(approved.metrics.roe_breaches, 0);
+}
+
+#[test]
+fn ukraine_engages_on_its_own_authority() {
+    // Per-engagement approval binds the coalition: Ukraine's own site fires as soon as under
+    // delegated authority and asks for no approval.
+    let delegated = run(nasams_scenario(1, DELEGATED, true), 1);
+    let per_engagement = run(nasams_scenario(1, PER_ENGAGEMENT, true), 1);
+    assert_eq!(
+        first_launch_s(&per_engagement.events),
+        first_launch_s(&delegated.events)
+    );
+    assert!(
+        !per_engagement
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Approval { .. }))
+    );
+    assert_eq!(per_engagement.metrics.roe_breaches, 0);
 }
 
 #[test]

@@ -91,6 +91,46 @@ pub fn nasams_scenario(count: u32, authority: &str, with_site: bool) -> Scenario
     ukraine_scenario("test-nasams", &body, authority)
 }
 
+/// The drones of [`nasams_scenario`] against a Polish NASAMS at the same place, Poland (a
+/// coalition member) being allowed to engage over Ukraine: its engagements wait for approval
+/// under per-engagement authority, where Ukraine's would not.
+pub fn coalition_nasams_scenario(count: u32, authority: &str) -> Scenario {
+    let raid = format!(
+        "\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = {count}\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:10\"]\ntargets = [\"test-depot\"]\n"
+    );
+    let body = format!(
+        r#"{ua_rules}{launch}{depot}
+[[nation]]
+code = "PL"
+name = "Poland"
+coalition = true
+
+[[rules]]
+nation = "PL"
+threat_classes = ["drone"]
+min_distance_from_km = {{}}
+forbid_debris_on_nato = true
+
+[[zone]]
+id = "pl-over-ukraine"
+kind = "engagement"
+nations = ["PL"]
+countries = ["UA"]
+
+[[site]]
+id = "pl-nasams"
+nation = "PL"
+system = "nasams"
+at = [49.80, 25.00]
+magazine = {{ aim-120c-gl = 200 }}
+{raid}"#,
+        ua_rules = ukraine_rules(r#"["drone", "decoy", "cruise", "ballistic"]"#, true),
+        launch = place("test-launch", 49.80, 25.30),
+        depot = place("test-depot", 49.80, 24.60),
+    );
+    ukraine_scenario("test-coalition-nasams", &body, authority)
+}
+
 /// No defenders; two Kh-101 cruise missiles fly from [50.46, 24.60] in Ukraine through Oserdów
 /// ([50.45, 24.00], in Poland) to a depot at [50.20, 24.30] in Ukraine.
 pub fn border_crossing_scenario() -> Scenario {
