@@ -26,18 +26,7 @@ fn scenario_to(
     country: &str,
 ) -> Scenario {
     let body = format!(
-        r#"{ua_rules}
-[[nation]]
-code = "PL"
-name = "Poland"
-coalition = true
-
-[[rules]]
-nation = "PL"
-threat_classes = ["drone"]
-min_distance_from_km = {{}}
-forbid_debris_on_nato = {pl_forbids_debris}
-
+        r#"{ua_rules}{poland}
 [[zone]]
 id = "poland"
 kind = "engagement"
@@ -53,6 +42,7 @@ window = ["22:00", "22:00"]
 targets = ["test-depot"]
 "#,
         ua_rules = common::ukraine_rules(r#"["drone"]"#, false),
+        poland = common::poland(r#"["drone"]"#, pl_forbids_debris),
         launch = common::place("test-launch", 50.10, 24.40),
         depot_place = common::place_in("test-depot", depot[0], depot[1], country),
     );

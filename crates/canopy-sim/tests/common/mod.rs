@@ -83,10 +83,11 @@ pub fn nasams_scenario(count: u32, authority: &str, with_site: bool) -> Scenario
         ""
     };
     let body = format!(
-        "{}{}{}{site}\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = {count}\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:10\"]\ntargets = [\"test-depot\"]\n",
+        "{}{}{}{site}{}",
         ukraine_rules(r#"["drone", "decoy", "cruise", "ballistic"]"#, true),
         place("test-launch", 49.80, 25.30),
         place("test-depot", 49.80, 24.60),
+        drone_wave(count),
     );
     ukraine_scenario("test-nasams", &body, authority)
 }
@@ -95,22 +96,8 @@ pub fn nasams_scenario(count: u32, authority: &str, with_site: bool) -> Scenario
 /// coalition member) being allowed to engage over Ukraine: its engagements wait for approval
 /// under per-engagement authority, where Ukraine's would not.
 pub fn coalition_nasams_scenario(count: u32, authority: &str) -> Scenario {
-    let raid = format!(
-        "\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = {count}\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:10\"]\ntargets = [\"test-depot\"]\n"
-    );
     let body = format!(
-        r#"{ua_rules}{launch}{depot}
-[[nation]]
-code = "PL"
-name = "Poland"
-coalition = true
-
-[[rules]]
-nation = "PL"
-threat_classes = ["drone"]
-min_distance_from_km = {{}}
-forbid_debris_on_nato = true
-
+        r#"{ua_rules}{launch}{depot}{poland}
 [[zone]]
 id = "pl-over-ukraine"
 kind = "engagement"
@@ -127,8 +114,35 @@ magazine = {{ aim-120c-gl = 200 }}
         ua_rules = ukraine_rules(r#"["drone", "decoy", "cruise", "ballistic"]"#, true),
         launch = place("test-launch", 49.80, 25.30),
         depot = place("test-depot", 49.80, 24.60),
+        poland = poland(r#"["drone"]"#, true),
+        raid = drone_wave(count),
     );
     ukraine_scenario("test-coalition-nasams", &body, authority)
+}
+
+/// Poland as a coalition member with its rules (no distance caveats) and no zones yet.
+pub fn poland(threat_classes: &str, forbid_debris_on_nato: bool) -> String {
+    format!(
+        r#"
+[[nation]]
+code = "PL"
+name = "Poland"
+coalition = true
+
+[[rules]]
+nation = "PL"
+threat_classes = {threat_classes}
+min_distance_from_km = {{}}
+forbid_debris_on_nato = {forbid_debris_on_nato}
+"#
+    )
+}
+
+/// A raid of `count` Shahed-136 drones from `test-launch` to `test-depot` between 22:00 and 22:10.
+fn drone_wave(count: u32) -> String {
+    format!(
+        "\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = {count}\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:10\"]\ntargets = [\"test-depot\"]\n"
+    )
 }
 
 /// No defenders; two Kh-101 cruise missiles fly from [50.46, 24.60] in Ukraine through Oserdów
