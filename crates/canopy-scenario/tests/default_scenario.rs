@@ -3,7 +3,7 @@
 //! missiles, 8-10 targets), and convert times and units as worked out by hand.
 
 use canopy_core::{SimDuration, SimTime};
-use canopy_geo::{Borders, GeoPoint};
+use canopy_geo::{Borders, GeoPoint, distance_m};
 use canopy_scenario::{
     AuthorityMode, Scenario, ThreatClass, ZoneVerdict, default_scenario, default_scenario_path,
     load_scenario,
@@ -226,6 +226,47 @@ fn every_bundled_night_is_watched_by_the_same_sensors() {
     let full = western_shield();
     assert_eq!(sensor_ids(&full).len(), 6);
     assert_eq!(sensor_ids(&record), sensor_ids(&full));
+}
+
+/// Longest reach of a point defence, metres: guns and MANPADS reach a few kilometres.
+const POINT_DEFENCE_REACH_M: f64 = 10_000.0;
+
+#[test]
+fn every_point_defence_stands_within_reach_of_an_aim_point() {
+    // A gun or MANPADS only engages what passes within a few kilometres: one placed beyond its
+    // reach of every aim point (as the Gepards once were, 3.3-3.9 km from their assets against
+    // a 3.5 km range) never sees a threat on its terminal approach.
+    for file in ["western-shield.toml", "poland-alone.toml", "record-night.toml"] {
+        let path = default_scenario_path().with_file_name(file);
+        let s = load_scenario(&path).unwrap_or_else(|err| panic!("{err}"));
+        let aim_points: Vec<GeoPoint> = s
+            .raids
+            .iter()
+            .flat_map(|raid| raid.targets.iter().map(|place| place.at))
+            .collect();
+        let mut point_defences = 0;
+        for site in &s.sites {
+            let reach_m = site
+                .magazine
+                .iter()
+                .map(|(munition, _)| s.library.munition(*munition).max_range_m)
+                .fold(0.0, f64::max);
+            if reach_m >= POINT_DEFENCE_REACH_M {
+                continue;
+            }
+            point_defences += 1;
+            let nearest_m = aim_points
+                .iter()
+                .map(|&aim| distance_m(site.at, aim))
+                .fold(f64::INFINITY, f64::min);
+            assert!(
+                nearest_m < reach_m,
+                "{file}: site {} is {nearest_m:.0} m from the nearest aim point, beyond its {reach_m:.0} m reach",
+                site.id
+            );
+        }
+        assert!(point_defences >= 4, "{file}: {point_defences} point defences");
+    }
 }
 
 #[test]
