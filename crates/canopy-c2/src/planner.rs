@@ -28,6 +28,9 @@ pub struct PlanningContext<'a> {
     /// Tracks for which an approval was refused, in ascending order: C2 asks no more approvals
     /// for them that the authority's refusal rule would refuse.
     pub refused: &'a [TrackId],
+    /// λ: the weight of one US dollar of interceptor cost against one dollar of damage averted
+    /// (scenario `[c2] cost_weight`).
+    pub cost_weight: f64,
 }
 
 /// One order: this shooter engages this track as planned.

@@ -7,8 +7,10 @@
 //!   more than one shooter can engage now (so a miss is likely to be followed by another shot)
 //!   counts only for the part of its value a miss would lose for good ([`LOOK_VALUE_SHARE`]).
 //! - Each (shooter, munition) pair is a WTA shooter with `min(rounds, free channels)` rounds at
-//!   the munition's cost (weighted by [`COST_WEIGHT`]), so cheap threats draw cheap munitions and
-//!   no shot is fired that saves less than it costs. Pairs that are not feasible are forbidden.
+//!   the munition's cost (weighted by the scenario's `[c2] cost_weight`, λ), so cheap threats
+//!   draw cheap munitions and no shot is fired that saves less than λ times its cost. Pairs that
+//!   are not feasible are forbidden. A shooter's munitions share its fire channels
+//!   ([`CHANNEL_REPAIRS`]).
 //! - Munitions able to kill ballistic missiles keep [`BALLISTIC_RESERVE_ROUNDS`] rounds per
 //!   shooter for missiles (ballistic or cruise): drones and decoys cannot draw them.
 //! - Shoot-look-shoot: one engagement per track, unless the track leaves no time for a look
@@ -18,6 +20,7 @@
 //!   `held_in_reserve`, `not_cost_effective`, `shooter_unavailable` (every worthwhile shooter
 //!   busy this cycle).
 
+use canopy_core::SimTime;
 use canopy_scenario::ThreatClass;
 use canopy_wta::{Budget, ProblemBuilder, Reserve, Shooter, Solver, SolverKind};
 
@@ -29,8 +32,6 @@ use crate::reach::{ReachMap, quiet_until};
 use crate::shooter::ShooterState;
 use crate::threat::{ThreatAssessment, assess};
 
-/// λ: the weight of one US dollar of interceptor cost against one dollar of damage averted.
-pub const COST_WEIGHT: f64 = 1.0;
 /// Rounds of an anti-ballistic munition each shooter keeps for missiles (ballistic and cruise),
 /// so that drones and decoys cannot draw them all.
 pub const BALLISTIC_RESERVE_ROUNDS: u32 = 4;
@@ -114,7 +115,7 @@ impl Planner for WtaPlanner {
             if !engaged[index] {
                 let reason = match reasons[index] {
                     Infeasible::NotCostEffective => {
-                        unassigned_reason(&pairs, index, track, values[index])
+                        unassigned_reason(ctx.cost_weight, &pairs, index, track, values[index])
                     }
                     other => other,
                 };
@@ -201,6 +202,13 @@ fn is_missile(class: ThreatClass) -> bool {
 
 /// Solves the assignment and returns the engagements to order, as (track index, pair index),
 /// earliest launch first: one per track, two where no look is possible.
+///
+/// A shooter's munitions share its fire channels, which the assignment problem does not know:
+/// each (shooter, munition) pair enters it with up to the shooter's free channels. When a
+/// solution gives one shooter more shots than it has free channels, it keeps those it can launch
+/// first (the ones whose chance passes soonest), its pairs are capped to what it kept, and the
+/// problem is solved again, so that other shooters take up the shots it dropped (at most
+/// [`CHANNEL_REPAIRS`] times; a last excess is dropped the same way).
 fn assign(
     ctx: &PlanningContext,
     tracks: &[&TrackEstimate],
@@ -209,7 +217,86 @@ fn assign(
     pairs: &[Pair],
     shooters: &[ShooterState],
 ) -> Vec<(usize, usize)> {
-    if pairs.is_empty() {
+    let mut caps: Vec<u32> = pairs
+        .iter()
+        .map(|pair| {
+            let shooter = &shooters[pair.shooter];
+            shooter.munitions[pair.stock]
+                .rounds
+                .min(shooter.free_channels)
+                .min(pair.options.len() as u32)
+        })
+        .collect();
+    let mut shots = Vec::new();
+    for repair in 0..=CHANNEL_REPAIRS {
+        shots = solve(ctx, tracks, values, pairs, shooters, &caps);
+        let kept = within_channels(&shots, pairs, shooters);
+        if kept.len() == shots.len() {
+            break;
+        }
+        if repair < CHANNEL_REPAIRS {
+            cap_to_kept(&mut caps, &shots, &kept, pairs);
+        }
+        shots = kept;
+    }
+    let mut per_track: Vec<Vec<(usize, &InterceptPlan)>> = vec![Vec::new(); tracks.len()];
+    for shot in &shots {
+        per_track[shot.track].push((shot.pair, shot.plan(pairs)));
+    }
+    let mut chosen: Vec<(usize, usize, &InterceptPlan)> = Vec::new();
+    for (track, mut assigned) in per_track.into_iter().enumerate() {
+        assigned.sort_by_key(|(pair, plan)| (plan.intercept_time, *pair));
+        let Some(&(first_pair, first)) = assigned.first() else {
+            continue;
+        };
+        chosen.push((track, first_pair, first));
+        if let Some(&(second_pair, second)) = assigned.get(1)
+            && !look_possible(ctx, tracks[track], &assessments[track], Some(first))
+        {
+            chosen.push((track, second_pair, second));
+        }
+    }
+    chosen.sort_by_key(|(track, pair, plan)| (plan.launch_time, *track, *pair));
+    chosen
+        .into_iter()
+        .map(|(track, pair, _)| (track, pair))
+        .collect()
+}
+
+/// How many times [`assign`] re-solves after capping pairs to their shooters' fire channels.
+pub const CHANNEL_REPAIRS: usize = 2;
+
+/// One round of a pair assigned to a track.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Shot {
+    pair: usize,
+    track: usize,
+}
+
+impl Shot {
+    /// The engagement plan of this shot.
+    fn plan<'a>(&self, pairs: &'a [Pair]) -> &'a InterceptPlan {
+        pairs[self.pair]
+            .options
+            .iter()
+            .find(|(track, _)| *track == self.track)
+            .map(|(_, plan)| plan)
+            .expect("assigned pairs are allowed, so feasible")
+    }
+}
+
+/// Solves the assignment with each pair holding `caps[pair]` rounds (pairs capped at zero stay
+/// out) and returns the shots it fires.
+fn solve(
+    ctx: &PlanningContext,
+    tracks: &[&TrackEstimate],
+    values: &[f64],
+    pairs: &[Pair],
+    shooters: &[ShooterState],
+    caps: &[u32],
+) -> Vec<Shot> {
+    let entered: Vec<usize> = (0..pairs.len()).filter(|&pair| caps[pair] > 0).collect();
+    if entered.is_empty() {
         return Vec::new();
     }
     let n = tracks.len();
@@ -219,20 +306,17 @@ fn assign(
         .collect();
     let mut builder = ProblemBuilder::new(values.to_vec())
         .target_classes(classes)
-        .cost_weight(COST_WEIGHT);
-    for (index, pair) in pairs.iter().enumerate() {
-        let shooter = &shooters[pair.shooter];
-        let stock = shooter.munitions[pair.stock];
+        .cost_weight(ctx.cost_weight);
+    for (index, &pair_index) in entered.iter().enumerate() {
+        let pair = &pairs[pair_index];
+        let stock = shooters[pair.shooter].munitions[pair.stock];
         let mut pk = vec![0.0; n];
         let mut allowed = vec![false; n];
         for (track, intercept) in &pair.options {
             pk[*track] = intercept.pk;
             allowed[*track] = true;
         }
-        let rounds = stock
-            .rounds
-            .min(shooter.free_channels)
-            .min(pair.options.len() as u32);
+        let rounds = caps[pair_index];
         let reserved = rounds - pair.other_class_rounds.min(rounds);
         builder = builder.shooter(Shooter {
             pk,
@@ -257,37 +341,64 @@ fn assign(
         &problem,
         Budget::iterations(SOLVER_BUDGET).with_patience(SOLVER_PATIENCE),
     );
-    let mut per_track: Vec<Vec<(usize, &InterceptPlan)>> = vec![Vec::new(); n];
-    for (unit, target) in solution.assignment.iter().enumerate() {
-        if let Some(track) = *target {
-            let pair = problem.shooter_of(unit);
-            let intercept = pairs[pair]
-                .options
-                .iter()
-                .find(|(t, _)| *t == track)
-                .map(|(_, plan)| plan)
-                .expect("assigned pairs are allowed, so feasible");
-            per_track[track].push((pair, intercept));
-        }
-    }
-    let mut chosen: Vec<(usize, usize, &InterceptPlan)> = Vec::new();
-    for (track, mut assigned) in per_track.into_iter().enumerate() {
-        assigned.sort_by_key(|(pair, plan)| (plan.intercept_time, *pair));
-        let Some(&(first_pair, first)) = assigned.first() else {
-            continue;
-        };
-        chosen.push((track, first_pair, first));
-        if let Some(&(second_pair, second)) = assigned.get(1)
-            && !look_possible(ctx, tracks[track], &assessments[track], Some(first))
-        {
-            chosen.push((track, second_pair, second));
-        }
-    }
-    chosen.sort_by_key(|(track, pair, plan)| (plan.launch_time, *track, *pair));
-    chosen
-        .into_iter()
-        .map(|(track, pair, _)| (track, pair))
+    solution
+        .assignment
+        .iter()
+        .enumerate()
+        .filter_map(|(unit, target)| {
+            target.map(|track| Shot {
+                pair: entered[problem.shooter_of(unit)],
+                track,
+            })
+        })
         .collect()
+}
+
+/// The shots each shooter can fire with its free channels: where a solution gives a shooter
+/// more, those launched first (the earlier pair, then track, on a tie).
+fn within_channels(shots: &[Shot], pairs: &[Pair], shooters: &[ShooterState]) -> Vec<Shot> {
+    let mut ranked: Vec<(usize, SimTime, Shot)> = shots
+        .iter()
+        .map(|shot| {
+            (
+                pairs[shot.pair].shooter,
+                shot.plan(pairs).launch_time,
+                *shot,
+            )
+        })
+        .collect();
+    ranked.sort_by_key(|&(shooter, launch, shot)| (shooter, launch, shot.pair, shot.track));
+    let mut kept = Vec::with_capacity(shots.len());
+    let mut used = 0;
+    let mut current = usize::MAX;
+    for (shooter, _, shot) in ranked {
+        if shooter != current {
+            current = shooter;
+            used = 0;
+        }
+        if used < shooters[shooter].free_channels {
+            used += 1;
+            kept.push(shot);
+        }
+    }
+    kept.sort_by_key(|shot| (shot.pair, shot.track));
+    kept
+}
+
+/// Caps every pair of a shooter that lost shots to the shots it kept.
+fn cap_to_kept(caps: &mut [u32], shots: &[Shot], kept: &[Shot], pairs: &[Pair]) {
+    let mut over = vec![false; pairs.len()];
+    for shot in shots.iter().filter(|shot| !kept.contains(shot)) {
+        let shooter = pairs[shot.pair].shooter;
+        for (pair, flag) in pairs.iter().zip(over.iter_mut()) {
+            *flag |= pair.shooter == shooter;
+        }
+    }
+    for (pair, cap) in caps.iter_mut().enumerate() {
+        if over[pair] {
+            *cap = kept.iter().filter(|shot| shot.pair == pair).count() as u32;
+        }
+    }
 }
 
 /// How many distinct shooters can engage each track now.
@@ -328,6 +439,7 @@ fn look_possible(
 /// keeps its rounds for ballistic tracks; or some shot was worth its cost, so the shooters were
 /// busy with more valuable tracks; or no shot was worth its cost.
 fn unassigned_reason(
+    cost_weight: f64,
     pairs: &[Pair],
     track: usize,
     track_estimate: &TrackEstimate,
@@ -348,7 +460,7 @@ fn unassigned_reason(
     for (pair, plan) in options {
         let usable = missile || pair.other_class_rounds > 0;
         all_reserved &= !usable;
-        worthwhile |= usable && plan.pk * value_usd > COST_WEIGHT * plan.cost_usd;
+        worthwhile |= usable && plan.pk * value_usd > cost_weight * plan.cost_usd;
     }
     if all_reserved {
         Infeasible::HeldInReserve

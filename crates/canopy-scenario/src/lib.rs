@@ -59,8 +59,9 @@ pub use load::{
     load_scenario_with, parse_scenario,
 };
 pub use model::{
-    Authority, AuthorityMode, C2Settings, Nation, Patrol, Raid, Refusal, Rules, Scenario,
-    SensorPlatform, SensorSite, Site, Theatre, Uncertainty, Zone, ZoneKind, ZoneVerdict,
+    Authority, AuthorityMode, C2Settings, DEFAULT_COST_WEIGHT, Nation, Patrol, Raid, Refusal,
+    Rules, Scenario, SensorPlatform, SensorSite, Site, Theatre, Uncertainty, Zone, ZoneKind,
+    ZoneVerdict,
 };
 pub use overlay::{Overlay, apply_overlays};
 pub use places::{Place, Places};

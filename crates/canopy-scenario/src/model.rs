@@ -277,14 +277,34 @@ impl Authority {
     }
 }
 
-/// `[c2]`: what command and control can tell apart.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+/// The default weight of one US dollar of interceptor cost against one dollar of damage averted
+/// (`[c2] cost_weight`). Assumed: a round the defender cannot replace during the night, nor
+/// quickly after it, is worth more to it than its price; taken as twice the price (plausible
+/// range 1 to 4; docs/methods.md).
+pub const DEFAULT_COST_WEIGHT: f64 = 2.0;
+
+/// `[c2]`: what command and control can tell apart, and how it weighs money against damage.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct C2Settings {
     /// Probability, drawn once per threat, that C2 recognises a decoy's track as a decoy
     /// (0: decoys are engaged like the real thing).
     pub decoy_discrimination: f64,
     /// How long a track must have been held before C2 can recognise it as a decoy.
     pub decoy_discrimination_after: SimDuration,
+    /// λ: the weight of one US dollar of interceptor cost against one dollar of damage averted
+    /// in the WTA planner's objective.
+    pub cost_weight: f64,
+}
+
+impl Default for C2Settings {
+    /// No discrimination, no delay, [`DEFAULT_COST_WEIGHT`].
+    fn default() -> Self {
+        C2Settings {
+            decoy_discrimination: 0.0,
+            decoy_discrimination_after: SimDuration::ZERO,
+            cost_weight: DEFAULT_COST_WEIGHT,
+        }
+    }
 }
 
 /// What the zones say about one nation engaging at one point.

@@ -247,6 +247,7 @@ pub(crate) struct RawRefusal {
 pub(crate) struct RawC2 {
     pub decoy_discrimination: Option<Spanned<f64>>,
     pub decoy_discrimination_after: Option<Spanned<String>>,
+    pub cost_weight: Option<Spanned<f64>>,
 }
 
 /// `[[place]]`: an extra named point, like a row of `data/places.csv`.
@@ -259,6 +260,9 @@ pub(crate) struct RawPlace {
     pub kind: String,
     pub country: String,
 }
+
+/// What `c2.cost_weight` accepts.
+pub(crate) const C2_COST_WEIGHT_RULE: &str = "a number of 0 or more: the weight of one USD of interceptor cost against one USD of damage averted (default 2)";
 
 /// What `c2.decoy_discrimination` accepts.
 pub(crate) const C2_DISCRIMINATION_RULE: &str =
@@ -342,9 +346,10 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "authority.refuse_within_km_of.distance_km" => "a distance in km, 0 or more",
         "authority.mode" => "\"delegated\" or \"per-engagement\"",
         "c2" => {
-            "a [c2] table with decoy_discrimination and decoy_discrimination_after (both optional)"
+            "a [c2] table with decoy_discrimination, decoy_discrimination_after and cost_weight (all optional)"
         }
         "c2.decoy_discrimination" => C2_DISCRIMINATION_RULE,
+        "c2.cost_weight" => C2_COST_WEIGHT_RULE,
         "place" => "[[place]] tables with id, name, at, kind, country",
         "uncertainty" => "an [uncertainty] table with sample_library_ranges = true or false",
         "sensor" => {

@@ -236,7 +236,11 @@ fn every_point_defence_stands_within_reach_of_an_aim_point() {
     // A gun or MANPADS only engages what passes within a few kilometres: one placed beyond its
     // reach of every aim point (as the Gepards once were, 3.3-3.9 km from their assets against
     // a 3.5 km range) never sees a threat on its terminal approach.
-    for file in ["western-shield.toml", "poland-alone.toml", "record-night.toml"] {
+    for file in [
+        "western-shield.toml",
+        "poland-alone.toml",
+        "record-night.toml",
+    ] {
         let path = default_scenario_path().with_file_name(file);
         let s = load_scenario(&path).unwrap_or_else(|err| panic!("{err}"));
         let aim_points: Vec<GeoPoint> = s
@@ -265,7 +269,10 @@ fn every_point_defence_stands_within_reach_of_an_aim_point() {
                 site.id
             );
         }
-        assert!(point_defences >= 4, "{file}: {point_defences} point defences");
+        assert!(
+            point_defences >= 4,
+            "{file}: {point_defences} point defences"
+        );
     }
 }
 

@@ -531,6 +531,7 @@ impl<'a> Simulation<'a> {
             authority: &scenario.authority,
             committed: &committed,
             refused: &refused,
+            cost_weight: scenario.c2.cost_weight,
         };
         let plan = self.planner.plan(&ctx, &picture, &shooters);
         self.picture = picture;

@@ -17,6 +17,7 @@ fn decoy_scenario(decoy_discrimination: f64, after_s: i64) -> Scenario {
     scenario.c2 = C2Settings {
         decoy_discrimination,
         decoy_discrimination_after: SimDuration::from_secs(after_s),
+        ..C2Settings::default()
     };
     scenario
 }

@@ -63,6 +63,7 @@ fn check(
         authority: &prepared.scenario.authority,
         committed: &[],
         refused: &[],
+        cost_weight: canopy_scenario::DEFAULT_COST_WEIGHT,
     };
     check_engagement(&ctx, shooter, shooter.munitions[0].munition, track)
         .map(|plan| plan.slant_range_m)

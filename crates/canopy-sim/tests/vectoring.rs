@@ -96,6 +96,7 @@ impl Setup {
             authority: &self.prepared.scenario.authority,
             committed: &[],
             refused: &[],
+            cost_weight: canopy_scenario::DEFAULT_COST_WEIGHT,
         };
         let munition = self
             .prepared

@@ -12,9 +12,13 @@ use crate::clock::{START_RULE, Start};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::Library;
-use crate::model::{Authority, C2Settings, Refusal, Scenario, Theatre, Uncertainty};
+use crate::model::{
+    Authority, C2Settings, DEFAULT_COST_WEIGHT, Refusal, Scenario, Theatre, Uncertainty,
+};
 use crate::places::{Place, Places};
-use crate::raw::{C2_DISCRIMINATION_RULE, RawHeader, RawPlace, RawScenario, VersionProbe};
+use crate::raw::{
+    C2_COST_WEIGHT_RULE, C2_DISCRIMINATION_RULE, RawHeader, RawPlace, RawScenario, VersionProbe,
+};
 use crate::source::SourceFile;
 use crate::units::{deg_to_rad, km_to_m};
 use canopy_core::SimDuration;
@@ -254,7 +258,8 @@ fn authority(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Authority, Scena
     })
 }
 
-/// `[c2]`: each key optional, defaulting to no discrimination and no delay.
+/// `[c2]`: each key optional, defaulting to no discrimination, no delay and
+/// [`crate::model::DEFAULT_COST_WEIGHT`].
 fn c2(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<C2Settings, ScenarioError> {
     let c2 = &raw.c2;
     let decoy_discrimination = match &c2.decoy_discrimination {
@@ -271,8 +276,19 @@ fn c2(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<C2Settings, ScenarioErr
         Some(value) => common::duration(cx.file, "c2.decoy_discrimination_after", value, false)?,
         None => SimDuration::ZERO,
     };
+    let cost_weight = match &c2.cost_weight {
+        Some(value) => common::number(
+            cx.file,
+            "c2.cost_weight",
+            value,
+            0.0..=f64::MAX,
+            C2_COST_WEIGHT_RULE,
+        )?,
+        None => DEFAULT_COST_WEIGHT,
+    };
     Ok(C2Settings {
         decoy_discrimination,
         decoy_discrimination_after,
+        cost_weight,
     })
 }
