@@ -38,8 +38,9 @@ pub fn distance_m(a: GeoPoint, b: GeoPoint) -> f64 {
     WGS84.inverse(a.lat_deg(), a.lon_deg(), b.lat_deg(), b.lon_deg())
 }
 
-/// Mean earth radius (IUGG R1), metres: the sphere of the quick bound in [`within_m`].
-const MEAN_EARTH_RADIUS_M: f64 = 6_371_008.8;
+/// Mean earth radius (IUGG R1), metres: the sphere of the quick bound in [`within_m`], and of
+/// the curvature a tangent-plane frame follows.
+pub const MEAN_EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// Largest relative difference allowed between the great-circle distance on the mean sphere and
 /// the WGS-84 geodesic distance: the true difference stays below 0.6 % (the flattening is

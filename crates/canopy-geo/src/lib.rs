@@ -41,7 +41,9 @@ pub use error::GeoError;
 pub use frames::{
     Ecef, EnuFrame, WGS84_A_M, WGS84_F, from_ecef, slant_range_m, to_ecef, try_from_ecef,
 };
-pub use geodesic::{GeodesicLeg, Inverse, direct, distance_m, inverse, try_direct, within_m};
+pub use geodesic::{
+    GeodesicLeg, Inverse, MEAN_EARTH_RADIUS_M, direct, distance_m, inverse, try_direct, within_m,
+};
 pub use point::GeoPoint;
 pub use polygon::GeoPolygon;
 pub use zone::ZoneShape;

@@ -12,11 +12,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use canopy_c2::vector::{Vec3, add, norm, scale, sub};
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
 use canopy_core::{SimTime, StreamKey, ThreatId, TrackId};
+use canopy_geo::MEAN_EARTH_RADIUS_M;
 use canopy_scenario::ThreatClass;
 use canopy_sensors::{Report, Sensor};
 use canopy_track::{
-    Initiator, MOfNInitiator, PolarDetection, Scan, SensorModel, Track, TrackStatus, Tracker,
-    TrackerConfig,
+    ImmConfig, Initiator, MOfNInitiator, PolarDetection, Scan, SensorModel, Track, TrackStatus,
+    Tracker, TrackerConfig,
 };
 use nalgebra::Vector3;
 
@@ -89,6 +90,12 @@ impl TrackedPicture {
             // The theatre frame is a tangent plane: 350 km from its origin the ground lies
             // ~10 km below z = 0, so the tracker's height floor is set out of the way.
             min_height_m: MIN_TRACK_Z_M,
+            // The theatre frame is tangent to the earth at its origin: level flight curves down
+            // from it, at up to ~10 m/s for a cruise missile 300 km out.
+            imm: ImmConfig {
+                frame_curvature_radius_m: Some(MEAN_EARTH_RADIUS_M),
+                ..ImmConfig::default()
+            },
             ..TrackerConfig::default()
         };
         let inner = MOfNInitiator::from_config(&config);

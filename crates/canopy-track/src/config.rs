@@ -30,6 +30,9 @@ pub struct ImmConfig {
     pub level_vertical_time_constant_s: f64,
     /// Stationary standard deviation of the vertical velocity in level flight, m/s.
     pub level_vertical_sigma_mps: f64,
+    /// Radius of the sphere the tracking frame is tangent to at its origin, metres, so that
+    /// level flight follows the curved ground (`None`: a flat frame, as the benchmark's).
+    pub frame_curvature_radius_m: Option<f64>,
     /// Ballistic-model acceleration noise density (every axis), m^2/s^3.
     pub ballistic_q: f64,
     /// Probability per step of staying in the same level-flight model.
@@ -48,6 +51,7 @@ impl Default for ImmConfig {
             turn_q_horizontal: 1.0,
             level_vertical_time_constant_s: 6.0,
             level_vertical_sigma_mps: 2.0,
+            frame_curvature_radius_m: None,
             ballistic_q: 1.0,
             stay_probability: 0.9,
             ballistic_switch_probability: 1e-3,

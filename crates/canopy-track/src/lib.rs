@@ -47,7 +47,7 @@ pub mod tracker;
 pub mod updater;
 
 pub use associator::{Associator, GlobalNearestNeighbour, Hypothesis};
-pub use config::TrackerConfig;
+pub use config::{ImmConfig, TrackerConfig};
 pub use deleter::{Deleter, Deletion, MissedUpdateDeleter};
 pub use error::TrackError;
 pub use gater::{Gater, GridGater};

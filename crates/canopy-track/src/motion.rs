@@ -2,7 +2,9 @@
 //!
 //! Each model maps a state over `dt_s` seconds: `x' = f(x)`, with Jacobian `F = df/dx` and
 //! process noise `Q`. All models here are linear in the state (the coordinated turn has a
-//! fixed turn rate), so the Kalman predictor over them is exact.
+//! fixed turn rate), so the Kalman predictor over them is exact, except for the level flight
+//! of a curved frame ([`Vertical::Damped`] with a finite `curvature_radius_m`), whose small
+//! state-dependent drift (of order `dt / R`) is left out of the Jacobian.
 
 use crate::gaussian::{StateCovariance, StateVector};
 
@@ -41,13 +43,19 @@ pub enum Vertical {
         /// Acceleration noise spectral density, m^2/s^3.
         q: f64,
     },
-    /// Vertical velocity as an Ornstein-Uhlenbeck process pulled back to zero: aircraft and
-    /// cruise missiles hold their height, so height is averaged over many detections.
+    /// Vertical velocity as an Ornstein-Uhlenbeck process pulled back to that of level flight:
+    /// aircraft and cruise missiles hold their height, so height is averaged over many
+    /// detections. In a flat frame level flight has zero vertical velocity; in a frame tangent
+    /// to a sphere of radius `R` at its origin, a target holding its height over the sphere at
+    /// horizontal position `p` and velocity `v` climbs at `−(p · v) / R` and accelerates
+    /// vertically at `−|v|² / R` (the ground falls away from the tangent plane as `|p|² / 2R`).
     Damped {
         /// Correlation time of the vertical velocity, seconds.
         time_constant_s: f64,
         /// Stationary standard deviation of the vertical velocity, m/s.
         sigma_mps: f64,
+        /// Radius of the sphere the frame is tangent to, metres (`f64::INFINITY`: flat).
+        curvature_radius_m: f64,
     },
 }
 
@@ -70,6 +78,29 @@ impl Vertical {
         }
     }
 
+    /// Adds to a mean propagated by the transition matrix the drift of level flight in a curved
+    /// frame: `vz' = c0 + c1 dt + a (vz − c0)` and `z' = z + c0 dt + c1 dt²/2 + τ (1 − a)
+    /// (vz − c0)`, with `c0 = −(p · v) / R`, `c1 = −|v|² / R` from the state before the step
+    /// and `a = e^(−dt/τ)`.
+    fn add_level_drift(&self, state: &StateVector, dt_s: f64, next: &mut StateVector) {
+        let Vertical::Damped {
+            time_constant_s: tau,
+            curvature_radius_m: radius_m,
+            ..
+        } = *self
+        else {
+            return;
+        };
+        if !radius_m.is_finite() {
+            return;
+        }
+        let c0 = -(state[0] * state[3] + state[1] * state[4]) / radius_m;
+        let c1 = -(state[3] * state[3] + state[4] * state[4]) / radius_m;
+        let a = (-dt_s / tau).exp();
+        next[2] += c0 * dt_s + 0.5 * c1 * dt_s * dt_s - tau * (1.0 - a) * c0;
+        next[5] += c0 * (1.0 - a) + c1 * dt_s;
+    }
+
     /// Writes the vertical (z, vz) block of the process noise.
     fn noise(&self, q: &mut StateCovariance, dt_s: f64) {
         let (zz, zv, vv) = match *self {
@@ -79,6 +110,7 @@ impl Vertical {
             Vertical::Damped {
                 time_constant_s: tau,
                 sigma_mps,
+                ..
             } => {
                 let a = (-dt_s / tau).exp();
                 let s2 = sigma_mps * sigma_mps;
@@ -132,7 +164,9 @@ impl ConstantVelocity {
 
 impl MotionModel for ConstantVelocity {
     fn propagate(&self, state: &StateVector, dt_s: f64) -> StateVector {
-        self.matrix(dt_s) * state
+        let mut next = self.matrix(dt_s) * state;
+        self.vertical.add_level_drift(state, dt_s, &mut next);
+        next
     }
     fn jacobian(&self, _state: &StateVector, dt_s: f64) -> StateCovariance {
         self.matrix(dt_s)
@@ -178,7 +212,9 @@ impl CoordinatedTurn {
 
 impl MotionModel for CoordinatedTurn {
     fn propagate(&self, state: &StateVector, dt_s: f64) -> StateVector {
-        self.matrix(dt_s) * state
+        let mut next = self.matrix(dt_s) * state;
+        self.vertical.add_level_drift(state, dt_s, &mut next);
+        next
     }
     fn jacobian(&self, _state: &StateVector, dt_s: f64) -> StateCovariance {
         self.matrix(dt_s)
@@ -242,6 +278,7 @@ mod tests {
             vertical: Vertical::Damped {
                 time_constant_s: 10.0,
                 sigma_mps: 2.0,
+                curvature_radius_m: f64::INFINITY,
             },
         };
         let state = StateVector::new(0.0, 0.0, 1000.0, 0.0, 0.0, 5.0);
@@ -255,6 +292,37 @@ mod tests {
         let expected = 4.0 * 100.0 * (2.0 - 3.0 + 4.0 * decay - decay * decay);
         assert!((q[(2, 2)] - expected).abs() < 1e-9);
         assert!(q[(2, 2)] > 0.0);
+    }
+
+    #[test]
+    fn level_flight_follows_the_curved_ground_of_a_tangent_plane() {
+        // A target holding height 0 over a sphere of radius R, 300 km east of the tangent
+        // point, flying west at 200 m/s: in the tangent plane its height is
+        // z(x) = sqrt(R² − x²) − R and its vertical velocity −x vx / sqrt(R² − x²).
+        let radius_m: f64 = 6_371_000.0;
+        let height = |x: f64| (radius_m * radius_m - x * x).sqrt() - radius_m;
+        let climb = |x: f64, vx: f64| -x * vx / (radius_m * radius_m - x * x).sqrt();
+        let model = |curvature_radius_m| ConstantVelocity {
+            q_horizontal: 0.0,
+            vertical: Vertical::Damped {
+                time_constant_s: 6.0,
+                sigma_mps: 2.0,
+                curvature_radius_m,
+            },
+        };
+        let (x0, vx) = (300_000.0, -200.0);
+        let state = StateVector::new(x0, 0.0, height(x0), vx, 0.0, climb(x0, vx));
+        let x1 = x0 + 30.0 * vx;
+        let curved = model(radius_m).propagate(&state, 30.0);
+        assert!(
+            (curved[2] - height(x1)).abs() < 1.0,
+            "{}",
+            curved[2] - height(x1)
+        );
+        assert!((curved[5] - climb(x1, vx)).abs() < 0.01);
+        // A flat model pulls the 9.4 m/s climb back to zero and ends ~220 m low.
+        let flat = model(f64::INFINITY).propagate(&state, 30.0);
+        assert!(height(x1) - flat[2] > 200.0);
     }
 
     #[test]

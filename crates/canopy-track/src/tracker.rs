@@ -59,6 +59,7 @@ impl Tracker {
         let level = Vertical::Damped {
             time_constant_s: imm_config.level_vertical_time_constant_s,
             sigma_mps: imm_config.level_vertical_sigma_mps,
+            curvature_radius_m: imm_config.frame_curvature_radius_m.unwrap_or(f64::INFINITY),
         };
         let turn = |turn_rate_radps: f64| CoordinatedTurn {
             turn_rate_radps,
