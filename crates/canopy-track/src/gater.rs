@@ -2,7 +2,8 @@
 //!
 //! [`GridGater`] hashes detections into a uniform horizontal grid and asks, for each track,
 //! only the cells that its gate sphere overlaps, so the cost grows with the number of
-//! nearby detections rather than with tracks times detections.
+//! nearby detections rather than with tracks times detections. A gate spanning more grid
+//! columns than there are detections tests every detection instead.
 
 use nalgebra::Vector3;
 
@@ -65,6 +66,19 @@ impl Gater for GridGater {
                 self.cell(region.centre_m.y + r),
             );
             found.clear();
+            if x1.saturating_sub(x0) >= cells.len() as i64 {
+                // A gate wider than there are detections: testing each is cheaper than
+                // searching the grid column by column.
+                found.extend(
+                    detections_m
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| (*p - region.centre_m).norm_squared() <= r * r)
+                        .map(|(det, _)| det),
+                );
+                pairs.extend(found.iter().map(|&det| (region_index, det)));
+                continue;
+            }
             for cx in x0..=x1 {
                 let start = cells.partition_point(|(key, _)| *key < (cx, y0));
                 for &(key, det) in &cells[start..] {
@@ -120,5 +134,36 @@ mod tests {
         }
         assert!(!brute.is_empty());
         assert_eq!(grid, brute);
+    }
+
+    #[test]
+    fn a_gate_wider_than_the_grid_search_matches_brute_force() {
+        // Five detections and gates spanning hundreds of 1 km columns: each detection is tested.
+        let detections: Vec<Vector3<f64>> = [
+            (0.0, 0.0),
+            (150_000.0, 20_000.0),
+            (-90_000.0, -40_000.0),
+            (300_000.0, 0.0),
+            (10_000.0, 250_000.0),
+        ]
+        .iter()
+        .map(|&(x, y)| Vector3::new(x, y, 1000.0))
+        .collect();
+        let regions = [
+            GateRegion {
+                centre_m: Vector3::new(0.0, 0.0, 0.0),
+                radius_m: 200_000.0,
+            },
+            GateRegion {
+                centre_m: Vector3::new(100_000.0, 100_000.0, 0.0),
+                radius_m: 160_000.0,
+            },
+        ];
+        let mut grid = Vec::new();
+        GridGater { cell_m: 1000.0 }.candidates(&regions, &detections, &mut grid);
+        // By hand: region 0 (radius 200 km) holds detections 0, 1 (151 km) and 2 (98 km), not
+        // 3 (300 km) or 4 (250 km); region 1 (radius 160 km, centre 100 km east and north)
+        // holds 0 (141 km) and 1 (94 km), not 2 (236 km), 3 (224 km) or 4 (175 km).
+        assert_eq!(grid, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]);
     }
 }
