@@ -205,9 +205,9 @@ fn is_missile(class: ThreatClass) -> bool {
 ///
 /// A shooter's munitions share its fire channels, which the assignment problem does not know:
 /// each (shooter, munition) pair enters it with up to the shooter's free channels. When a
-/// solution gives one shooter more shots than it has free channels, it keeps those it can launch
-/// first (the ones whose chance passes soonest), its pairs are capped to what it kept, and the
-/// problem is solved again, so that other shooters take up the shots it dropped (at most
+/// solution gives one shooter more shots than it has free channels, it keeps those it launches
+/// first, its pairs are capped to what it kept, and the problem is solved again, so that other
+/// shooters take up the shots it dropped (at most
 /// [`CHANNEL_REPAIRS`] times; a last excess is dropped the same way).
 fn assign(
     ctx: &PlanningContext,
