@@ -5,43 +5,13 @@
 mod common;
 
 use canopy_c2::{
-    AirPicture, Infeasible, MunitionStock, NationSet, Planner, PlanningContext, ShooterKind,
-    ShooterState, TrackEstimate, WtaPlanner,
+    AirPicture, Infeasible, NationSet, Planner, PlanningContext, TrackEstimate, WtaPlanner,
 };
-use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
+use canopy_core::{SimTime, TrackId};
 use canopy_geo::GeoPoint;
 use canopy_scenario::{DEFAULT_COST_WEIGHT, ThreatClass};
 use canopy_sim::PreparedScenario;
-use common::{DELEGATED, nasams_scenario};
-
-/// A site of Ukraine's (nation 0) with one fire channel and one round of each munition.
-fn site(
-    prepared: &PreparedScenario,
-    unit: u32,
-    position_m: [f64; 3],
-    munitions: &[&str],
-) -> ShooterState {
-    let library = &prepared.scenario.library;
-    ShooterState {
-        unit: UnitId(unit),
-        nation: NationId(0),
-        kind: ShooterKind::Site,
-        available: true,
-        position_m,
-        ready_at: SimTime::START,
-        free_channels: 1,
-        reaction: SimDuration::ZERO,
-        launch_interval: SimDuration::ZERO,
-        munitions: munitions
-            .iter()
-            .map(|id| MunitionStock {
-                munition: library.munition_index(id).unwrap(),
-                rounds: 1,
-            })
-            .collect(),
-        vectoring: None,
-    }
-}
+use common::{DELEGATED, nasams_scenario, site_state};
 
 /// A drone hovering at 1,000 m, `north_m` north of `origin_m`.
 fn drone(id: u64, origin_m: [f64; 3], north_m: f64) -> TrackEstimate {
@@ -69,8 +39,8 @@ fn two_sites_two_drones(cost_weight: f64) -> canopy_c2::Plan {
     // miss), with λ = 2: IRIS-T saves 0.9 · 2.5 − 2 · 0.43 = 1.39 M, Piorun 0.6 · 2.5 − 2 · 0.15
     // = 1.2 M, AIM-9X 0.8 · 2.5 − 2 · 0.45 = 1.1 M. Blind to channels, the assignment gives
     // both drones to site A (IRIS-T and Piorun); A has one channel, so B must take one.
-    let a = site(&prepared, 0, origin_m, &["iris-t-sl", "piorun"]);
-    let b = site(&prepared, 1, east_m, &["aim-9x"]);
+    let a = site_state(&prepared, 0, origin_m, &["iris-t-sl", "piorun"]);
+    let b = site_state(&prepared, 1, east_m, &["aim-9x"]);
     let ctx = PlanningContext {
         now: SimTime::START,
         library: &prepared.scenario.library,

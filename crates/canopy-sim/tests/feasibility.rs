@@ -3,39 +3,16 @@
 mod common;
 
 use canopy_c2::{
-    Infeasible, MunitionStock, NationSet, PlanningContext, ShooterKind, ShooterState,
-    TrackEstimate, check_engagement,
+    Infeasible, NationSet, PlanningContext, ShooterState, TrackEstimate, check_engagement,
 };
-use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
+use canopy_core::{SimTime, TrackId};
 use canopy_geo::{Borders, CountryCode, GeoPoint, ZoneShape, direct};
 use canopy_scenario::ThreatClass;
 use canopy_sim::PreparedScenario;
-use common::{DELEGATED, nasams_scenario};
+use common::{DELEGATED, nasams_scenario, site_state};
 
 fn shooter_at(prepared: &PreparedScenario, position_m: [f64; 3]) -> ShooterState {
-    let munition = prepared
-        .scenario
-        .library
-        .munition_index("aim-120c-gl")
-        .unwrap();
-    ShooterState {
-        unit: UnitId(0),
-        nation: NationId(0),
-        kind: ShooterKind::Site,
-        available: true,
-        position_m,
-        ready_at: SimTime::START,
-        free_channels: 1,
-        reaction: SimDuration::ZERO,
-        launch_interval: SimDuration::ZERO,
-        munitions: [MunitionStock {
-            munition,
-            rounds: 1,
-        }]
-        .into_iter()
-        .collect(),
-        vectoring: None,
-    }
+    site_state(prepared, 0, position_m, &["aim-120c-gl"])
 }
 
 fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {

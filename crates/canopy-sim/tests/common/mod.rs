@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use canopy_c2::{MunitionStock, ShooterKind, ShooterState};
+use canopy_core::{NationId, SimDuration, SimTime, UnitId};
 use canopy_scenario::{Scenario, parse_scenario};
 use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
 
@@ -177,5 +179,37 @@ pub fn run_with(scenario: Scenario, seed: u64, planner: &str) -> RunOutcome {
 pub fn set_all_pk(scenario: &mut Scenario, pk: f64) {
     for munition in &mut scenario.library.munitions {
         munition.pk = [pk; 4];
+    }
+}
+
+/// A ground site of the first nation (Ukraine in these scenarios), ready at once, with one fire
+/// channel and one round of each munition named (ids of the type library).
+pub fn site_state(
+    prepared: &PreparedScenario,
+    unit: u32,
+    position_m: [f64; 3],
+    munitions: &[&str],
+) -> ShooterState {
+    let library = &prepared.scenario.library;
+    ShooterState {
+        unit: UnitId(unit),
+        nation: NationId(0),
+        kind: ShooterKind::Site,
+        available: true,
+        position_m,
+        ready_at: SimTime::START,
+        free_channels: 1,
+        reaction: SimDuration::ZERO,
+        launch_interval: SimDuration::ZERO,
+        munitions: munitions
+            .iter()
+            .map(|id| MunitionStock {
+                munition: library
+                    .munition_index(id)
+                    .expect("a munition of the library"),
+                rounds: 1,
+            })
+            .collect(),
+        vectoring: None,
     }
 }
