@@ -207,8 +207,8 @@ fn is_missile(class: ThreatClass) -> bool {
 /// each (shooter, munition) pair enters it with up to the shooter's free channels. When a
 /// solution gives one shooter more shots than it has free channels, it keeps those it launches
 /// first, its pairs are capped to what it kept, and the problem is solved again, so that other
-/// shooters take up the shots it dropped (at most
-/// [`CHANNEL_REPAIRS`] times; a last excess is dropped the same way).
+/// shooters take up the shots it dropped (at most [`CHANNEL_REPAIRS`] times; a last excess is
+/// dropped the same way).
 fn assign(
     ctx: &PlanningContext,
     tracks: &[&TrackEstimate],

@@ -4,26 +4,17 @@
 
 mod common;
 
-use canopy_c2::{
-    AirPicture, Infeasible, NationSet, Planner, PlanningContext, TrackEstimate, WtaPlanner,
-};
-use canopy_core::{SimTime, TrackId};
+use canopy_c2::{AirPicture, Infeasible, Planner, TrackEstimate, WtaPlanner};
+use canopy_core::SimTime;
 use canopy_geo::GeoPoint;
 use canopy_scenario::{DEFAULT_COST_WEIGHT, ThreatClass};
 use canopy_sim::PreparedScenario;
-use common::{DELEGATED, nasams_scenario, site_state};
+use common::{DELEGATED, exact_track, nasams_scenario, planning_context, site_state};
 
 /// A drone hovering at 1,000 m, `north_m` north of `origin_m`.
 fn drone(id: u64, origin_m: [f64; 3], north_m: f64) -> TrackEstimate {
-    TrackEstimate {
-        id: TrackId(id),
-        position_m: [origin_m[0], origin_m[1] + north_m, origin_m[2] + 1000.0],
-        velocity_mps: [0.0; 3],
-        covariance: [[0.0; 6]; 6],
-        class: ThreatClass::Drone,
-        class_confidence: 1.0,
-        nations: NationSet::default(),
-    }
+    let position_m = [origin_m[0], origin_m[1] + north_m, origin_m[2] + 1000.0];
+    exact_track(id, ThreatClass::Drone, position_m, [0.0; 3])
 }
 
 /// The plan of sites A (IRIS-T and Piorun, one channel) and B (AIM-9X, 5 km east) against two
@@ -41,16 +32,7 @@ fn two_sites_two_drones(cost_weight: f64) -> canopy_c2::Plan {
     // both drones to site A (IRIS-T and Piorun); A has one channel, so B must take one.
     let a = site_state(&prepared, 0, origin_m, &["iris-t-sl", "piorun"]);
     let b = site_state(&prepared, 1, east_m, &["aim-9x"]);
-    let ctx = PlanningContext {
-        now: SimTime::START,
-        library: &prepared.scenario.library,
-        rules: &prepared.rules,
-        geometry: &prepared.geometry,
-        authority: &prepared.scenario.authority,
-        committed: &[],
-        refused: &[],
-        cost_weight,
-    };
+    let ctx = planning_context(&prepared, cost_weight);
     let picture = AirPicture {
         time: SimTime::START,
         tracks,

@@ -2,29 +2,18 @@
 
 mod common;
 
-use canopy_c2::{
-    Infeasible, NationSet, PlanningContext, ShooterState, TrackEstimate, check_engagement,
-};
-use canopy_core::{SimTime, TrackId};
+use canopy_c2::{Infeasible, ShooterState, TrackEstimate, check_engagement};
 use canopy_geo::{Borders, CountryCode, GeoPoint, ZoneShape, direct};
 use canopy_scenario::ThreatClass;
 use canopy_sim::PreparedScenario;
-use common::{DELEGATED, nasams_scenario, site_state};
+use common::{DELEGATED, exact_track, nasams_scenario, planning_context, site_state};
 
 fn shooter_at(prepared: &PreparedScenario, position_m: [f64; 3]) -> ShooterState {
     site_state(prepared, 0, position_m, &["aim-120c-gl"])
 }
 
 fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {
-    TrackEstimate {
-        id: TrackId(0),
-        position_m,
-        velocity_mps,
-        covariance: [[0.0; 6]; 6],
-        class: ThreatClass::Drone,
-        class_confidence: 1.0,
-        nations: NationSet::default(),
-    }
+    exact_track(0, ThreatClass::Drone, position_m, velocity_mps)
 }
 
 fn check(
@@ -32,16 +21,7 @@ fn check(
     shooter: &ShooterState,
     track: &TrackEstimate,
 ) -> Result<f64, Infeasible> {
-    let ctx = PlanningContext {
-        now: SimTime::START,
-        library: &prepared.scenario.library,
-        rules: &prepared.rules,
-        geometry: &prepared.geometry,
-        authority: &prepared.scenario.authority,
-        committed: &[],
-        refused: &[],
-        cost_weight: canopy_scenario::DEFAULT_COST_WEIGHT,
-    };
+    let ctx = planning_context(prepared, canopy_scenario::DEFAULT_COST_WEIGHT);
     check_engagement(&ctx, shooter, shooter.munitions[0].munition, track)
         .map(|plan| plan.slant_range_m)
 }

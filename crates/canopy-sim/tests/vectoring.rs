@@ -4,14 +4,14 @@
 mod common;
 
 use canopy_c2::{
-    Infeasible, InterceptPlan, MunitionStock, NationSet, PlanningContext, ShooterKind,
-    ShooterState, TrackEstimate, Vectoring, check_engagement,
+    Infeasible, InterceptPlan, MunitionStock, ShooterKind, ShooterState, TrackEstimate, Vectoring,
+    check_engagement,
 };
-use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
+use canopy_core::{NationId, SimDuration, SimTime, UnitId};
 use canopy_geo::GeoPoint;
 use canopy_scenario::ThreatClass;
 use canopy_sim::PreparedScenario;
-use common::{DELEGATED, nasams_scenario};
+use common::{DELEGATED, exact_track, nasams_scenario, planning_context};
 
 /// F-16C dash speed: 2,120 km/h.
 const DASH_MPS: f64 = 2120.0 / 3.6;
@@ -71,15 +71,7 @@ impl Setup {
     fn target(&self, class: ThreatClass, north_m: f64) -> TrackEstimate {
         let mut position_m = self.station_m;
         position_m[1] += north_m;
-        TrackEstimate {
-            id: TrackId(0),
-            position_m,
-            velocity_mps: [0.0; 3],
-            covariance: [[0.0; 6]; 6],
-            class,
-            class_confidence: 1.0,
-            nations: NationSet::default(),
-        }
+        exact_track(0, class, position_m, [0.0; 3])
     }
 
     fn check(
@@ -88,16 +80,7 @@ impl Setup {
         munition: &str,
         track: &TrackEstimate,
     ) -> Result<InterceptPlan, Infeasible> {
-        let ctx = PlanningContext {
-            now: SimTime::START,
-            library: &self.prepared.scenario.library,
-            rules: &self.prepared.rules,
-            geometry: &self.prepared.geometry,
-            authority: &self.prepared.scenario.authority,
-            committed: &[],
-            refused: &[],
-            cost_weight: canopy_scenario::DEFAULT_COST_WEIGHT,
-        };
+        let ctx = planning_context(&self.prepared, canopy_scenario::DEFAULT_COST_WEIGHT);
         let munition = self
             .prepared
             .scenario

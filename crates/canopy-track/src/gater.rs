@@ -69,14 +69,13 @@ impl Gater for GridGater {
             if x1.saturating_sub(x0) >= cells.len() as i64 {
                 // A gate wider than there are detections: testing each is cheaper than
                 // searching the grid column by column.
-                found.extend(
+                pairs.extend(
                     detections_m
                         .iter()
                         .enumerate()
                         .filter(|(_, p)| (*p - region.centre_m).norm_squared() <= r * r)
-                        .map(|(det, _)| det),
+                        .map(|(det, _)| (region_index, det)),
                 );
-                pairs.extend(found.iter().map(|&det| (region_index, det)));
                 continue;
             }
             for cx in x0..=x1 {

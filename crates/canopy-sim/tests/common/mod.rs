@@ -4,9 +4,11 @@
 
 use std::path::Path;
 
-use canopy_c2::{MunitionStock, ShooterKind, ShooterState};
-use canopy_core::{NationId, SimDuration, SimTime, UnitId};
-use canopy_scenario::{Scenario, parse_scenario};
+use canopy_c2::{
+    MunitionStock, NationSet, PlanningContext, ShooterKind, ShooterState, TrackEstimate,
+};
+use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
+use canopy_scenario::{Scenario, ThreatClass, parse_scenario};
 use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
 
 /// Delegated authority (the approval delay then applies only in approval-required zones).
@@ -211,5 +213,38 @@ pub fn site_state(
             })
             .collect(),
         vectoring: None,
+    }
+}
+
+/// The planning context of `prepared` at the start, with no engagement committed or refused.
+pub fn planning_context(prepared: &PreparedScenario, cost_weight: f64) -> PlanningContext<'_> {
+    PlanningContext {
+        now: SimTime::START,
+        library: &prepared.scenario.library,
+        rules: &prepared.rules,
+        geometry: &prepared.geometry,
+        authority: &prepared.scenario.authority,
+        committed: &[],
+        refused: &[],
+        cost_weight,
+    }
+}
+
+/// A track of `class`, known exactly and with certainty, at `position_m` moving at
+/// `velocity_mps`.
+pub fn exact_track(
+    id: u64,
+    class: ThreatClass,
+    position_m: [f64; 3],
+    velocity_mps: [f64; 3],
+) -> TrackEstimate {
+    TrackEstimate {
+        id: TrackId(id),
+        position_m,
+        velocity_mps,
+        covariance: [[0.0; 6]; 6],
+        class,
+        class_confidence: 1.0,
+        nations: NationSet::default(),
     }
 }
