@@ -228,6 +228,14 @@ mod tests {
     }
 
     #[test]
+    fn the_cost_weight_defaults_to_two_and_can_be_set_though_the_file_has_no_c2_table() {
+        assert_eq!(overlaid(&[]).unwrap().c2.cost_weight, 2.0);
+        assert_eq!(overlaid(&["c2.cost_weight=3"]).unwrap().c2.cost_weight, 3.0);
+        let err = overlaid(&["c2.cost_weight=-0.5"]).unwrap_err();
+        assert!(err.to_string().contains("c2.cost_weight"), "{err}");
+    }
+
+    #[test]
     fn values_are_toml_or_else_strings() {
         assert_eq!(parse_value("24.0"), Value::Float(24.0));
         assert_eq!(parse_value("false"), Value::Boolean(false));

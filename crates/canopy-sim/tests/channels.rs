@@ -9,7 +9,7 @@ use canopy_core::SimTime;
 use canopy_geo::GeoPoint;
 use canopy_scenario::{DEFAULT_COST_WEIGHT, ThreatClass};
 use canopy_sim::PreparedScenario;
-use common::{DELEGATED, exact_track, nasams_scenario, planning_context, site_state};
+use common::{DELEGATED, exact_track, nasams_scenario, planning_context, run_with, site_state};
 
 /// A drone hovering at 1,000 m, `north_m` north of `origin_m`.
 fn drone(id: u64, origin_m: [f64; 3], north_m: f64) -> TrackEstimate {
@@ -67,4 +67,17 @@ fn no_shot_is_ordered_that_saves_less_than_its_weighted_cost() {
     assert_eq!(reasons, [Infeasible::NotCostEffective; 2]);
     let plan = two_sites_two_drones(9.0);
     assert!(!plan.orders.is_empty());
+}
+
+#[test]
+fn the_scenario_cost_weight_reaches_the_planner() {
+    // One NASAMS against five drones (5 M USD each, one shooter so no look discount): a round
+    // of 1.1 M USD at pk 0.85 saves 4.25 M, worth firing at λ = 2 but not at λ = 4.
+    let run = |cost_weight: f64| {
+        let mut scenario = nasams_scenario(5, DELEGATED, true);
+        scenario.c2.cost_weight = cost_weight;
+        run_with(scenario, 1, "wta").metrics.engagements
+    };
+    assert!(run(DEFAULT_COST_WEIGHT) > 0);
+    assert_eq!(run(4.0), 0);
 }
