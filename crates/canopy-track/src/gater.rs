@@ -2,8 +2,9 @@
 //!
 //! [`GridGater`] hashes detections into a uniform horizontal grid and asks, for each track,
 //! only the cells that its gate sphere overlaps, so the cost grows with the number of
-//! nearby detections rather than with tracks times detections. A gate spanning more grid
-//! columns than there are detections tests every detection instead.
+//! nearby detections rather than with tracks times detections. A small batch of detections,
+//! or a gate spanning more grid columns than there are detections, tests every detection
+//! instead.
 
 use nalgebra::Vector3;
 
@@ -48,6 +49,12 @@ impl Gater for GridGater {
         detections_m: &[Vector3<f64>],
         pairs: &mut Vec<(usize, usize)>,
     ) {
+        if detections_m.len() <= DIRECT_TEST_MAX_DETECTIONS {
+            for (region_index, region) in regions.iter().enumerate() {
+                test_each(region_index, region, detections_m, pairs);
+            }
+            return;
+        }
         let mut cells: Vec<((i64, i64), usize)> = detections_m
             .iter()
             .enumerate()
@@ -69,13 +76,7 @@ impl Gater for GridGater {
             if x1.saturating_sub(x0) >= cells.len() as i64 {
                 // A gate wider than there are detections: testing each is cheaper than
                 // searching the grid column by column.
-                pairs.extend(
-                    detections_m
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, p)| (*p - region.centre_m).norm_squared() <= r * r)
-                        .map(|(det, _)| (region_index, det)),
-                );
+                test_each(region_index, region, detections_m, pairs);
                 continue;
             }
             for cx in x0..=x1 {
@@ -93,6 +94,27 @@ impl Gater for GridGater {
             pairs.extend(found.iter().map(|&det| (region_index, det)));
         }
     }
+}
+
+/// Up to this many detections in a batch, testing each against every gate is cheaper than
+/// building and searching the grid.
+const DIRECT_TEST_MAX_DETECTIONS: usize = 64;
+
+/// The pairs of one gate with every detection inside it, in detection order.
+fn test_each(
+    region_index: usize,
+    region: &GateRegion,
+    detections_m: &[Vector3<f64>],
+    pairs: &mut Vec<(usize, usize)>,
+) {
+    let r2 = region.radius_m * region.radius_m;
+    pairs.extend(
+        detections_m
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| (*p - region.centre_m).norm_squared() <= r2)
+            .map(|(det, _)| (region_index, det)),
+    );
 }
 
 #[cfg(test)]
@@ -158,11 +180,20 @@ mod tests {
                 radius_m: 160_000.0,
             },
         ];
-        let mut grid = Vec::new();
-        GridGater { cell_m: 1000.0 }.candidates(&regions, &detections, &mut grid);
         // By hand: region 0 (radius 200 km) holds detections 0, 1 (151 km) and 2 (98 km), not
         // 3 (300 km) or 4 (250 km); region 1 (radius 160 km, centre 100 km east and north)
         // holds 0 (141 km) and 1 (94 km), not 2 (236 km), 3 (224 km) or 4 (175 km).
-        assert_eq!(grid, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]);
+        let expected = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)];
+        let gater = GridGater { cell_m: 1000.0 };
+        let mut small_batch = Vec::new();
+        gater.candidates(&regions, &detections, &mut small_batch);
+        assert_eq!(small_batch, expected);
+        // The same five among a hundred more, 5,000 km away: too many for the direct test, so
+        // the wide gates take the grid's test-each path.
+        let far = (0..100).map(|i| Vector3::new(5.0e6, f64::from(i) * 1000.0, 1000.0));
+        let many: Vec<Vector3<f64>> = detections.iter().copied().chain(far).collect();
+        let mut wide = Vec::new();
+        gater.candidates(&regions, &many, &mut wide);
+        assert_eq!(wide, expected);
     }
 }

@@ -34,6 +34,12 @@ impl Gaussian {
 
     /// Forces exact symmetry of the covariance (guards against round-off drift).
     pub fn symmetrise(&mut self) {
-        self.cov = (self.cov + self.cov.transpose()) * 0.5;
+        for column in 1..6 {
+            for row in 0..column {
+                let mean = (self.cov[(row, column)] + self.cov[(column, row)]) * 0.5;
+                self.cov[(row, column)] = mean;
+                self.cov[(column, row)] = mean;
+            }
+        }
     }
 }

@@ -8,7 +8,9 @@ use crate::gaussian::{Gaussian, StateCovariance, StateVector};
 use crate::motion::MotionModel;
 use crate::predictor::predict_with;
 use crate::scan::{PolarDetection, SensorModel};
-use crate::updater::Updater;
+use crate::transition::Transition;
+use crate::updater::{Innovation, Updater};
+use smallvec::SmallVec;
 
 /// Model-conditioned estimates and model probabilities.
 #[derive(Clone, Debug)]
@@ -17,6 +19,19 @@ pub struct ImmState {
     pub components: Vec<Gaussian>,
     /// Probability of each model; sums to one.
     pub probabilities: Vec<f64>,
+}
+
+/// Models an IMM state holds without a heap allocation in its per-step work.
+const MODELS_INLINE: usize = 4;
+
+/// Every model's transition over one step: see [`Imm::transitions`].
+#[derive(Clone, Debug)]
+pub struct ImmTransitions {
+    /// Step length, seconds.
+    pub dt_s: f64,
+    /// One per model, in the order of [`Imm::models`]; `None` where the model's Jacobian
+    /// depends on the state.
+    pub models: Vec<Option<Transition>>,
 }
 
 /// The IMM estimator: models and the switching matrix between them.
@@ -54,10 +69,29 @@ impl Imm {
     /// Mixing and model-conditioned prediction `dt_s` ahead. The returned probabilities are
     /// the predicted model probabilities.
     pub fn predict(&self, state: &ImmState, dt_s: f64) -> ImmState {
+        let mut predicted = state.clone();
+        self.predict_over(&mut predicted, &self.transitions(dt_s));
+        predicted
+    }
+
+    /// Each model's transition over `dt_s`, shared by every state predicted over that step
+    /// (`None` for a model whose Jacobian depends on the state).
+    pub fn transitions(&self, dt_s: f64) -> ImmTransitions {
+        ImmTransitions {
+            dt_s,
+            models: self
+                .models
+                .iter()
+                .map(|model| Transition::shared(model.as_ref(), dt_s))
+                .collect(),
+        }
+    }
+
+    /// [`Imm::predict`] in place, over the step of `transitions` (from [`Imm::transitions`]).
+    pub fn predict_over(&self, state: &mut ImmState, transitions: &ImmTransitions) {
         let n = self.models.len();
-        let mut components = Vec::with_capacity(n);
-        let mut probabilities = Vec::with_capacity(n);
-        let mut weights = vec![0.0; n];
+        let mut mixed: SmallVec<[(Gaussian, f64); MODELS_INLINE]> = SmallVec::new();
+        let mut weights: SmallVec<[f64; MODELS_INLINE]> = SmallVec::from_elem(0.0, n);
         for j in 0..n {
             let c_j: f64 = (0..n)
                 .map(|i| self.switching[i][j] * state.probabilities[i])
@@ -65,13 +99,19 @@ impl Imm {
             for (i, weight) in weights.iter_mut().enumerate() {
                 *weight = self.switching[i][j] * state.probabilities[i] / c_j.max(1e-300);
             }
-            let mixed = merge(&state.components, &weights);
-            components.push(predict_with(self.models[j].as_ref(), &mixed, dt_s));
-            probabilities.push(c_j);
+            mixed.push((merge(&state.components, &weights), c_j));
         }
-        ImmState {
-            components,
-            probabilities,
+        let models = self.models.iter().zip(&transitions.models);
+        let slots = state.components.iter_mut().zip(&mut state.probabilities);
+        for (((model, transition), (mixed, c_j)), (component, probability)) in
+            models.zip(&mixed).zip(slots)
+        {
+            let model = model.as_ref();
+            *component = match transition {
+                Some(transition) => transition.predict(model, mixed),
+                None => predict_with(model, mixed, transitions.dt_s),
+            };
+            *probability = *c_j;
         }
     }
 
@@ -84,24 +124,42 @@ impl Imm {
         sensor: &SensorModel,
         updater: &dyn Updater,
     ) -> Option<ImmState> {
-        let mut components = Vec::with_capacity(predicted.components.len());
-        let mut log_weights = Vec::with_capacity(predicted.components.len());
-        for (component, prior) in predicted.components.iter().zip(&predicted.probabilities) {
-            let innovation = updater.innovation(component, detection, sensor)?;
-            log_weights.push(prior.max(1e-300).ln() + innovation.log_likelihood());
-            components.push(updater.update(component, &innovation));
+        let mut updated = predicted.clone();
+        self.update_in_place(&mut updated, detection, sensor, updater)
+            .then_some(updated)
+    }
+
+    /// [`Imm::update`] in place; false (and `state` unchanged) when some model gives no usable
+    /// innovation.
+    pub fn update_in_place(
+        &self,
+        state: &mut ImmState,
+        detection: &PolarDetection,
+        sensor: &SensorModel,
+        updater: &dyn Updater,
+    ) -> bool {
+        let mut innovations: SmallVec<[(Innovation, f64); MODELS_INLINE]> = SmallVec::new();
+        for (component, prior) in state.components.iter().zip(&state.probabilities) {
+            let Some(innovation) = updater.innovation(component, detection, sensor) else {
+                return false;
+            };
+            let log_weight = prior.max(1e-300).ln() + innovation.log_likelihood();
+            innovations.push((innovation, log_weight));
         }
-        let best = log_weights
+        let best = innovations
             .iter()
-            .copied()
+            .map(|(_, log_weight)| *log_weight)
             .fold(f64::NEG_INFINITY, f64::max);
-        let weights: Vec<f64> = log_weights.iter().map(|w| (w - best).exp()).collect();
-        let total: f64 = weights.iter().sum();
-        let probabilities = weights.iter().map(|w| (w / total).max(1e-12)).collect();
-        Some(ImmState {
-            components,
-            probabilities,
-        })
+        let total: f64 = innovations
+            .iter()
+            .map(|(_, log_weight)| (log_weight - best).exp())
+            .sum();
+        let slots = state.components.iter_mut().zip(&mut state.probabilities);
+        for ((innovation, log_weight), (component, probability)) in innovations.iter().zip(slots) {
+            *component = updater.update(component, innovation);
+            *probability = ((log_weight - best).exp() / total).max(1e-12);
+        }
+        true
     }
 
     /// The single Gaussian that matches the mixture's first two moments.
@@ -110,17 +168,30 @@ impl Imm {
     }
 }
 
-/// Moment-matched merge of weighted Gaussians (weights sum to one).
+/// Moment-matched merge of weighted Gaussians (weights sum to one). The covariances are
+/// symmetric, so the upper triangle is summed and mirrored.
 fn merge(components: &[Gaussian], weights: &[f64]) -> Gaussian {
     let mut mean = StateVector::zeros();
     for (component, weight) in components.iter().zip(weights) {
         mean.axpy(*weight, &component.mean, 1.0);
     }
-    let mut cov = StateCovariance::zeros();
-    for (component, weight) in components.iter().zip(weights) {
+    // Column-major 6x6: entry (row, column) at row + 6 column.
+    let mut cov = [0.0; 36];
+    for (component, &weight) in components.iter().zip(weights) {
         let spread = component.mean - mean;
-        cov += component.cov * *weight;
-        cov.ger(*weight, &spread, &spread, 1.0);
+        let p = component.cov.as_slice();
+        for column in 0..6 {
+            for row in 0..=column {
+                let at = row + 6 * column;
+                cov[at] += weight * (p[at] + spread[row] * spread[column]);
+            }
+        }
     }
+    for column in 0..6 {
+        for row in column + 1..6 {
+            cov[row + 6 * column] = cov[column + 6 * row];
+        }
+    }
+    let cov = StateCovariance::from_column_slice(&cov);
     Gaussian::new(mean, cov)
 }

@@ -44,6 +44,7 @@ pub mod reacquirer;
 pub mod scan;
 pub mod track;
 pub mod tracker;
+pub mod transition;
 pub mod updater;
 
 pub use associator::{Associator, GlobalNearestNeighbour, Hypothesis};
@@ -61,4 +62,5 @@ pub use reacquirer::Reacquirer;
 pub use scan::{PolarDetection, Scan, SensorModel};
 pub use track::{Track, TrackId};
 pub use tracker::Tracker;
+pub use transition::Transition;
 pub use updater::{ConvertedKalmanUpdater, ExtendedKalmanUpdater, Innovation, Updater};

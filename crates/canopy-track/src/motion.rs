@@ -19,6 +19,11 @@ pub trait MotionModel: Send + Sync + std::fmt::Debug {
     fn jacobian(&self, state: &StateVector, dt_s: f64) -> StateCovariance;
     /// Process noise covariance accumulated over `dt_s`.
     fn process_noise(&self, dt_s: f64) -> StateCovariance;
+    /// Whether [`MotionModel::jacobian`] is the same for every state, so that one
+    /// [`crate::transition::Transition`] per step serves every estimate.
+    fn has_constant_jacobian(&self) -> bool {
+        false
+    }
 }
 
 /// Process noise of a nearly-constant-velocity model driven by white acceleration noise with
@@ -176,6 +181,9 @@ impl MotionModel for ConstantVelocity {
         self.vertical.noise(&mut q, dt_s);
         q
     }
+    fn has_constant_jacobian(&self) -> bool {
+        true
+    }
 }
 
 /// Horizontal coordinated turn at a fixed rate (positive = counter-clockwise).
@@ -224,6 +232,9 @@ impl MotionModel for CoordinatedTurn {
         self.vertical.noise(&mut q, dt_s);
         q
     }
+    fn has_constant_jacobian(&self) -> bool {
+        true
+    }
 }
 
 /// Ballistic flight: constant horizontal velocity, gravity on the vertical axis, no drag.
@@ -245,6 +256,9 @@ impl MotionModel for Ballistic {
     }
     fn process_noise(&self, dt_s: f64) -> StateCovariance {
         white_acceleration_noise([self.q; 3], dt_s)
+    }
+    fn has_constant_jacobian(&self) -> bool {
+        true
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::gaussian::Gaussian;
 use crate::motion::MotionModel;
+use crate::transition::Transition;
 
 /// Predicts a Gaussian estimate `dt_s` seconds ahead.
 pub trait Predictor {
@@ -24,10 +25,5 @@ impl<M: MotionModel> Predictor for KalmanPredictor<M> {
 
 /// Kalman prediction with any (boxed or borrowed) motion model.
 pub fn predict_with(model: &dyn MotionModel, estimate: &Gaussian, dt_s: f64) -> Gaussian {
-    let f = model.jacobian(&estimate.mean, dt_s);
-    let mean = model.propagate(&estimate.mean, dt_s);
-    let cov = f * estimate.cov * f.transpose() + model.process_noise(dt_s);
-    let mut predicted = Gaussian::new(mean, cov);
-    predicted.symmetrise();
-    predicted
+    Transition::new(model, &estimate.mean, dt_s).predict(model, estimate)
 }

@@ -14,14 +14,15 @@ use crate::deleter::{Deleter, Deletion, MissedUpdateDeleter};
 use crate::error::TrackError;
 use crate::gater::{GateRegion, Gater, GridGater};
 use crate::gaussian::{Gaussian, StateCovariance, StateVector};
-use crate::imm::Imm;
+use crate::imm::{Imm, ImmTransitions};
 use crate::initiator::{Initiator, MOfNInitiator, TrackStatus};
 use crate::merger::DuplicateMerger;
 use crate::motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel, Vertical};
-use crate::predictor::{KalmanPredictor, Predictor};
+use crate::predictor::KalmanPredictor;
 use crate::reacquirer::Reacquirer;
 use crate::scan::Scan;
 use crate::track::{Track, TrackFilter, TrackId};
+use crate::transition::Transition;
 use crate::updater::{ConvertedKalmanUpdater, ExtendedKalmanUpdater, Updater};
 use nalgebra::Vector3;
 
@@ -183,8 +184,15 @@ impl Tracker {
             return Err(TrackError::TimeWentBackwards { time_s, previous_s });
         }
         self.last_time_s = Some(time_s);
+        let mut step = None;
         for track in &mut self.tracks {
-            predict_track(track, time_s, &self.tentative_predictor, &self.imm);
+            predict_track(
+                track,
+                time_s,
+                &self.tentative_predictor,
+                &self.imm,
+                &mut step,
+            );
         }
         let detections = BatchDetection::all(scans);
         let mut uses = vec![DetectionUse::default(); detections.len()];
@@ -379,21 +387,41 @@ impl Tracker {
     }
 }
 
-/// Moves a track's filter and estimate to `time_s`.
+/// The transitions of the tentative model and of the IMM's models over one step.
+struct StepTransitions {
+    tentative: Transition,
+    imm: ImmTransitions,
+}
+
+/// Moves a track's filter and estimate to `time_s`. `step` keeps the transitions of the last
+/// step length used: the tracks of a batch mostly share one.
 fn predict_track(
     track: &mut Track,
     time_s: f64,
     tentative: &KalmanPredictor<ConstantVelocity>,
     imm: &Imm,
+    step: &mut Option<StepTransitions>,
 ) {
     let dt_s = time_s - track.time_s;
     if dt_s <= 0.0 {
         return;
     }
+    let transitions = match step {
+        Some(transitions) if transitions.imm.dt_s == dt_s => transitions,
+        _ => step.insert(StepTransitions {
+            // Constant velocity has one Jacobian for every state.
+            tentative: Transition::new(&tentative.model, &StateVector::zeros(), dt_s),
+            imm: imm.transitions(dt_s),
+        }),
+    };
     match &mut track.filter {
-        TrackFilter::Single => track.estimate = tentative.predict(&track.estimate, dt_s),
+        TrackFilter::Single => {
+            track.estimate = transitions
+                .tentative
+                .predict(&tentative.model, &track.estimate);
+        }
         TrackFilter::Imm(state) => {
-            *state = imm.predict(state, dt_s);
+            imm.predict_over(state, &transitions.imm);
             track.estimate = imm.combined(state);
         }
     }
@@ -423,10 +451,9 @@ fn update_track(
             track.estimate = updater.update(&track.estimate, &innovation);
         }
         TrackFilter::Imm(state) => {
-            let Some(updated) = imm.update(state, det, scan.sensor, updater) else {
+            if !imm.update_in_place(state, det, scan.sensor, updater) {
                 return false;
-            };
-            *state = updated;
+            }
             track.estimate = imm.combined(state);
         }
     }
