@@ -1,7 +1,7 @@
 //! Whether one shooter can engage one track with one munition, and if so when and where.
 
 use canopy_core::{SimDuration, SimTime};
-use canopy_geo::{Borders, CountryCode, EnuFrame, GeoPoint, inverse};
+use canopy_geo::{Borders, CountryCode, EnuFrame, GeoPoint};
 use canopy_scenario::{AuthorityMode, MunitionIndex};
 
 use crate::debris::{DebrisFootprint, debris_footprint};
@@ -9,7 +9,7 @@ use crate::intercept::{extrapolate, time_of_flight_s};
 use crate::picture::TrackEstimate;
 use crate::planner::PlanningContext;
 use crate::shooter::ShooterState;
-use crate::vector::{Vec3, add, norm, sub};
+use crate::vector::{Vec3, norm, sub};
 use crate::vectoring::{LAUNCH_RANGE_SHARE, check_dash, dash_munition, solve_dash};
 
 /// The theatre's frame and borders, shared by planning and the engine.
@@ -47,13 +47,14 @@ impl Geometry {
             .nearest_country_m(point, |country| country.nato)
     }
 
-    /// The horizontal speed (m/s) and heading (radians clockwise from local north) of a
-    /// velocity given in the ENU frame at a position.
-    pub fn speed_and_heading(&self, position_m: Vec3, velocity_mps: Vec3) -> (f64, f64) {
-        let (here, _) = self.frame.from_enu(position_m);
-        let (ahead, _) = self.frame.from_enu(add(position_m, velocity_mps));
-        let geodesic = inverse(here, ahead);
-        (geodesic.distance_m, geodesic.azimuth_start_rad)
+    /// The horizontal speed (m/s) and heading (radians clockwise from local north, in
+    /// [0, 2π)) at `point` of a velocity given in the theatre's ENU frame.
+    pub fn speed_and_heading(&self, point: GeoPoint, velocity_mps: Vec3) -> (f64, f64) {
+        let (east, north) = self.frame.east_north_at(point, velocity_mps);
+        (
+            east.hypot(north),
+            east.atan2(north).rem_euclid(std::f64::consts::TAU),
+        )
     }
 }
 
@@ -375,7 +376,7 @@ fn geometry_plan(
             return Err(Infeasible::TooCloseToBorder);
         }
     }
-    let (speed_mps, heading_rad) = geometry.speed_and_heading(intercept_m, track.velocity_mps);
+    let (speed_mps, heading_rad) = geometry.speed_and_heading(intercept_point, track.velocity_mps);
     let debris = debris_footprint(
         intercept_point,
         intercept_altitude_m,

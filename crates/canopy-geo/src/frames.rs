@@ -140,6 +140,18 @@ impl EnuFrame {
         };
         from_ecef(ecef)
     }
+
+    /// The east and north components, in the local East-North-Up frame at `point`, of a vector
+    /// given in this frame (a velocity, say): its horizontal part where it is.
+    pub fn east_north_at(&self, point: GeoPoint, vector: [f64; 3]) -> (f64, f64) {
+        let [e, n, u] = self.axes;
+        let ecef = [0, 1, 2].map(|i| e[i] * vector[0] + n[i] * vector[1] + u[i] * vector[2]);
+        let (sin_lat, cos_lat) = point.lat_rad().sin_cos();
+        let (sin_lon, cos_lon) = point.lon_rad().sin_cos();
+        let east = -sin_lon * ecef[0] + cos_lon * ecef[1];
+        let north = -sin_lat * cos_lon * ecef[0] - sin_lat * sin_lon * ecef[1] + cos_lat * ecef[2];
+        (east, north)
+    }
 }
 
 #[cfg(test)]
@@ -322,6 +334,28 @@ mod tests {
         let [e, n, _] = frame.to_enu(direct(origin, std::f64::consts::FRAC_PI_2, 100.0), 300.0);
         close(e, 100.0047, 1e-3);
         close(n, 0.0, 1e-3);
+    }
+
+    #[test]
+    fn east_north_at_a_point_turns_with_the_meridians() {
+        // A frame at 50°N 24°E. At the origin a vector keeps its east and north parts. At 50°N
+        // 30°E the meridians converge by Δλ sin φ = 6° × sin 50° = 4.596°: a vector due east in
+        // the origin's frame points that much south of east there, and it leaves the local
+        // horizontal by its part along the local up, cos φ sin Δλ = 0.0672 of it: 99.775 m/s of
+        // 100 stay horizontal.
+        let frame = EnuFrame::new(pt(50.0, 24.0), 0.0);
+        let (east, north) = frame.east_north_at(pt(50.0, 24.0), [100.0, 20.0, 5.0]);
+        close(east, 100.0, 1e-9);
+        close(north, 20.0, 1e-9);
+        let (east, north) = frame.east_north_at(pt(50.0, 30.0), [100.0, 0.0, 0.0]);
+        let expected_rad = (6.0f64.to_radians()) * 50.0f64.to_radians().sin();
+        close((-north).atan2(east), expected_rad, 1e-3);
+        let up_share = 50.0f64.to_radians().cos() * 6.0f64.to_radians().sin();
+        close(
+            east.hypot(north),
+            100.0 * (1.0 - up_share * up_share).sqrt(),
+            1e-6,
+        );
     }
 
     #[test]

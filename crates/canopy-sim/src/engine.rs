@@ -780,8 +780,8 @@ impl<'a> Simulation<'a> {
         let geometry = &self.prepared.geometry;
         let Some(cause) = cause else {
             let (_, velocity) = state_m(self.prepared, spec, time);
-            let (speed, heading) = geometry.speed_and_heading(target_m, velocity);
             let (ground, altitude) = geometry.geo_of(target_m);
+            let (speed, heading) = geometry.speed_and_heading(ground, velocity);
             let footprint = debris_footprint(ground, altitude, speed, heading);
             self.close_airspace(time, threat);
             self.set_status(threat, ThreatStatus::Destroyed);
@@ -812,7 +812,7 @@ impl<'a> Simulation<'a> {
             towards(launch_m, target_m, munition.max_range_m)
         };
         let (ground, altitude) = geometry.geo_of(end_m);
-        let (_, heading) = geometry.speed_and_heading(end_m, sub(end_m, launch_m));
+        let (_, heading) = geometry.speed_and_heading(ground, sub(end_m, launch_m));
         let footprint = debris_footprint(ground, altitude, munition.speed_mps, heading);
         let (fall, spill_event) = if munition.self_destructs {
             (
