@@ -121,18 +121,9 @@ pub fn interval_bars(bars: &[IntervalBar], value_title: &str) -> String {
             Some(&format!("{}: {note}", bar.label)),
         );
         if let Some((lo, hi)) = bar.interval {
-            let (a, b) = (scale.at(lo.max(0.0)), scale.at(hi));
-            svg.line(a, mid, b, mid, "whisker");
-            svg.line(a, mid - 6.0, a, mid + 6.0, "whisker");
-            svg.line(b, mid - 6.0, b, mid + 6.0, "whisker");
+            whisker(&mut svg, scale.at(lo.max(0.0)), scale.at(hi), mid);
         }
-        svg.text(
-            WIDTH - NOTE_W + 8.0,
-            mid + 4.0,
-            Anchor::Start,
-            "note",
-            &note,
-        );
+        row_note(&mut svg, mid, &note);
     }
     svg.line(LABEL_W, top, LABEL_W, bottom, "axis");
     svg.finish(value_title)
@@ -167,10 +158,7 @@ pub fn dot_whiskers(rows: &[IntervalBar], value_title: &str, label_w: f64) -> St
         svg.text(label_w - 8.0, mid + 4.0, Anchor::End, "label", &row.label);
         let note = interval_note(row.value, row.interval);
         if let Some((lo, hi)) = row.interval {
-            let (a, b) = (scale.at(lo), scale.at(hi));
-            svg.line(a, mid, b, mid, "whisker");
-            svg.line(a, mid - 6.0, a, mid + 6.0, "whisker");
-            svg.line(b, mid - 6.0, b, mid + 6.0, "whisker");
+            whisker(&mut svg, scale.at(lo), scale.at(hi), mid);
         }
         if row.value.is_finite() {
             svg.circle(
@@ -182,13 +170,7 @@ pub fn dot_whiskers(rows: &[IntervalBar], value_title: &str, label_w: f64) -> St
                 Some(&format!("{}: {note}", row.label)),
             );
         }
-        svg.text(
-            WIDTH - NOTE_W + 8.0,
-            mid + 4.0,
-            Anchor::Start,
-            "note",
-            &note,
-        );
+        row_note(&mut svg, mid, &note);
     }
     svg.line(label_w, top, label_w, bottom, "axis");
     svg.finish(value_title)
@@ -262,6 +244,18 @@ pub fn stacked_bars(bars: &[StackedBar], series: &[String], value_title: &str) -
 }
 
 /// A value with its interval, as written beside a bar or a dot: `0.203 (0.199 to 0.207)`.
+/// An interval's whisker from `a` to `b` (pixels) on the row centred at `mid`, with end ticks.
+fn whisker(svg: &mut Svg, a: f64, b: f64, mid: f64) {
+    svg.line(a, mid, b, mid, "whisker");
+    svg.line(a, mid - 6.0, a, mid + 6.0, "whisker");
+    svg.line(b, mid - 6.0, b, mid + 6.0, "whisker");
+}
+
+/// A row's estimate written in the note column on the right.
+fn row_note(svg: &mut Svg, mid: f64, note: &str) {
+    svg.text(WIDTH - NOTE_W + 8.0, mid + 4.0, Anchor::Start, "note", note);
+}
+
 fn interval_note(value: f64, interval: Option<(f64, f64)>) -> String {
     match interval {
         Some((lo, hi)) => format!("{} ({} to {})", compact(value), compact(lo), compact(hi)),

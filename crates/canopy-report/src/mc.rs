@@ -413,23 +413,23 @@ fn map_section(input: &McReportInput) -> Section {
     for zone in &scenario.zones {
         let name = format!("{}: {}", zone_kind(zone.kind).0, zone.id);
         let class = format!("zone {}", zone_kind(zone.kind).1);
-        match &zone.shape {
+        let shaded = match &zone.shape {
             ZoneShape::WestOfMeridian { lon_rad } | ZoneShape::EastOfMeridian { lon_rad } => {
                 map.meridian(lon_rad.to_degrees(), &name);
+                false
             }
             ZoneShape::Polygon(polygon) => {
                 map.area(polygon.rings_rad(), &class, &name);
-                if !area_kinds.contains(&zone.kind) {
-                    area_kinds.push(zone.kind);
-                }
+                true
             }
             ZoneShape::Circle { centre, radius_m } => {
                 map.geodesic_circle(*centre, *radius_m, &class, &name);
-                if !area_kinds.contains(&zone.kind) {
-                    area_kinds.push(zone.kind);
-                }
+                true
             }
-            ZoneShape::Countries(_) => {}
+            ZoneShape::Countries(_) => false,
+        };
+        if shaded && !area_kinds.contains(&zone.kind) {
+            area_kinds.push(zone.kind);
         }
     }
     for (p, nation) in &kills {

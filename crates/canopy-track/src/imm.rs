@@ -6,7 +6,7 @@
 
 use crate::gaussian::{Gaussian, StateCovariance, StateVector};
 use crate::motion::MotionModel;
-use crate::predictor::predict_with;
+use crate::predictor::predict_shared;
 use crate::scan::{PolarDetection, SensorModel};
 use crate::transition::Transition;
 use crate::updater::{Innovation, Updater};
@@ -106,11 +106,8 @@ impl Imm {
         for (((model, transition), (mixed, c_j)), (component, probability)) in
             models.zip(&mixed).zip(slots)
         {
-            let model = model.as_ref();
-            *component = match transition {
-                Some(transition) => transition.predict(model, mixed),
-                None => predict_with(model, mixed, transitions.dt_s),
-            };
+            *component =
+                predict_shared(model.as_ref(), transition.as_ref(), mixed, transitions.dt_s);
             *probability = *c_j;
         }
     }

@@ -27,3 +27,17 @@ impl<M: MotionModel> Predictor for KalmanPredictor<M> {
 pub fn predict_with(model: &dyn MotionModel, estimate: &Gaussian, dt_s: f64) -> Gaussian {
     Transition::new(model, &estimate.mean, dt_s).predict(model, estimate)
 }
+
+/// Kalman prediction over `dt_s` with the model's [`Transition::shared`] transition over that
+/// step when it has one, else one worked out for this estimate.
+pub fn predict_shared(
+    model: &dyn MotionModel,
+    shared: Option<&Transition>,
+    estimate: &Gaussian,
+    dt_s: f64,
+) -> Gaussian {
+    match shared {
+        Some(transition) => transition.predict(model, estimate),
+        None => predict_with(model, estimate, dt_s),
+    }
+}

@@ -18,7 +18,7 @@ use crate::imm::{Imm, ImmTransitions};
 use crate::initiator::{Initiator, MOfNInitiator, TrackStatus};
 use crate::merger::DuplicateMerger;
 use crate::motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel, Vertical};
-use crate::predictor::KalmanPredictor;
+use crate::predictor::{KalmanPredictor, predict_shared};
 use crate::reacquirer::Reacquirer;
 use crate::scan::Scan;
 use crate::track::{Track, TrackFilter, TrackId};
@@ -389,7 +389,7 @@ impl Tracker {
 
 /// The transitions of the tentative model and of the IMM's models over one step.
 struct StepTransitions {
-    tentative: Transition,
+    tentative: Option<Transition>,
     imm: ImmTransitions,
 }
 
@@ -409,16 +409,18 @@ fn predict_track(
     let transitions = match step {
         Some(transitions) if transitions.imm.dt_s == dt_s => transitions,
         _ => step.insert(StepTransitions {
-            // Constant velocity has one Jacobian for every state.
-            tentative: Transition::new(&tentative.model, &StateVector::zeros(), dt_s),
+            tentative: Transition::shared(&tentative.model, dt_s),
             imm: imm.transitions(dt_s),
         }),
     };
     match &mut track.filter {
         TrackFilter::Single => {
-            track.estimate = transitions
-                .tentative
-                .predict(&tentative.model, &track.estimate);
+            track.estimate = predict_shared(
+                &tentative.model,
+                transitions.tentative.as_ref(),
+                &track.estimate,
+                dt_s,
+            );
         }
         TrackFilter::Imm(state) => {
             imm.predict_over(state, &transitions.imm);

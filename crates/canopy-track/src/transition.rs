@@ -8,6 +8,7 @@
 
 use crate::gaussian::{Gaussian, StateCovariance, StateVector};
 use crate::motion::MotionModel;
+use smallvec::SmallVec;
 
 /// `F`, `Q` and the non-zero entries of `F` of one model over one step.
 #[derive(Clone, Debug)]
@@ -17,8 +18,8 @@ pub struct Transition {
     /// Process noise accumulated over the step.
     pub q: StateCovariance,
     /// Non-zero entries of the transition Jacobian `F`: (row, column, value), by row then
-    /// column.
-    entries: Vec<(usize, usize, f64)>,
+    /// column (at most 16 in the models here, so held without a heap allocation).
+    entries: SmallVec<[(usize, usize, f64); 16]>,
 }
 
 impl Transition {

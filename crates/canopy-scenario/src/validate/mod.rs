@@ -12,9 +12,7 @@ use crate::clock::{START_RULE, Start};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::Library;
-use crate::model::{
-    Authority, C2Settings, DEFAULT_COST_WEIGHT, Refusal, Scenario, Theatre, Uncertainty,
-};
+use crate::model::{Authority, C2Settings, Refusal, Scenario, Theatre, Uncertainty};
 use crate::places::{Place, Places};
 use crate::raw::{
     C2_COST_WEIGHT_RULE, C2_DISCRIMINATION_RULE, RawHeader, RawPlace, RawScenario, VersionProbe,
@@ -262,6 +260,7 @@ fn authority(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Authority, Scena
 /// [`crate::model::DEFAULT_COST_WEIGHT`].
 fn c2(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<C2Settings, ScenarioError> {
     let c2 = &raw.c2;
+    let defaults = C2Settings::default();
     let decoy_discrimination = match &c2.decoy_discrimination {
         Some(value) => common::number(
             cx.file,
@@ -270,11 +269,11 @@ fn c2(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<C2Settings, ScenarioErr
             0.0..=1.0,
             C2_DISCRIMINATION_RULE,
         )?,
-        None => 0.0,
+        None => defaults.decoy_discrimination,
     };
     let decoy_discrimination_after = match &c2.decoy_discrimination_after {
         Some(value) => common::duration(cx.file, "c2.decoy_discrimination_after", value, false)?,
-        None => SimDuration::ZERO,
+        None => defaults.decoy_discrimination_after,
     };
     let cost_weight = match &c2.cost_weight {
         Some(value) => common::number(
@@ -284,7 +283,7 @@ fn c2(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<C2Settings, ScenarioErr
             0.0..=f64::MAX,
             C2_COST_WEIGHT_RULE,
         )?,
-        None => DEFAULT_COST_WEIGHT,
+        None => defaults.cost_weight,
     };
     Ok(C2Settings {
         decoy_discrimination,
