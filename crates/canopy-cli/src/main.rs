@@ -5,6 +5,10 @@ mod summary;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc: the simulation allocates and frees many small buffers per step (docs/dependencies.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Canopy: coalition air-defence simulator and engagement planner.
 #[derive(Parser)]
 #[command(name = "canopy", version, about)]
