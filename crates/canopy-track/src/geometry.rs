@@ -11,7 +11,8 @@ use std::f64::consts::PI;
 pub fn cartesian_to_polar(relative_m: &Vector3<f64>) -> Vector3<f64> {
     let range_m = relative_m.norm();
     let azimuth_rad = relative_m.y.atan2(relative_m.x);
-    let ground_m = relative_m.x.hypot(relative_m.y);
+    // Plain square root: distances here are far from overflow, and `hypot` is much slower.
+    let ground_m = (relative_m.x * relative_m.x + relative_m.y * relative_m.y).sqrt();
     let elevation_rad = relative_m.z.atan2(ground_m);
     Vector3::new(range_m, azimuth_rad, elevation_rad)
 }

@@ -50,18 +50,24 @@ impl Transition {
     /// `P' = F P Fᵀ + Q`, made exactly symmetric.
     pub fn predict(&self, model: &dyn MotionModel, estimate: &Gaussian) -> Gaussian {
         let mean = model.propagate(&estimate.mean, self.dt_s);
-        // Column-major 6x6 arrays: entry (row, column) at row + 6 column.
+        // P is symmetric, so its column k (contiguous in nalgebra's column-major storage) is
+        // also its row k: row r of F P is the sum of F's entries (r, k) times those rows.
         let p = estimate.cov.as_slice();
-        let mut fp = [0.0; 36];
+        let mut fp = [[0.0; 6]; 6];
         for &(row, k, value) in &self.entries {
-            for column in 0..6 {
-                fp[row + 6 * column] += value * p[k + 6 * column];
+            let p_row: &[f64; 6] = p[6 * k..6 * k + 6].try_into().expect("6x6 storage");
+            for (out, p_kc) in fp[row].iter_mut().zip(p_row) {
+                *out += value * p_kc;
             }
         }
+        // Column c of (F P) Fᵀ gathers F's entries (c, k) times column k of F P.
         let mut fpft = [0.0; 36];
         for &(column, k, value) in &self.entries {
-            for row in 0..6 {
-                fpft[row + 6 * column] += fp[row + 6 * k] * value;
+            let out: &mut [f64; 6] = (&mut fpft[6 * column..6 * column + 6])
+                .try_into()
+                .expect("6x6 storage");
+            for (out, fp_row) in out.iter_mut().zip(&fp) {
+                *out += fp_row[k] * value;
             }
         }
         let cov = StateCovariance::from_column_slice(&fpft);

@@ -27,12 +27,24 @@ pub struct Innovation {
 }
 
 impl Innovation {
+    /// The innovation with covariance `s` (symmetric, as `H P Hᵀ + R` is); `None` unless `s` is
+    /// positive definite enough to have a finite, positive determinant.
     fn new(residual: Vector3<f64>, h_position: Matrix3<f64>, s: Matrix3<f64>) -> Option<Self> {
-        let s_inv = s.try_inverse()?;
-        let det = s.determinant();
+        // The inverse of a symmetric 3x3 matrix from its cofactors, with the determinant
+        // worked out once for both the inverse and the likelihood.
+        let (a, b, c) = (s[(0, 0)], s[(0, 1)], s[(0, 2)]);
+        let (d, e, f) = (s[(1, 1)], s[(1, 2)], s[(2, 2)]);
+        let c00 = d * f - e * e;
+        let c01 = c * e - b * f;
+        let c02 = b * e - c * d;
+        let det = a * c00 + b * c01 + c * c02;
         if det <= 0.0 || !det.is_finite() {
             return None;
         }
+        let c11 = a * f - c * c;
+        let c12 = b * c - a * e;
+        let c22 = a * d - b * b;
+        let s_inv = Matrix3::new(c00, c01, c02, c01, c11, c12, c02, c12, c22) / det;
         let distance2 = (residual.transpose() * s_inv * residual)[0];
         Some(Self {
             residual,
@@ -140,4 +152,29 @@ pub fn position_innovation(
 /// The position block of an estimate's covariance.
 fn position_covariance(estimate: &Gaussian) -> Matrix3<f64> {
     estimate.cov.fixed_view::<3, 3>(0, 0).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn innovation_inverse_and_determinant_from_cofactors() {
+        // S = [[4, 2, 0], [2, 3, 1], [0, 1, 2]]: det = 4 (3·2 − 1) − 2 (2·2 − 0) = 12, and
+        // the inverse is the adjugate over 12.
+        let s = Matrix3::new(4.0, 2.0, 0.0, 2.0, 3.0, 1.0, 0.0, 1.0, 2.0);
+        let residual = Vector3::new(1.0, 0.0, 0.0);
+        let innovation = Innovation::new(residual, Matrix3::identity(), s).expect("definite");
+        let adjugate = Matrix3::new(5.0, -4.0, 2.0, -4.0, 8.0, -4.0, 2.0, -4.0, 8.0);
+        assert!((innovation.s_inv - adjugate / 12.0).abs().max() < 1e-15);
+        assert!((innovation.log_det_s - 12.0f64.ln()).abs() < 1e-15);
+        // residualᵀ S⁻¹ residual picks S⁻¹(0, 0) = 5/12.
+        assert!((innovation.distance2 - 5.0 / 12.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn singular_innovation_is_refused() {
+        let s = Matrix3::new(1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 1.0);
+        assert!(Innovation::new(Vector3::zeros(), Matrix3::identity(), s).is_none());
+    }
 }
