@@ -41,6 +41,14 @@ impl Geometry {
             .map_or(f64::INFINITY, |(_, distance)| distance)
     }
 
+    /// Whether NATO territory lies within `radius_m` of a point (as `distance_to_nato_m(point)
+    /// <= radius_m`, with the distance worked out only when the border may be that near).
+    pub fn nato_within_m(&self, point: GeoPoint, radius_m: f64) -> bool {
+        self.borders
+            .may_be_within_any_m(point, radius_m, |country| country.nato)
+            && self.distance_to_nato_m(point) <= radius_m
+    }
+
     /// The NATO country nearest to a point (the one it is in, at distance 0) and its distance.
     pub fn nearest_nato(&self, point: GeoPoint) -> Option<(CountryCode, f64)> {
         self.borders
@@ -368,11 +376,12 @@ fn geometry_plan(
         return Err(Infeasible::OutsideZone);
     }
     for (country, min_distance_m) in rules.min_distances() {
-        let distance = geometry
-            .borders
-            .distance_to_country_m(intercept_point, *country)
-            .unwrap_or(f64::INFINITY);
-        if distance < *min_distance_m {
+        let borders = geometry.borders;
+        let too_close = borders.may_be_within_country_m(intercept_point, *country, *min_distance_m)
+            && borders
+                .distance_to_country_m(intercept_point, *country)
+                .is_some_and(|distance| distance < *min_distance_m);
+        if too_close {
             return Err(Infeasible::TooCloseToBorder);
         }
     }
@@ -383,9 +392,7 @@ fn geometry_plan(
         speed_mps,
         heading_rad,
     );
-    if rules.forbids_debris_on_nato()
-        && geometry.distance_to_nato_m(debris.centre) <= debris.radius_m
-    {
+    if rules.forbids_debris_on_nato() && geometry.nato_within_m(debris.centre, debris.radius_m) {
         return Err(Infeasible::DebrisOverNato);
     }
     Ok(InterceptPlan {

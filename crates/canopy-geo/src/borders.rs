@@ -137,6 +137,39 @@ impl Borders {
         Some(self.distance_to_border_m(p, i))
     }
 
+    /// Whether `p` may be within `limit_m` of the country with this code (false for an unknown
+    /// code): false only when [`Borders::distance_to_country_m`] is certainly more than
+    /// `limit_m`. Much cheaper than the distance itself when the border is far, so callers
+    /// that compare the distance with a limit ask this first.
+    pub fn may_be_within_country_m(&self, p: GeoPoint, code: CountryCode, limit_m: f64) -> bool {
+        self.index_of(code)
+            .is_some_and(|index| self.may_be_within(p, limit_m, |i| i == index))
+    }
+
+    /// Whether `p` may be within `limit_m` of a country `include` accepts: false only when
+    /// the distance of [`Borders::nearest_country_m`] is certainly more than `limit_m`.
+    pub fn may_be_within_any_m(
+        &self,
+        p: GeoPoint,
+        limit_m: f64,
+        include: impl Fn(&Country) -> bool,
+    ) -> bool {
+        self.may_be_within(p, limit_m, |i| include(&self.countries[i]))
+    }
+
+    /// Whether `p` is inside a country whose index `accept`s, or near enough the border of
+    /// one ([`SegmentTree::any_near`]).
+    fn may_be_within(&self, p: GeoPoint, limit_m: f64, accept: impl Fn(usize) -> bool) -> bool {
+        let parity = self.bands.parity(p);
+        let accepted = || (0..self.countries.len()).filter(|&i| accept(i));
+        if accepted().any(|i| parity.is_odd(i)) {
+            return true;
+        }
+        let e = to_ecef(p, 0.0);
+        let target = [e.x_m, e.y_m, e.z_m];
+        accepted().any(|i| self.segment_trees[i].any_near(target, limit_m))
+    }
+
     /// Among the countries `include` accepts, the one nearest to `p` (the one it is in, at
     /// distance 0) and the geodesic distance to its border, metres; `None` when none is
     /// accepted. The nearest is chosen by straight-line distance to the borders, as in

@@ -21,6 +21,9 @@ struct Segment {
     b: [f64; 3],
     lon_lat_a: [f64; 2],
     lon_lat_b: [f64; 2],
+    /// Upper bound of the distance between a point of the chord and the surface point that
+    /// [`Segment::nearest`] reports for it, metres (see [`offset_bound_m`]).
+    offset_m: f64,
 }
 
 impl Segment {
@@ -48,6 +51,21 @@ impl Segment {
     }
 }
 
+/// A radius no smaller than the ellipsoid's radii of curvature (WGS-84: at most 6 399 594 m),
+/// metres.
+const MAX_CURVATURE_RADIUS_M: f64 = 6_400_000.0;
+
+/// An upper bound of `|q(t) − s(t)|` for an edge with angular ends `lon_lat_a`, `lon_lat_b`,
+/// metres: `q(t)` is the chord's point at `t` and `s(t)` the surface point at the interpolated
+/// longitude and latitude. `q` is the linear interpolation of the curve `s` between its ends,
+/// so it is within `max|s''| / 8` of it; on a sphere of radius `R`,
+/// `|s''| ≤ 2 R (Δλ² + Δφ²)`, and the bound is doubled for the ellipsoid's flattening.
+fn offset_bound_m(lon_lat_a: [f64; 2], lon_lat_b: [f64; 2]) -> f64 {
+    let d_lon = lon_lat_b[0] - lon_lat_a[0];
+    let d_lat = lon_lat_b[1] - lon_lat_a[1];
+    MAX_CURVATURE_RADIUS_M * (d_lon * d_lon + d_lat * d_lat) / 2.0
+}
+
 fn sub(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
     [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
 }
@@ -61,6 +79,8 @@ fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
 struct Node {
     lo: [f64; 3],
     hi: [f64; 3],
+    /// The largest [`Segment::offset_m`] below this node, metres.
+    offset_m: f64,
     children: Children,
 }
 
@@ -105,11 +125,15 @@ impl SegmentTree {
             .iter()
             .flat_map(|ring| ring.windows(2))
             .filter(|edge| edge[0] != edge[1])
-            .map(|edge| Segment {
-                a: ecef(edge[0]),
-                b: ecef(edge[1]),
-                lon_lat_a: edge[0],
-                lon_lat_b: edge[1],
+            .map(|edge| {
+                let (a, b) = (ecef(edge[0]), ecef(edge[1]));
+                Segment {
+                    a,
+                    b,
+                    lon_lat_a: edge[0],
+                    lon_lat_b: edge[1],
+                    offset_m: offset_bound_m(edge[0], edge[1]),
+                }
             })
             .collect();
         let mut tree = SegmentTree {
@@ -126,16 +150,19 @@ impl SegmentTree {
     fn build(&mut self, start: usize, end: usize) -> usize {
         let mut lo = [f64::INFINITY; 3];
         let mut hi = [f64::NEG_INFINITY; 3];
+        let mut offset_m: f64 = 0.0;
         for s in &self.segments[start..end] {
             for k in 0..3 {
                 lo[k] = lo[k].min(s.a[k]).min(s.b[k]);
                 hi[k] = hi[k].max(s.a[k]).max(s.b[k]);
             }
+            offset_m = offset_m.max(s.offset_m);
         }
         let index = self.nodes.len();
         self.nodes.push(Node {
             lo,
             hi,
+            offset_m,
             children: Children::Leaf { start, end },
         });
         if end - start > LEAF_SIZE {
@@ -205,6 +232,40 @@ impl SegmentTree {
         }
         best
     }
+
+    /// Whether some segment lies within `limit_m` plus its offset bound of `target` (ECEF, on
+    /// the surface). When none does, the point the tree reports as nearest
+    /// ([`SegmentTree::nearest`]) is more than `limit_m` from `target` along the surface: the
+    /// geodesic is no shorter than the straight line, which is no shorter than the chord
+    /// distance less the offset. A cheap test that skips every box out of reach.
+    pub(crate) fn any_near(&self, target: [f64; 3], limit_m: f64) -> bool {
+        let reach2 = |offset_m: f64| (limit_m + offset_m) * (limit_m + offset_m);
+        let mut stack = [0usize; STACK_SIZE];
+        let mut depth = usize::from(!self.nodes.is_empty());
+        while depth > 0 {
+            depth -= 1;
+            let node = &self.nodes[stack[depth]];
+            if node.distance2(target) > reach2(node.offset_m) {
+                continue;
+            }
+            match node.children {
+                Children::Leaf { start, end } => {
+                    let near = self.segments[start..end]
+                        .iter()
+                        .any(|segment| segment.nearest(target).0 <= reach2(segment.offset_m));
+                    if near {
+                        return true;
+                    }
+                }
+                Children::Inner { left, right } => {
+                    stack[depth] = left;
+                    stack[depth + 1] = right;
+                    depth += 2;
+                }
+            }
+        }
+        false
+    }
 }
 
 #[cfg(test)]
@@ -270,5 +331,42 @@ mod tests {
             assert_eq!(tree.nearest(target), Some(by_scan.1));
         }
         assert_eq!(SegmentTree::new(&[]).nearest([0.0; 3]), None);
+    }
+
+    #[test]
+    fn offset_bound_holds_on_long_edges() {
+        // A meridian edge along 60° E from 40° to 62° N (the data's clipping box), a parallel
+        // at 50° N over 20° of longitude and a diagonal: the chord's point at t and the surface
+        // point at the interpolated angles, sampled every 1/64, stay within the bound, and the
+        // bound is not loose by more than a factor of 8.
+        let edges = [
+            ([60.0, 40.0], [60.0, 62.0]),
+            ([10.0, 50.0], [30.0, 50.0]),
+            ([22.0, 48.0], [24.5, 49.5]),
+        ];
+        for (a_deg, b_deg) in edges {
+            let (a, b) = (ring_deg(&[a_deg])[0], ring_deg(&[b_deg])[0]);
+            let ecef = |[lon, lat]: [f64; 2]| {
+                let e = to_ecef(
+                    GeoPoint::from_computed_degrees(lat.to_degrees(), lon.to_degrees()),
+                    0.0,
+                );
+                [e.x_m, e.y_m, e.z_m]
+            };
+            let (ea, eb) = (ecef(a), ecef(b));
+            let worst = (0..=64)
+                .map(|k| {
+                    let t = k as f64 / 64.0;
+                    let q = [0, 1, 2].map(|i| ea[i] + t * (eb[i] - ea[i]));
+                    let s = ecef([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
+                    dot(sub(q, s), sub(q, s)).sqrt()
+                })
+                .fold(0.0, f64::max);
+            let bound = offset_bound_m(a, b);
+            assert!(
+                worst <= bound && bound <= 8.0 * worst,
+                "{a_deg:?}: {worst} vs {bound}"
+            );
+        }
     }
 }

@@ -380,3 +380,36 @@ fn nearest_country_agrees_with_the_minimum_over_countries() {
     );
     assert_eq!(borders.nearest_country_m(rzeszow, |_| false), None);
 }
+
+/// The "may be within" filters never rule out a point whose distance is within the limit: over
+/// random points of the region and limits from 1 to 100 km, whenever the distance to Poland (or
+/// to the nearest NATO member) is at most the limit, the filter says so; and points far beyond
+/// the limit (Kyiv, 5 km from nothing of Poland's) are ruled out.
+#[test]
+fn within_filters_never_rule_out_a_near_point() {
+    let borders = Borders::bundled();
+    let pl = code("PL");
+    let mut rng = ChaCha8Rng::seed_from_u64(29);
+    let mut near = 0;
+    for _ in 0..400 {
+        let p = pt(rng.random_range(48.0..53.0), rng.random_range(21.0..26.0));
+        let limit_m = rng.random_range(1_000.0..100_000.0);
+        let to_poland = borders.distance_to_country_m(p, pl).unwrap();
+        if to_poland <= limit_m {
+            near += 1;
+            assert!(borders.may_be_within_country_m(p, pl, limit_m), "{p:?}");
+        }
+        let (_, to_nato) = borders.nearest_country_m(p, |c| c.nato).unwrap();
+        if to_nato <= limit_m {
+            assert!(borders.may_be_within_any_m(p, limit_m, |c| c.nato), "{p:?}");
+        }
+    }
+    assert!(
+        near > 20,
+        "the sample reaches the border ({near} near points)"
+    );
+    let kyiv = pt(50.45, 30.52);
+    assert!(!borders.may_be_within_country_m(kyiv, pl, 5_000.0));
+    assert!(!borders.may_be_within_any_m(kyiv, 5_000.0, |c| c.nato));
+    assert!(!borders.may_be_within_country_m(kyiv, code("FR"), 5_000.0));
+}

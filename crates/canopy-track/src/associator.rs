@@ -82,9 +82,18 @@ impl Associator for GlobalNearestNeighbour {
 }
 
 fn solve_cluster(cluster: &[Hypothesis], miss_cost: f64, assignment: &mut [Option<usize>]) {
-    if let [single] = cluster {
-        if single.cost < miss_cost {
-            assignment[single.track] = Some(single.detection);
+    let [first, ..] = cluster else { return };
+    // One track competing for several detections (several radars seeing one target), or
+    // several tracks for one detection: the optimum is the cheapest pair, if cheaper than a
+    // miss. The first of equally cheap pairs is taken.
+    if cluster.iter().all(|h| h.track == first.track)
+        || cluster.iter().all(|h| h.detection == first.detection)
+    {
+        let cheapest = cluster
+            .iter()
+            .fold(first, |best, h| if h.cost < best.cost { h } else { best });
+        if cheapest.cost < miss_cost {
+            assignment[cheapest.track] = Some(cheapest.detection);
         }
         return;
     }
@@ -143,6 +152,18 @@ mod tests {
         // B takes it and A misses = 0.5 + 14 = 14.5, the optimum.
         let hyps = [h(0, 0, 1.0), h(1, 0, 0.5)];
         let result = GlobalNearestNeighbour.associate(2, 1, &hyps, 14.0);
+        assert_eq!(result, vec![None, Some(0)]);
+    }
+
+    #[test]
+    fn one_track_takes_its_cheapest_detection() {
+        // Three radars see one target: costs 9, 2 and 5 against a miss cost of 16.
+        let hyps = [h(0, 0, 9.0), h(0, 1, 2.0), h(0, 2, 5.0)];
+        let result = GlobalNearestNeighbour.associate(1, 3, &hyps, 16.0);
+        assert_eq!(result, vec![Some(1)]);
+        // Two tracks want one detection; the cheaper (3 against 7) takes it, the other misses.
+        let hyps = [h(0, 0, 7.0), h(1, 0, 3.0)];
+        let result = GlobalNearestNeighbour.associate(2, 1, &hyps, 16.0);
         assert_eq!(result, vec![None, Some(0)]);
     }
 
