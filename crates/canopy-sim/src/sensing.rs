@@ -50,6 +50,8 @@ impl Scheduled {
 pub struct SensorNet {
     sensors: Vec<Scheduled>,
     targets: Vec<Target>,
+    /// The earliest of the sensors' next scans: before it there is nothing to do.
+    next_due: SimTime,
 }
 
 /// The reports of the scans the sensors made at one instant.
@@ -97,6 +99,7 @@ impl SensorNet {
         SensorNet {
             sensors,
             targets: Vec::new(),
+            next_due: SimTime::START,
         }
     }
 
@@ -111,6 +114,9 @@ impl SensorNet {
         reports: &mut Vec<Report>,
         mut feed: impl FnMut(InstantReports<'_>),
     ) {
+        if now < self.next_due {
+            return;
+        }
         // Scans missed while nothing flew are skipped: each sensor resumes at its latest grid
         // time not after `now`.
         for scheduled in &mut self.sensors {
@@ -130,6 +136,12 @@ impl SensorNet {
                 .filter(|&next| next <= now)
                 .min()
             else {
+                self.next_due = self
+                    .sensors
+                    .iter()
+                    .map(|s| s.next_scan)
+                    .min()
+                    .unwrap_or(now);
                 return;
             };
             truth.targets(time, &mut self.targets);

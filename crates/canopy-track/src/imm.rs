@@ -165,30 +165,23 @@ impl Imm {
     }
 }
 
-/// Moment-matched merge of weighted Gaussians (weights sum to one). The covariances are
-/// symmetric, so the upper triangle is summed and mirrored.
+/// Moment-matched merge of weighted Gaussians (weights sum to one).
 fn merge(components: &[Gaussian], weights: &[f64]) -> Gaussian {
     let mut mean = StateVector::zeros();
     for (component, weight) in components.iter().zip(weights) {
         mean.axpy(*weight, &component.mean, 1.0);
     }
-    // Column-major 6x6: entry (row, column) at row + 6 column.
-    let mut cov = [0.0; 36];
+    let mut cov = StateCovariance::zeros();
     for (component, &weight) in components.iter().zip(weights) {
         let spread = component.mean - mean;
-        let p = component.cov.as_slice();
-        for column in 0..6 {
-            for row in 0..=column {
-                let at = row + 6 * column;
-                cov[at] += weight * (p[at] + spread[row] * spread[column]);
-            }
-        }
+        cov += component.cov * weight;
+        cov.ger(weight, &spread, &spread, 1.0);
     }
+    // Exactly symmetric: the lower triangle mirrors the upper one.
     for column in 0..6 {
         for row in column + 1..6 {
-            cov[row + 6 * column] = cov[column + 6 * row];
+            cov[(row, column)] = cov[(column, row)];
         }
     }
-    let cov = StateCovariance::from_column_slice(&cov);
     Gaussian::new(mean, cov)
 }
