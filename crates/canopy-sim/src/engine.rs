@@ -578,10 +578,7 @@ impl<'a> Simulation<'a> {
             return;
         }
         self.next_quality = self.now + SimDuration::from_secs(QUALITY_INTERVAL_S);
-        let mut picture = AirPicture::default();
-        self.picture_source
-            .build(self.now, &truth, self.all_nations, &mut picture);
-        let estimates: Vec<Vec3> = picture.tracks.iter().map(|t| t.position_m).collect();
+        let estimates = self.picture_source.positions(self.now, &truth);
         let truths: Vec<Vec3> = truth
             .active()
             .map(|threat| truth.position_m(threat, self.now))

@@ -1,7 +1,7 @@
 //! Picture quality against truth: GOSPA (c = 5000 m, p = 2, α = 2, as the tracking benchmark)
 //! and completeness, sampled during the run and averaged.
 
-use canopy_c2::vector::{Vec3, norm, sub};
+use canopy_c2::vector::{Vec3, dot, sub};
 use pathfinding::prelude::{Matrix, kuhn_munkres_min};
 
 /// GOSPA cut-off distance, metres.
@@ -24,14 +24,15 @@ pub fn gospa(estimates: &[Vec3], truths: &[Vec3]) -> GospaSample {
     let c2 = GOSPA_CUTOFF_M * GOSPA_CUTOFF_M;
     let n = estimates.len();
     let mut parent: Vec<usize> = (0..n + truths.len()).collect();
-    // The cut-off squared distance of a pair: d² below c, c² at or beyond it.
+    // The cut-off squared distance of a pair: d² below c², c² at or beyond it.
     let cut_d2 = |i: usize, j: usize| {
-        let d = norm(sub(estimates[i], truths[j]));
-        if d < GOSPA_CUTOFF_M { d * d } else { c2 }
+        let difference = sub(estimates[i], truths[j]);
+        dot(difference, difference).min(c2)
     };
     for (i, e) in estimates.iter().enumerate() {
         for (j, t) in truths.iter().enumerate() {
-            if norm(sub(*e, *t)) < GOSPA_CUTOFF_M {
+            let difference = sub(*e, *t);
+            if dot(difference, difference) < c2 {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, n + j));
                 parent[a] = b;
             }
@@ -64,8 +65,15 @@ pub fn gospa(estimates: &[Vec3], truths: &[Vec3]) -> GospaSample {
             let (i, j) = if transposed { (b, a) } else { (a, b) };
             (cut_d2(i, j) * 1e6).round() as i64
         };
-        let weights = Matrix::from_fn(small.len(), large.len(), |(r, k)| cost(small[r], large[k]));
-        let (_, assignment) = kuhn_munkres_min(&weights);
+        let assignment: Vec<usize> = if let [only] = small[..] {
+            // One object against several: the optimum is the nearest of them.
+            let nearest = (0..large.len()).min_by_key(|&k| (cost(only, large[k]), k));
+            nearest.into_iter().collect()
+        } else {
+            let weights =
+                Matrix::from_fn(small.len(), large.len(), |(r, k)| cost(small[r], large[k]));
+            kuhn_munkres_min(&weights).1
+        };
         for (r, &k) in assignment.iter().enumerate() {
             let d2 = cost(small[r], large[k]) as f64 / 1e6;
             if d2 < c2 {

@@ -2,6 +2,7 @@
 //! perfect picture; sensors and tracker for the tracked one), and how an order on a track is
 //! tied to the threat its interceptor will home on.
 
+use canopy_c2::vector::Vec3;
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
 use canopy_core::{SimTime, StreamKey, ThreatId};
 
@@ -68,6 +69,18 @@ impl PictureSource {
         match self {
             PictureSource::Perfect => PictureMode::build_perfect(now, truth, all_nations, picture),
             PictureSource::Tracked(tracked) => tracked.build(now, picture),
+        }
+    }
+
+    /// The estimated positions of the picture's tracks at `now`, as [`PictureSource::build`]
+    /// would place them (the threats' true positions for the perfect picture).
+    pub fn positions(&self, now: SimTime, truth: &TruthView) -> Vec<Vec3> {
+        match self {
+            PictureSource::Perfect => truth
+                .active()
+                .map(|threat| truth.position_m(threat, now))
+                .collect(),
+            PictureSource::Tracked(tracked) => tracked.positions(now),
         }
     }
 

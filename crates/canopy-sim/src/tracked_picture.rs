@@ -134,14 +134,23 @@ impl TrackedPicture {
         picture.tracks.sort_by_key(|t| t.id);
     }
 
+    /// The positions of the confirmed tracks extrapolated to `now`, in track order (as
+    /// [`TrackedPicture::build`] places them).
+    pub fn positions(&self, now: SimTime) -> Vec<Vec3> {
+        let now_s = now.as_secs_f64();
+        let mut tracks: Vec<&Track> = self.tracker.confirmed_tracks().collect();
+        tracks.sort_by_key(|track| track.id.0);
+        tracks
+            .into_iter()
+            .map(|track| extrapolated_position(track, now_s))
+            .collect()
+    }
+
     /// C2's estimate of `track` extrapolated to `now_s`, with the nations that fed it.
     fn estimate(&self, track: &Track, now_s: f64) -> TrackEstimate {
         let mean = &track.estimate.mean;
         let velocity_mps = [mean[3], mean[4], mean[5]];
-        let position_m = add(
-            [mean[0], mean[1], mean[2]],
-            scale(velocity_mps, now_s - track.time_s),
-        );
+        let position_m = extrapolated_position(track, now_s);
         let mut covariance = [[0.0; 6]; 6];
         for (r, row) in covariance.iter_mut().enumerate() {
             for (c, value) in row.iter_mut().enumerate() {
@@ -194,6 +203,15 @@ impl TrackedPicture {
         }
         newly
     }
+}
+
+/// A track's position extrapolated along its velocity to `now_s`.
+fn extrapolated_position(track: &Track, now_s: f64) -> Vec3 {
+    let mean = &track.estimate.mean;
+    add(
+        [mean[0], mean[1], mean[2]],
+        scale([mean[3], mean[4], mean[5]], now_s - track.time_s),
+    )
 }
 
 /// Folds the scans of one instant into the tracker as one batch, crediting each track's
