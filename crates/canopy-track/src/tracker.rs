@@ -202,7 +202,8 @@ impl Tracker {
             .map(|t| {
                 let position = t.estimate.position_m();
                 scans.iter().any(|scan| {
-                    (position - scan.sensor.position_m).norm() <= scan.sensor.max_range_m
+                    let range_m = scan.sensor.max_range_m;
+                    (position - scan.sensor.position_m).norm_squared() <= range_m * range_m
                 })
             })
             .collect();
@@ -248,9 +249,12 @@ impl Tracker {
             return;
         }
         let gate = self.config.gate_distance2;
-        let traces: Vec<f64> = members
+        // Linearised, the gate's Mahalanobis distance is at least |Δ|² / λmax(P + R) ≥
+        // |Δ|² / (λmax(P) + λmax(R)): a pair farther apart than the sphere of those bounds
+        // cannot pass the gate and is not tested exactly.
+        let spreads: Vec<f64> = members
             .iter()
-            .map(|&i| position_trace(&self.tracks[i].estimate))
+            .map(|&i| position_spread_bound(&self.tracks[i].estimate))
             .collect();
         let centres: Vec<Vector3<f64>> = members
             .iter()
@@ -262,16 +266,16 @@ impl Tracker {
         let noisiest = detections.iter().map(|d| d.noise_m2).fold(0.0, f64::max);
         let regions: Vec<GateRegion> = centres
             .iter()
-            .zip(&traces)
-            .map(|(centre_m, trace)| GateRegion {
+            .zip(&spreads)
+            .map(|(centre_m, spread)| GateRegion {
                 centre_m: *centre_m,
-                radius_m: (gate * (trace + noisiest)).sqrt(),
+                radius_m: (gate * (spread + noisiest)).sqrt(),
             })
             .collect();
         let mut pairs = Vec::new();
         self.gater.candidates(&regions, &points, &mut pairs);
         pairs.retain(|&(local, detection)| {
-            let reach2 = gate * (traces[local] + detections[detection].noise_m2);
+            let reach2 = gate * (spreads[local] + detections[detection].noise_m2);
             (centres[local] - points[detection]).norm_squared() <= reach2
         });
         let mut hypotheses = Vec::new();
@@ -462,20 +466,24 @@ fn update_track(
     true
 }
 
-/// The trace of a Gaussian's position covariance, m².
-fn position_trace(estimate: &Gaussian) -> f64 {
-    let cov = &estimate.cov;
-    cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)]
+/// An upper bound of the largest eigenvalue of a Gaussian's position covariance, m²: the
+/// smaller of its trace and its largest absolute row sum (Gershgorin).
+fn position_spread_bound(estimate: &Gaussian) -> f64 {
+    let cov = estimate.cov.fixed_view::<3, 3>(0, 0);
+    let trace = cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)];
+    let row_sum = |r: usize| (0..3).map(|c| cov[(r, c)].abs()).sum::<f64>();
+    trace.min(row_sum(0).max(row_sum(1)).max(row_sum(2)))
 }
 
 /// One detection of a batch of scans: which scan, which of its detections, where it puts the
-/// target and an upper bound of its Cartesian noise variance.
+/// target and an upper bound of its Cartesian noise's largest eigenvalue.
 struct BatchDetection {
     scan: usize,
     index: usize,
     position_m: Vector3<f64>,
-    /// Range variance plus range² times the angular variances, m²: at least the trace of the
-    /// detection's Cartesian covariance.
+    /// The largest of the range variance and range² times each angular variance, m²: the
+    /// Cartesian covariance's eigenvalues are the range variance, (r cos el σaz)² and
+    /// (r σel)².
     noise_m2: f64,
 }
 
@@ -487,7 +495,10 @@ impl BatchDetection {
             .enumerate()
             .flat_map(|(scan_index, scan)| {
                 let sensor = scan.sensor;
-                let angular = sensor.sigma_azimuth_rad.powi(2) + sensor.sigma_elevation_rad.powi(2);
+                let angular = sensor
+                    .sigma_azimuth_rad
+                    .max(sensor.sigma_elevation_rad)
+                    .powi(2);
                 scan.detections
                     .iter()
                     .enumerate()
@@ -495,10 +506,44 @@ impl BatchDetection {
                         scan: scan_index,
                         index,
                         position_m: detection.position_m(sensor),
-                        noise_m2: sensor.sigma_range_m.powi(2)
-                            + detection.range_m.powi(2) * angular,
+                        noise_m2: sensor
+                            .sigma_range_m
+                            .powi(2)
+                            .max(detection.range_m.powi(2) * angular),
                     })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_position_covariance(block: [[f64; 3]; 3]) -> Gaussian {
+        let mut cov = StateCovariance::identity();
+        for (r, row) in block.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                cov[(r, c)] = *value;
+            }
+        }
+        Gaussian::new(StateVector::zeros(), cov)
+    }
+
+    #[test]
+    fn spread_bound_is_the_largest_eigenvalue_when_gershgorin_is_tight() {
+        // diag(4, 9, 1): the largest eigenvalue is 9 (the trace is 14).
+        let diagonal =
+            with_position_covariance([[4.0, 0.0, 0.0], [0.0, 9.0, 0.0], [0.0, 0.0, 1.0]]);
+        assert_eq!(position_spread_bound(&diagonal), 9.0);
+        // [[4, 2, 0], [2, 4, 0], [0, 0, 1]] has eigenvalues 6, 2 and 1: the row sum 6 is exact.
+        let coupled = with_position_covariance([[4.0, 2.0, 0.0], [2.0, 4.0, 0.0], [0.0, 0.0, 1.0]]);
+        assert_eq!(position_spread_bound(&coupled), 6.0);
+        // [[10, 3, 0], [3, 1, 0], [0, 0, 0.1]]: the first row sums to 13, above the trace 11.1,
+        // which bounds the largest eigenvalue (11 + √117) / 2 ≈ 10.91 instead.
+        let lopsided =
+            with_position_covariance([[10.0, 3.0, 0.0], [3.0, 1.0, 0.0], [0.0, 0.0, 0.1]]);
+        assert!((position_spread_bound(&lopsided) - 11.1).abs() < 1e-12);
+        assert!(position_spread_bound(&lopsided) >= (11.0 + 117f64.sqrt()) / 2.0);
     }
 }
