@@ -34,11 +34,14 @@ impl Gaussian {
 
     /// Forces exact symmetry of the covariance (guards against round-off drift).
     pub fn symmetrise(&mut self) {
+        // Column-major 6x6: entry (row, column) at row + 6 column.
+        let cov = self.cov.as_mut_slice();
         for column in 1..6 {
             for row in 0..column {
-                let mean = (self.cov[(row, column)] + self.cov[(column, row)]) * 0.5;
-                self.cov[(row, column)] = mean;
-                self.cov[(column, row)] = mean;
+                let (upper, lower) = (row + 6 * column, column + 6 * row);
+                let mean = (cov[upper] + cov[lower]) * 0.5;
+                cov[upper] = mean;
+                cov[lower] = mean;
             }
         }
     }

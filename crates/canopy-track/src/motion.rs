@@ -19,11 +19,16 @@ pub trait MotionModel: Send + Sync + std::fmt::Debug {
     fn jacobian(&self, state: &StateVector, dt_s: f64) -> StateCovariance;
     /// Process noise covariance accumulated over `dt_s`.
     fn process_noise(&self, dt_s: f64) -> StateCovariance;
-    /// Whether [`MotionModel::jacobian`] is the same for every state, so that one
-    /// [`crate::transition::Transition`] per step serves every estimate.
+    /// Whether [`MotionModel::jacobian`] is the same for every state and
+    /// [`MotionModel::propagate`] is that Jacobian times the state plus
+    /// [`MotionModel::add_drift`], so that one [`crate::transition::Transition`] per step
+    /// serves every estimate, mean and covariance.
     fn has_constant_jacobian(&self) -> bool {
         false
     }
+    /// For a model with a constant Jacobian `F`: what [`MotionModel::propagate`] adds to
+    /// `F x` (gravity; the drift of level flight in a curved frame). Nothing by default.
+    fn add_drift(&self, _state: &StateVector, _dt_s: f64, _next: &mut StateVector) {}
 }
 
 /// Process noise of a nearly-constant-velocity model driven by white acceleration noise with
@@ -170,8 +175,11 @@ impl ConstantVelocity {
 impl MotionModel for ConstantVelocity {
     fn propagate(&self, state: &StateVector, dt_s: f64) -> StateVector {
         let mut next = self.matrix(dt_s) * state;
-        self.vertical.add_level_drift(state, dt_s, &mut next);
+        self.add_drift(state, dt_s, &mut next);
         next
+    }
+    fn add_drift(&self, state: &StateVector, dt_s: f64, next: &mut StateVector) {
+        self.vertical.add_level_drift(state, dt_s, next);
     }
     fn jacobian(&self, _state: &StateVector, dt_s: f64) -> StateCovariance {
         self.matrix(dt_s)
@@ -221,8 +229,11 @@ impl CoordinatedTurn {
 impl MotionModel for CoordinatedTurn {
     fn propagate(&self, state: &StateVector, dt_s: f64) -> StateVector {
         let mut next = self.matrix(dt_s) * state;
-        self.vertical.add_level_drift(state, dt_s, &mut next);
+        self.add_drift(state, dt_s, &mut next);
         next
+    }
+    fn add_drift(&self, state: &StateVector, dt_s: f64, next: &mut StateVector) {
+        self.vertical.add_level_drift(state, dt_s, next);
     }
     fn jacobian(&self, _state: &StateVector, dt_s: f64) -> StateCovariance {
         self.matrix(dt_s)
@@ -247,9 +258,12 @@ pub struct Ballistic {
 impl MotionModel for Ballistic {
     fn propagate(&self, state: &StateVector, dt_s: f64) -> StateVector {
         let mut next = constant_velocity_matrix(dt_s) * state;
+        self.add_drift(state, dt_s, &mut next);
+        next
+    }
+    fn add_drift(&self, _state: &StateVector, dt_s: f64, next: &mut StateVector) {
         next[2] -= 0.5 * GRAVITY_MPS2 * dt_s * dt_s;
         next[5] -= GRAVITY_MPS2 * dt_s;
-        next
     }
     fn jacobian(&self, _state: &StateVector, dt_s: f64) -> StateCovariance {
         constant_velocity_matrix(dt_s)

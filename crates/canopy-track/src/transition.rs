@@ -20,6 +20,9 @@ pub struct Transition {
     /// Non-zero entries of the transition Jacobian `F`: (row, column, value), by row then
     /// column (at most 16 in the models here, so held without a heap allocation).
     entries: SmallVec<[(usize, usize, f64); 16]>,
+    /// Whether the mean moves as `F x` plus the model's drift
+    /// ([`MotionModel::has_constant_jacobian`]), so that `F` serves the mean too.
+    linear: bool,
 }
 
 impl Transition {
@@ -35,21 +38,33 @@ impl Transition {
             dt_s,
             q: model.process_noise(dt_s),
             entries,
+            linear: false,
         }
     }
 
     /// The transition of a model whose Jacobian does not depend on the state
     /// ([`MotionModel::has_constant_jacobian`]), for every estimate; `None` for any other model.
     pub fn shared(model: &dyn MotionModel, dt_s: f64) -> Option<Transition> {
-        model
-            .has_constant_jacobian()
-            .then(|| Transition::new(model, &StateVector::zeros(), dt_s))
+        model.has_constant_jacobian().then(|| Transition {
+            linear: true,
+            ..Transition::new(model, &StateVector::zeros(), dt_s)
+        })
     }
 
     /// Kalman prediction of `estimate` over the step: the mean moved by `model`,
     /// `P' = F P Fᵀ + Q`, made exactly symmetric.
     pub fn predict(&self, model: &dyn MotionModel, estimate: &Gaussian) -> Gaussian {
-        let mean = model.propagate(&estimate.mean, self.dt_s);
+        let mean = if self.linear {
+            // F x from F's entries, summed in the order of the dense product, plus the drift.
+            let mut next = StateVector::zeros();
+            for &(row, column, value) in &self.entries {
+                next[row] += value * estimate.mean[column];
+            }
+            model.add_drift(&estimate.mean, self.dt_s, &mut next);
+            next
+        } else {
+            model.propagate(&estimate.mean, self.dt_s)
+        };
         // P is symmetric, so its column k (contiguous in nalgebra's column-major storage) is
         // also its row k: row r of F P is the sum of F's entries (r, k) times those rows.
         let p = estimate.cov.as_slice();
@@ -119,5 +134,38 @@ mod tests {
         let model = ConstantVelocity::isotropic(1.0);
         let transition = Transition::shared(&model, 10.0).expect("a linear model");
         assert_eq!(transition.entries.len(), 9);
+    }
+
+    #[test]
+    fn shared_transition_moves_the_mean_as_the_model() {
+        // The shared transition moves the mean by F x plus the drift; each model's own
+        // propagation must give the same state.
+        let level = Vertical::Damped {
+            time_constant_s: 6.0,
+            sigma_mps: 2.0,
+            curvature_radius_m: 6_371_000.0,
+        };
+        let models: [Box<dyn MotionModel>; 3] = [
+            Box::new(ConstantVelocity {
+                q_horizontal: 1.0,
+                vertical: level,
+            }),
+            Box::new(CoordinatedTurn {
+                turn_rate_radps: 0.05,
+                q_horizontal: 1.0,
+                vertical: level,
+            }),
+            Box::new(crate::motion::Ballistic { q: 1.0 }),
+        ];
+        let estimate = Gaussian::new(
+            StateVector::new(300_000.0, -120_000.0, 5_000.0, -220.0, 40.0, 3.0),
+            covariance(),
+        );
+        for model in &models {
+            let shared = Transition::shared(model.as_ref(), 30.0).expect("constant Jacobian");
+            let predicted = shared.predict(model.as_ref(), &estimate);
+            let expected = model.propagate(&estimate.mean, 30.0);
+            assert!((predicted.mean - expected).abs().max() < 1e-9, "{model:?}");
+        }
     }
 }
