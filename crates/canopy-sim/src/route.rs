@@ -21,6 +21,8 @@ struct Sample {
 #[derive(Clone, Debug)]
 pub struct Route {
     samples: Vec<Sample>,
+    /// The samples' distances along the route, held apart for a compact binary search.
+    distances_m: Vec<f64>,
 }
 
 impl Route {
@@ -43,7 +45,11 @@ impl Route {
         if samples.is_empty() {
             samples.push(sample(geometry, 0.0, waypoints[0]));
         }
-        Route { samples }
+        let distances_m = samples.iter().map(|sample| sample.distance_m).collect();
+        Route {
+            samples,
+            distances_m,
+        }
     }
 
     /// The route's length, metres.
@@ -111,8 +117,9 @@ impl Route {
     fn bracket(&self, distance_m: f64) -> (&Sample, &Sample, f64) {
         let samples = &self.samples;
         let clamped = distance_m.clamp(0.0, self.length_m());
-        let upper = samples
-            .partition_point(|sample| sample.distance_m < clamped)
+        let upper = self
+            .distances_m
+            .partition_point(|&distance_m| distance_m < clamped)
             .clamp(1, samples.len().max(2) - 1)
             .min(samples.len() - 1);
         let lower = upper.saturating_sub(1);
