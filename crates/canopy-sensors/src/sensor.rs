@@ -26,7 +26,9 @@ pub struct Target {
     pub position_m: [f64; 3],
     /// Height above the ground, metres.
     pub altitude_m: f64,
-    /// Speed, m/s.
+    /// Velocity in the local ENU frame, m/s.
+    pub velocity_mps: [f64; 3],
+    /// Speed (the velocity's length), m/s.
     pub speed_mps: f64,
     /// Radar cross-section, m².
     pub rcs_m2: f64,

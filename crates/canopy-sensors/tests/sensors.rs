@@ -55,6 +55,7 @@ fn cruise_missile(east_m: f64) -> Target {
         id: 7,
         position_m: [east_m, 0.0, 50.0],
         altitude_m: 50.0,
+        velocity_mps: [-200.0, 0.0, 0.0],
         speed_mps: 200.0,
         rcs_m2: 0.01,
     }
@@ -99,6 +100,7 @@ fn measurements_follow_the_polar_convention() {
         id: 7,
         position_m: [0.0, 20_000.0, 10.0],
         altitude_m: 3000.0,
+        velocity_mps: [0.0, -50.0, 0.0],
         speed_mps: 50.0,
         rcs_m2: 1.0,
     };

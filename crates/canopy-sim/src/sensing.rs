@@ -49,7 +49,9 @@ impl Scheduled {
 /// Every sensor of the scenario.
 pub struct SensorNet {
     sensors: Vec<Scheduled>,
+    /// The threats as the latest scans saw them, and when.
     targets: Vec<Target>,
+    targets_time: Option<SimTime>,
     /// The earliest of the sensors' next scans: before it there is nothing to do.
     next_due: SimTime,
 }
@@ -99,8 +101,15 @@ impl SensorNet {
         SensorNet {
             sensors,
             targets: Vec::new(),
+            targets_time: None,
             next_due: SimTime::START,
         }
+    }
+
+    /// The threats in the theatre with their true states at `time`, if the latest scans were
+    /// made then (as [`TruthView::targets`] gave them to the sensors).
+    pub fn targets_at(&self, time: SimTime) -> Option<&[Target]> {
+        (self.targets_time == Some(time)).then_some(self.targets.as_slice())
     }
 
     /// Runs every scan due at or before `now` (skipping scans missed while nothing flew) in
@@ -145,6 +154,7 @@ impl SensorNet {
                 return;
             };
             truth.targets(time, &mut self.targets);
+            self.targets_time = Some(time);
             reports.clear();
             spans.clear();
             for (index, scheduled) in self.sensors.iter_mut().enumerate() {

@@ -193,7 +193,16 @@ impl TrackedPicture {
             if self.holding.contains(&track.id.0) {
                 continue;
             }
-            let candidates = candidates.get_or_insert_with(|| self::candidates(truth, now));
+            let candidates = candidates.get_or_insert_with(|| match self.net.targets_at(now) {
+                // The scans of this instant already worked out every threat's state.
+                Some(targets) => sorted_candidates(
+                    targets
+                        .iter()
+                        .map(|t| (ThreatId(t.id), t.position_m, t.velocity_mps))
+                        .collect(),
+                ),
+                None => self::candidates(truth, now),
+            });
             if let Some(threat) = acquire(candidates, &self.estimate(track, now_s)) {
                 self.holding.insert(track.id.0);
                 if !std::mem::replace(&mut held[threat.index()], true) {
@@ -288,13 +297,19 @@ pub type Candidate = (ThreatId, Vec3, Vec3);
 /// The active threats' true positions and velocities at `now`, for [`acquire`], sorted west to
 /// east (then by threat).
 pub fn candidates(truth: &TruthView, now: SimTime) -> Vec<Candidate> {
-    let mut candidates: Vec<Candidate> = truth
-        .active()
-        .map(|threat| {
-            let (position_m, velocity_mps) = truth.state_m(threat, now);
-            (threat, position_m, velocity_mps)
-        })
-        .collect();
+    sorted_candidates(
+        truth
+            .active()
+            .map(|threat| {
+                let (position_m, velocity_mps) = truth.state_m(threat, now);
+                (threat, position_m, velocity_mps)
+            })
+            .collect(),
+    )
+}
+
+/// `candidates` sorted west to east (then by threat), as [`acquire`] needs them.
+fn sorted_candidates(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by(|a, b| a.1[0].total_cmp(&b.1[0]).then(a.0.cmp(&b.0)));
     candidates
 }

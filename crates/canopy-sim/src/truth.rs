@@ -99,6 +99,7 @@ impl TruthView<'_> {
                 id: threat.0,
                 position_m,
                 altitude_m: spec.profile.altitude_m(distance, length),
+                velocity_mps,
                 speed_mps: canopy_c2::vector::norm(velocity_mps),
                 rcs_m2: self.prepared.scenario.library.threat(spec.kind).rcs_m2,
             });
