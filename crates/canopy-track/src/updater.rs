@@ -22,8 +22,8 @@ pub struct Innovation {
     pub s_inv: Matrix3<f64>,
     /// Squared Mahalanobis distance `residual^T S^-1 residual`.
     pub distance2: f64,
-    /// Natural logarithm of the determinant of the innovation covariance.
-    pub log_det_s: f64,
+    /// Determinant of the innovation covariance (positive).
+    pub det_s: f64,
 }
 
 impl Innovation {
@@ -51,13 +51,14 @@ impl Innovation {
             h_position,
             s_inv,
             distance2,
-            log_det_s: det.ln(),
+            det_s: det,
         })
     }
 
     /// Natural logarithm of the Gaussian likelihood of the residual.
     pub fn log_likelihood(&self) -> f64 {
-        -0.5 * (self.distance2 + self.log_det_s + 3.0 * (2.0 * std::f64::consts::PI).ln())
+        // The logarithm is taken here, not with the innovation: gating needs only the distance.
+        -0.5 * (self.distance2 + self.det_s.ln() + 3.0 * (2.0 * std::f64::consts::PI).ln())
     }
 
     /// The Kalman update of `predicted` with this innovation.
@@ -167,7 +168,7 @@ mod tests {
         let innovation = Innovation::new(residual, Matrix3::identity(), s).expect("definite");
         let adjugate = Matrix3::new(5.0, -4.0, 2.0, -4.0, 8.0, -4.0, 2.0, -4.0, 8.0);
         assert!((innovation.s_inv - adjugate / 12.0).abs().max() < 1e-15);
-        assert!((innovation.log_det_s - 12.0f64.ln()).abs() < 1e-15);
+        assert!((innovation.det_s - 12.0).abs() < 1e-13);
         // residualᵀ S⁻¹ residual picks S⁻¹(0, 0) = 5/12.
         assert!((innovation.distance2 - 5.0 / 12.0).abs() < 1e-15);
     }
