@@ -69,13 +69,18 @@ impl Associator for GlobalNearestNeighbour {
         for h in hypotheses {
             sets.union(h.track, n_tracks + h.detection);
         }
-        // Group hypotheses by cluster root (BTreeMap order keeps the result deterministic).
-        let mut clusters: std::collections::BTreeMap<usize, Vec<Hypothesis>> = Default::default();
-        for h in hypotheses {
-            clusters.entry(sets.find(h.track)).or_default().push(*h);
-        }
-        for cluster in clusters.values() {
-            solve_cluster(cluster, miss_cost, &mut assignment);
+        // Group hypotheses by cluster root, in root order (a stable sort keeps each cluster's
+        // hypotheses in their given order, so the result is deterministic).
+        let mut keyed: Vec<(usize, Hypothesis)> = hypotheses
+            .iter()
+            .map(|h| (sets.find(h.track), *h))
+            .collect();
+        keyed.sort_by_key(|(root, _)| *root);
+        let mut cluster = Vec::new();
+        for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+            cluster.clear();
+            cluster.extend(group.iter().map(|(_, h)| *h));
+            solve_cluster(&cluster, miss_cost, &mut assignment);
         }
         assignment
     }

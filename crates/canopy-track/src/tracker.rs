@@ -260,7 +260,9 @@ impl Tracker {
             .iter()
             .map(|&i| self.tracks[i].estimate.position_m())
             .collect();
-        let points: Vec<Vector3<f64>> = detections.iter().map(|d| d.position_m).collect();
+        // Only the detections still free can be taken: the gater sees those alone.
+        let free: Vec<usize> = (0..detections.len()).filter(|&d| !uses[d].used).collect();
+        let points: Vec<Vector3<f64>> = free.iter().map(|&d| detections[d].position_m).collect();
         // Gate spheres on the tracks, wide enough for the noisiest detection of the batch;
         // each pair is then held to the sphere of its own detection's noise.
         let noisiest = detections.iter().map(|d| d.noise_m2).fold(0.0, f64::max);
@@ -274,15 +276,13 @@ impl Tracker {
             .collect();
         let mut pairs = Vec::new();
         self.gater.candidates(&regions, &points, &mut pairs);
-        pairs.retain(|&(local, detection)| {
-            let reach2 = gate * (spreads[local] + detections[detection].noise_m2);
-            (centres[local] - points[detection]).norm_squared() <= reach2
+        pairs.retain(|&(local, point)| {
+            let reach2 = gate * (spreads[local] + detections[free[point]].noise_m2);
+            (centres[local] - points[point]).norm_squared() <= reach2
         });
         let mut hypotheses = Vec::new();
-        for (local, detection) in pairs {
-            if uses[detection].used {
-                continue;
-            }
+        for (local, point) in pairs {
+            let detection = free[point];
             let track = &self.tracks[members[local]];
             let source = &detections[detection];
             let scan = &scans[source.scan];
