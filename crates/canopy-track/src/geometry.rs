@@ -29,12 +29,30 @@ pub fn polar_to_cartesian(polar: &Vector3<f64>) -> Vector3<f64> {
 
 /// Jacobian d(range, azimuth, elevation) / d(x, y, z) at `relative_m`.
 pub fn polar_jacobian(relative_m: &Vector3<f64>) -> Matrix3<f64> {
+    polar_with_jacobian(relative_m).1
+}
+
+/// [`cartesian_to_polar`] and [`polar_jacobian`] together, sharing their square roots.
+pub fn polar_with_jacobian(relative_m: &Vector3<f64>) -> (Vector3<f64>, Matrix3<f64>) {
     let (dx, dy, dz) = (relative_m.x, relative_m.y, relative_m.z);
-    let ground2 = (dx * dx + dy * dy).max(1e-9);
-    let ground = ground2.sqrt();
-    let range2 = ground2 + dz * dz;
-    let range = range2.sqrt();
-    Matrix3::new(
+    let plane2 = dx * dx + dy * dy;
+    let range_m = (plane2 + dz * dz).sqrt();
+    let ground_m = plane2.sqrt();
+    let polar = Vector3::new(range_m, dy.atan2(dx), dz.atan2(ground_m));
+    // Directly above the sensor the azimuth is undefined: the Jacobian's ground range is held
+    // off zero.
+    let (ground2, ground, range2, range) = if plane2 >= GROUND2_FLOOR_M2 {
+        (plane2, ground_m, plane2 + dz * dz, range_m)
+    } else {
+        let range2 = GROUND2_FLOOR_M2 + dz * dz;
+        (
+            GROUND2_FLOOR_M2,
+            GROUND2_FLOOR_M2.sqrt(),
+            range2,
+            range2.sqrt(),
+        )
+    };
+    let jacobian = Matrix3::new(
         dx / range,
         dy / range,
         dz / range,
@@ -44,8 +62,12 @@ pub fn polar_jacobian(relative_m: &Vector3<f64>) -> Matrix3<f64> {
         -dx * dz / (range2 * ground),
         -dy * dz / (range2 * ground),
         ground / range2,
-    )
+    );
+    (polar, jacobian)
 }
+
+/// Least squared ground range the Jacobian divides by, m².
+const GROUND2_FLOOR_M2: f64 = 1e-9;
 
 /// Linearised Cartesian covariance of a polar measurement with independent errors:
 /// `J diag(sr^2, saz^2, sel^2) J^T`, J = d(x, y, z) / d(r, az, el) at `polar`.

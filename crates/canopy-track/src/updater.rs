@@ -6,7 +6,7 @@
 //! update on position.
 
 use crate::gaussian::Gaussian;
-use crate::geometry::{cartesian_to_polar, polar_jacobian, wrap_angle};
+use crate::geometry::{polar_with_jacobian, wrap_angle};
 use crate::scan::{PolarDetection, SensorModel};
 use nalgebra::{Matrix3, Vector3};
 
@@ -105,14 +105,13 @@ impl Updater for ExtendedKalmanUpdater {
         if relative.norm() < 1.0 {
             return None;
         }
-        let expected = cartesian_to_polar(&relative);
+        let (expected, h_position) = polar_with_jacobian(&relative);
         let measured = detection.polar();
         let residual = Vector3::new(
             measured.x - expected.x,
             wrap_angle(measured.y - expected.y),
             measured.z - expected.z,
         );
-        let h_position = polar_jacobian(&relative);
         let s = h_position * position_covariance(predicted) * h_position.transpose()
             + sensor.polar_noise();
         Innovation::new(residual, h_position, s)
