@@ -1014,8 +1014,10 @@ impl<'a> Simulation<'a> {
     }
 }
 
-/// Time between two scores of the picture against truth, seconds.
-pub const QUALITY_INTERVAL_S: i64 = 60;
+/// Time between two scores of the picture against truth, seconds: about 300 samples over a
+/// night, whose mean GOSPA and completeness differ from those of 60 s sampling by a thousandth
+/// (seeds 1-30 of the default scenario) at half the cost.
+pub const QUALITY_INTERVAL_S: i64 = 120;
 
 /// The point `distance_m` from `from` towards `to`.
 fn towards(from: Vec3, to: Vec3, distance_m: f64) -> Vec3 {
