@@ -2,8 +2,9 @@
 //!
 //! The value of a track is the damage its class is assumed to do at its aim point, in US dollars
 //! (so that it weighs directly against interceptor costs), blended by the class confidence with
-//! the value of a drone (the class a low-confidence track is most likely to be). The values are
-//! assumptions, documented in `docs/methods.md`.
+//! the value of what the track most likely is otherwise: a decoy for a drone-like track (a radar
+//! cannot tell them apart), a drone for any other. The values are assumptions, documented in
+//! `docs/methods.md`.
 
 use canopy_scenario::ThreatClass;
 
@@ -29,13 +30,22 @@ pub struct ThreatAssessment {
 pub fn assess(track: &TrackEstimate) -> ThreatAssessment {
     let confidence = track.class_confidence.clamp(0.0, 1.0);
     let value_usd = confidence * class_value_usd(track.class)
-        + (1.0 - confidence) * class_value_usd(ThreatClass::Drone);
+        + (1.0 - confidence) * class_value_usd(mistaken_for(track.class));
     let climb_mps = track.velocity_mps[2];
     let altitude_m = track.position_m[2];
     let time_to_impact_s = (climb_mps < 0.0).then(|| altitude_m.max(0.0) / -climb_mps);
     ThreatAssessment {
         value_usd,
         time_to_impact_s,
+    }
+}
+
+/// What a track of `class` most likely is when it is not that: a decoy for a drone (a radar
+/// cannot tell them apart), a drone for any other class.
+fn mistaken_for(class: ThreatClass) -> ThreatClass {
+    match class {
+        ThreatClass::Drone => ThreatClass::Decoy,
+        _ => ThreatClass::Drone,
     }
 }
 
@@ -65,6 +75,15 @@ mod tests {
             class_confidence: confidence,
             nations: NationSet::default(),
         }
+    }
+
+    #[test]
+    fn uncertain_drone_is_valued_between_decoy_and_drone() {
+        // 0.8 * 5 M + 0.2 * 2 M (a decoy) = 4.4 M; a certain drone is worth 5 M.
+        let uncertain = assess(&track(ThreatClass::Drone, 0.8, [0.0; 3], [45.0, 0.0, 0.0]));
+        assert!((uncertain.value_usd - 4.4e6).abs() < 1.0);
+        let certain = assess(&track(ThreatClass::Drone, 1.0, [0.0; 3], [45.0, 0.0, 0.0]));
+        assert!((certain.value_usd - 5.0e6).abs() < 1.0);
     }
 
     #[test]
