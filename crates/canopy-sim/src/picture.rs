@@ -1,6 +1,6 @@
-//! How the air picture handed to C2 is built: `tracked` from the sensors through the
-//! tracker ([`crate::tracked_picture`]), or `perfect`, tracks straight from truth with zero
-//! covariance, for ablation (the default until the tracked picture fits the run budget).
+//! How the air picture handed to C2 is built: `tracked` (the default) from the sensors through
+//! the tracker ([`crate::tracked_picture`]), or `perfect`, tracks straight from truth with zero
+//! covariance, for ablation.
 
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
 use canopy_core::{SimTime, TrackId};
@@ -10,10 +10,10 @@ use crate::truth::TruthView;
 /// The names `--picture` accepts.
 pub const PICTURE_NAMES: &[&str] = &["tracked", "perfect"];
 
-/// The picture the commands use unless told otherwise: `perfect` until the tracked picture fits
-/// the standing budget of 60 ms per default-scenario run (a tracked run takes about 96 ms, a
-/// perfect one about 26 ms: `canopy bench --runs 40 [--picture tracked]`).
-pub const DEFAULT_PICTURE: &str = "perfect";
+/// The picture the commands use unless told otherwise: C2 fights what its sensors show. A
+/// default-scenario run takes about 58 ms with it (the standing budget is 60 ms), 12 ms with
+/// the perfect picture (`canopy bench --runs 60 [--picture perfect]`, release build).
+pub const DEFAULT_PICTURE: &str = "tracked";
 
 /// Which picture C2 plans on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -16,7 +16,7 @@ pub struct BenchArgs {
     /// Planner: wta (default) or baseline.
     #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
     pub planner: String,
-    /// Air picture: perfect (default) or tracked.
+    /// Air picture: tracked (sensors and tracker, the default) or perfect (truth).
     #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
     pub picture: String,
 }

@@ -41,7 +41,7 @@ pub struct BatchArgs {
     /// Worker threads (0: one per core). Results do not depend on it.
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
-    /// Air picture C2 plans on: perfect (default) or tracked.
+    /// Air picture C2 plans on: tracked (sensors and tracker, the default) or perfect (truth).
     #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
     pub picture: String,
     /// Planner: wta (default) or baseline.

@@ -35,7 +35,7 @@ pub struct McArgs {
     /// `canopy merge`.
     #[arg(long, value_parser = Shard::parse)]
     pub shard: Option<Shard>,
-    /// Air picture C2 plans on: perfect (default) or tracked.
+    /// Air picture C2 plans on: tracked (sensors and tracker, the default) or perfect (truth).
     #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
     pub picture: String,
     /// Planner: wta (default) or baseline.

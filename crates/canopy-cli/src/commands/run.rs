@@ -16,8 +16,7 @@ pub struct RunArgs {
     /// Master seed (default: the scenario's `seed`).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Air picture C2 plans on: perfect (truth; the default until tracked fits the run budget) or
-    /// tracked (sensors and tracker).
+    /// Air picture C2 plans on: tracked (sensors and tracker, the default) or perfect (truth).
     #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
     pub picture: String,
     /// Planner: wta (weapon-target assignment) or baseline (cheapest adequate shot).
