@@ -77,7 +77,8 @@ pub enum Infeasible {
     NoRounds,
     /// The munition has no kill chance against this class.
     NoKillChance,
-    /// The nation's rules do not allow engaging this class.
+    /// The nation's rules do not allow engaging this class, or the track's class is not
+    /// identified well enough for a nation that leaves some class out.
     ClassNotAllowed,
     /// The interceptor is too slow to catch the target.
     CannotCatch,
@@ -188,7 +189,7 @@ pub fn check_engagement(
         return Err(Infeasible::NoKillChance);
     }
     let rules = ctx.rules.nation(shooter.nation);
-    if !rules.allows_class(track.class) {
+    if !rules.allows_track(track.class, track.class_confidence) {
         return Err(Infeasible::ClassNotAllowed);
     }
     let plan = match approved_plan(ctx, shooter, munition, track, Launcher::Fixed) {

@@ -58,12 +58,27 @@ impl RuleBook {
     }
 }
 
+/// Least class confidence that identifies a track for a nation whose rules leave out some class
+/// (assumed: half; the tracked picture reads a well-measured speed at 0.8 and a guessed class
+/// at 0.3, the perfect picture knows every class).
+pub const IDENTIFIED_CLASS_CONFIDENCE: f64 = 0.5;
+
 impl NationRules {
     /// Whether the nation may engage this class of threat at all.
     pub fn allows_class(&self, class: ThreatClass) -> bool {
         self.rules
             .as_ref()
             .is_some_and(|rules| rules.threat_classes.contains(&class))
+    }
+
+    /// Whether the nation may engage a track read as `class` with confidence `confidence`: a
+    /// nation whose rules leave out some class engages only tracks identified at least
+    /// [`IDENTIFIED_CLASS_CONFIDENCE`] (a track whose class is a guess may be what it must not
+    /// engage, say a ballistic missile whose young track has no speed yet); a nation that may
+    /// engage every class needs no identification.
+    pub fn allows_track(&self, class: ThreatClass, confidence: f64) -> bool {
+        let every_class = ThreatClass::ALL.iter().all(|c| self.allows_class(*c));
+        self.allows_class(class) && (every_class || confidence >= IDENTIFIED_CLASS_CONFIDENCE)
     }
 
     /// Whether a point lies inside one of the nation's engagement zones and in none of its
@@ -92,5 +107,34 @@ impl NationRules {
         self.rules
             .as_ref()
             .is_some_and(|rules| rules.forbid_debris_on_nato)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nation(classes: &[ThreatClass]) -> NationRules {
+        NationRules {
+            rules: Some(Rules {
+                threat_classes: classes.to_vec(),
+                min_distance_from: Vec::new(),
+                forbid_debris_on_nato: false,
+            }),
+            ..NationRules::default()
+        }
+    }
+
+    #[test]
+    fn a_restricted_nation_engages_identified_tracks_only() {
+        let no_ballistic = nation(&[ThreatClass::Drone, ThreatClass::Decoy, ThreatClass::Cruise]);
+        // A track read as a cruise missile from its speed (0.8) may be engaged; one whose class
+        // is a guess (0.3) may not: it could be the ballistic missile the rules leave out.
+        assert!(no_ballistic.allows_track(ThreatClass::Cruise, 0.8));
+        assert!(!no_ballistic.allows_track(ThreatClass::Cruise, 0.3));
+        assert!(!no_ballistic.allows_track(ThreatClass::Ballistic, 1.0));
+        // A nation that may engage every class needs no identification.
+        let every = nation(&ThreatClass::ALL);
+        assert!(every.allows_track(ThreatClass::Cruise, 0.3));
     }
 }
