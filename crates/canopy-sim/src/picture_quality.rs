@@ -179,6 +179,16 @@ mod tests {
     }
 
     #[test]
+    fn one_estimate_among_several_truths_takes_the_nearest() {
+        // Truths 2 km, 1 km and 3 km from the one estimate, all within c: it takes the 1 km
+        // one, and the other two are missed: √(1000² + 2 · 5000²/2) = 5099.02 m.
+        let truths = [[2000.0, 0.0, 0.0], [0.0, 1000.0, 0.0], [0.0, 0.0, 3000.0]];
+        let g = gospa(&[[0.0; 3]], &truths);
+        assert!((g.gospa_m - (1.0e6f64 + 25.0e6).sqrt()).abs() < 1e-6);
+        assert_eq!(g.matched, 1);
+    }
+
+    #[test]
     fn empty_sets() {
         assert_eq!(gospa(&[], &[]).gospa_m, 0.0);
         let g = gospa(&[], &[[0.0; 3], [1.0e5, 0.0, 0.0]]);
