@@ -45,8 +45,8 @@ impl Geometry {
     /// <= radius_m`, with the distance worked out only when the border may be that near).
     pub fn nato_within_m(&self, point: GeoPoint, radius_m: f64) -> bool {
         self.borders
-            .may_be_within_any_m(point, radius_m, |country| country.nato)
-            && self.distance_to_nato_m(point) <= radius_m
+            .nearest_country_within_m(point, radius_m, |country| country.nato)
+            <= radius_m
     }
 
     /// The NATO country nearest to a point (the one it is in, at distance 0) and its distance.
@@ -377,12 +377,11 @@ fn geometry_plan(
         return Err(Infeasible::OutsideZone);
     }
     for (country, min_distance_m) in rules.min_distances() {
-        let borders = geometry.borders;
-        let too_close = borders.may_be_within_country_m(intercept_point, *country, *min_distance_m)
-            && borders
-                .distance_to_country_m(intercept_point, *country)
-                .is_some_and(|distance| distance < *min_distance_m);
-        if too_close {
+        let distance = geometry
+            .borders
+            .distance_to_country_within_m(intercept_point, *country, *min_distance_m)
+            .unwrap_or(f64::INFINITY);
+        if distance < *min_distance_m {
             return Err(Infeasible::TooCloseToBorder);
         }
     }

@@ -157,6 +157,39 @@ impl Borders {
         self.may_be_within(p, limit_m, |i| include(&self.countries[i]))
     }
 
+    /// [`Borders::distance_to_country_m`] for a caller that only compares it with `limit_m`:
+    /// the exact distance when it may be at most `limit_m`, `f64::INFINITY` when it is
+    /// certainly more ([`Borders::may_be_within_country_m`] answers that cheaply); `None` for an
+    /// unknown code.
+    pub fn distance_to_country_within_m(
+        &self,
+        p: GeoPoint,
+        code: CountryCode,
+        limit_m: f64,
+    ) -> Option<f64> {
+        if self.may_be_within_country_m(p, code, limit_m) {
+            self.distance_to_country_m(p, code)
+        } else {
+            self.index_of(code).map(|_| f64::INFINITY)
+        }
+    }
+
+    /// The distance of [`Borders::nearest_country_m`] for a caller that only compares it with
+    /// `limit_m`: exact when it may be at most `limit_m`, `f64::INFINITY` when it is certainly
+    /// more or no country is accepted.
+    pub fn nearest_country_within_m(
+        &self,
+        p: GeoPoint,
+        limit_m: f64,
+        include: impl Fn(&Country) -> bool,
+    ) -> f64 {
+        if !self.may_be_within_any_m(p, limit_m, &include) {
+            return f64::INFINITY;
+        }
+        self.nearest_country_m(p, include)
+            .map_or(f64::INFINITY, |(_, distance)| distance)
+    }
+
     /// Whether `p` is inside a country whose index `accept`s, or near enough the border of
     /// one ([`SegmentTree::any_near`]).
     fn may_be_within(&self, p: GeoPoint, limit_m: f64, accept: impl Fn(usize) -> bool) -> bool {

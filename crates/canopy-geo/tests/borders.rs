@@ -413,3 +413,36 @@ fn within_filters_never_rule_out_a_near_point() {
     assert!(!borders.may_be_within_any_m(kyiv, 5_000.0, |c| c.nato));
     assert!(!borders.may_be_within_country_m(kyiv, code("FR"), 5_000.0));
 }
+
+/// The bounded distances are the exact ones within the limit and infinite beyond it: Lviv is
+/// about 60 km from Poland, Kyiv over 500 km.
+#[test]
+fn bounded_distances_are_exact_within_the_limit() {
+    let borders = Borders::bundled();
+    let pl = code("PL");
+    let lviv = pt(49.84, 24.03);
+    let exact = borders.distance_to_country_m(lviv, pl).unwrap();
+    assert!(exact > 50_000.0 && exact < 80_000.0, "{exact}");
+    assert_eq!(
+        borders.distance_to_country_within_m(lviv, pl, 100_000.0),
+        Some(exact)
+    );
+    let kyiv = pt(50.45, 30.52);
+    assert_eq!(
+        borders.distance_to_country_within_m(kyiv, pl, 100_000.0),
+        Some(f64::INFINITY)
+    );
+    assert_eq!(
+        borders.distance_to_country_within_m(kyiv, code("FR"), 1.0),
+        None
+    );
+    let (_, to_nato) = borders.nearest_country_m(lviv, |c| c.nato).unwrap();
+    assert_eq!(
+        borders.nearest_country_within_m(lviv, 100_000.0, |c| c.nato),
+        to_nato
+    );
+    assert_eq!(
+        borders.nearest_country_within_m(kyiv, 100_000.0, |c| c.nato),
+        f64::INFINITY
+    );
+}
