@@ -59,8 +59,10 @@ pub use merger::DuplicateMerger;
 pub use motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel, Vertical};
 pub use predictor::{KalmanPredictor, Predictor};
 pub use reacquirer::Reacquirer;
-pub use scan::{PolarDetection, Scan, SensorModel};
+pub use scan::{Coverage, PolarDetection, RadioHorizon, Scan, SensorModel};
 pub use track::{Track, TrackId};
 pub use tracker::Tracker;
 pub use transition::Transition;
-pub use updater::{ConvertedKalmanUpdater, ExtendedKalmanUpdater, Innovation, Updater};
+pub use updater::{
+    ConvertedDetection, ConvertedKalmanUpdater, ExtendedKalmanUpdater, Innovation, Updater,
+};

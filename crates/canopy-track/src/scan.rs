@@ -16,6 +16,40 @@ pub struct SensorModel {
     pub sigma_elevation_rad: f64,
     /// Instrumented range, metres: tracks beyond it are not counted as missed by this radar.
     pub max_range_m: f64,
+    /// The radio horizon, when the local frame is tangent to a round earth: tracks below the
+    /// sensor's line of sight are not counted as missed either (`None`: a flat world).
+    pub horizon: Option<RadioHorizon>,
+}
+
+/// Line of sight over a smooth round earth, for a local frame tangent to the earth's surface
+/// at its origin.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RadioHorizon {
+    /// Radius of the earth the frame is tangent to, metres: it turns positions into heights.
+    pub earth_radius_m: f64,
+    /// Effective radius that bends the line of sight (4/3 of the earth's for standard
+    /// refraction), metres.
+    pub effective_radius_m: f64,
+}
+
+impl RadioHorizon {
+    /// Height above the earth's surface of a point of the local frame, metres.
+    pub fn height_m(&self, position_m: &Vector3<f64>) -> f64 {
+        let r = self.earth_radius_m;
+        (position_m + Vector3::new(0.0, 0.0, r)).norm() - r
+    }
+
+    /// Distance to the horizon of a point `height_m` above the surface, metres.
+    pub fn distance_m(&self, height_m: f64) -> f64 {
+        (2.0 * self.effective_radius_m * height_m.max(0.0)).sqrt()
+    }
+
+    /// Whether points `a` and `b` of the local frame see each other over the earth's bulge:
+    /// their distance is within the sum of their horizon distances.
+    pub fn in_sight(&self, a: &Vector3<f64>, b: &Vector3<f64>) -> bool {
+        let reach_m = self.distance_m(self.height_m(a)) + self.distance_m(self.height_m(b));
+        (a - b).norm_squared() <= reach_m * reach_m
+    }
 }
 
 impl SensorModel {
@@ -33,6 +67,7 @@ impl SensorModel {
             sigma_azimuth_rad,
             sigma_elevation_rad,
             max_range_m: f64::INFINITY,
+            horizon: None,
         }
     }
 
@@ -49,6 +84,40 @@ impl SensorModel {
     pub fn polar_noise(&self) -> Matrix3<f64> {
         let s = self.sigmas();
         Matrix3::from_diagonal(&s.component_mul(&s))
+    }
+}
+
+/// Where a sensor looks: within its range and, when it has a horizon, its line of sight. A
+/// scan that did not report a target inside missed it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Coverage {
+    position_m: Vector3<f64>,
+    range2_m2: f64,
+    /// The radio horizon and the sensor's own horizon distance, metres.
+    horizon: Option<(RadioHorizon, f64)>,
+}
+
+impl Coverage {
+    /// The coverage of `sensor`.
+    pub fn of(sensor: &SensorModel) -> Coverage {
+        Coverage {
+            position_m: sensor.position_m,
+            range2_m2: sensor.max_range_m * sensor.max_range_m,
+            horizon: sensor.horizon.map(|horizon| {
+                let own_m = horizon.distance_m(horizon.height_m(&sensor.position_m));
+                (horizon, own_m)
+            }),
+        }
+    }
+
+    /// Whether a target at `position_m` is inside.
+    pub fn covers(&self, position_m: &Vector3<f64>) -> bool {
+        let distance2 = (position_m - self.position_m).norm_squared();
+        distance2 <= self.range2_m2
+            && self.horizon.is_none_or(|(horizon, own_m)| {
+                let reach_m = own_m + horizon.distance_m(horizon.height_m(position_m));
+                distance2 <= reach_m * reach_m
+            })
     }
 }
 

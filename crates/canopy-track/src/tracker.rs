@@ -20,11 +20,11 @@ use crate::merger::DuplicateMerger;
 use crate::motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel, Vertical};
 use crate::predictor::{KalmanPredictor, predict_shared};
 use crate::reacquirer::Reacquirer;
-use crate::scan::Scan;
+use crate::scan::{Coverage, Scan};
 use crate::track::{Track, TrackFilter, TrackId};
 use crate::transition::Transition;
-use crate::updater::{ConvertedKalmanUpdater, ExtendedKalmanUpdater, Updater};
-use nalgebra::Vector3;
+use crate::updater::{ConvertedDetection, ConvertedKalmanUpdater, ExtendedKalmanUpdater, Updater};
+use nalgebra::{Matrix3, Vector3};
 
 /// A multi-target tracker built from components.
 #[derive(Debug)]
@@ -196,21 +196,13 @@ impl Tracker {
         }
         let detections = BatchDetection::all(scans);
         let mut uses = vec![DetectionUse::default(); detections.len()];
-        let in_view: Vec<bool> = self
-            .tracks
-            .iter()
-            .map(|t| {
-                let position = t.estimate.position_m();
-                scans.iter().any(|scan| {
-                    let range_m = scan.sensor.max_range_m;
-                    (position - scan.sensor.position_m).norm_squared() <= range_m * range_m
-                })
-            })
-            .collect();
         let mut hit = vec![false; self.tracks.len()];
+        // Every track competes for the detections, wherever its predicted position lies: a
+        // young track's velocity is barely known, and its gate, not a sensor's coverage, says
+        // where the target may have gone.
         for confirmed_stage in [true, false] {
             let members: Vec<usize> = (0..self.tracks.len())
-                .filter(|&i| self.tracks[i].confirmed == confirmed_stage && in_view[i])
+                .filter(|&i| self.tracks[i].confirmed == confirmed_stage)
                 .collect();
             self.associate_stage(
                 &members,
@@ -221,15 +213,21 @@ impl Tracker {
                 &mut hit,
             );
         }
-        for (i, track) in self.tracks.iter_mut().enumerate() {
-            if in_view[i] {
-                track.record_look(hit[i]);
+        let coverages: Vec<Coverage> = scans.iter().map(|scan| Coverage::of(scan.sensor)).collect();
+        for (track, hit) in self.tracks.iter_mut().zip(hit) {
+            // A look counts when a detection was taken, or when a scan surely covered the track
+            // and none was: its predicted position, lowered by a margin of its height
+            // uncertainty (a coarse height must not lift a low target into a radar's sight).
+            let height_margin_m = LOOK_HEIGHT_SIGMAS * track.estimate.cov[(2, 2)].max(0.0).sqrt();
+            let lowest = track.estimate.position_m() - Vector3::new(0.0, 0.0, height_margin_m);
+            if hit || coverages.iter().any(|coverage| coverage.covers(&lowest)) {
+                track.record_look(hit);
             }
         }
         self.review_tracks(time_s);
         for (detection, usage) in detections.iter().zip(&uses) {
             if !usage.used && !usage.claimed {
-                self.start_track(&scans[detection.scan], detection.index, time_s);
+                self.start_track(detection, time_s);
             }
         }
         Ok(&self.tracks)
@@ -286,7 +284,8 @@ impl Tracker {
             let track = &self.tracks[members[local]];
             let source = &detections[detection];
             let scan = &scans[source.scan];
-            let Some(innovation) = self.updater.innovation(
+            let chosen = choose_updater(self.updater.as_ref(), &track.estimate, source, scan);
+            let Some(innovation) = chosen.get().innovation(
                 &track.estimate,
                 &scan.detections[source.index],
                 scan.sensor,
@@ -312,7 +311,7 @@ impl Tracker {
             if update_track(
                 &mut self.tracks[index],
                 &scans[source.scan],
-                source.index,
+                source,
                 self.updater.as_ref(),
                 &self.imm,
                 gate,
@@ -359,14 +358,12 @@ impl Tracker {
 
     /// Starts a tentative track at `time_s` on one detection: position from the detection,
     /// velocity from the prior.
-    fn start_track(&mut self, scan: &Scan, detection: usize, time_s: f64) {
-        let det = &scan.detections[detection];
-        let position = det.position_m(scan.sensor);
+    fn start_track(&mut self, detection: &BatchDetection, time_s: f64) {
         let mut mean = StateVector::zeros();
-        mean.fixed_rows_mut::<3>(0).copy_from(&position);
+        mean.fixed_rows_mut::<3>(0).copy_from(&detection.position_m);
         let mut cov = StateCovariance::zeros();
         cov.fixed_view_mut::<3, 3>(0, 0)
-            .copy_from(&det.position_covariance(scan.sensor));
+            .copy_from(&detection.covariance_m2);
         for (axis, sigma) in self.config.initial_velocity_sigma_mps.iter().enumerate() {
             cov[(axis + 3, axis + 3)] = sigma * sigma;
         }
@@ -390,6 +387,10 @@ impl Tracker {
         self.tracks.push(track);
     }
 }
+
+/// Standard deviations of its height estimate by which a track is lowered before asking
+/// whether a scan covered it.
+const LOOK_HEIGHT_SIGMAS: f64 = 2.0;
 
 /// The transitions of the tentative model and of the IMM's models over one step.
 struct StepTransitions {
@@ -434,21 +435,26 @@ fn predict_track(
     track.time_s = time_s;
 }
 
-/// Folds detection `detection` of `scan` into `track`; false when the update is degenerate.
+/// Folds `detection` (of `scan`) into `track`; false when the update is degenerate.
 fn update_track(
     track: &mut Track,
     scan: &Scan,
-    detection: usize,
+    detection: &BatchDetection,
     updater: &dyn Updater,
     imm: &Imm,
     gate_distance2: f64,
 ) -> bool {
-    let det = &scan.detections[detection];
-    let spread = track.estimate.cov.fixed_view::<3, 3>(0, 0) + det.position_covariance(scan.sensor);
-    track.last_gate_volume_m3 = 4.0 / 3.0
-        * std::f64::consts::PI
-        * gate_distance2.powf(1.5)
-        * spread.determinant().max(0.0).sqrt();
+    let det = &scan.detections[detection.index];
+    let chosen = choose_updater(updater, &track.estimate, detection, scan);
+    let updater = chosen.get();
+    if !track.confirmed {
+        // Only the initiator reads it, and only for tentative tracks.
+        let spread = track.estimate.cov.fixed_view::<3, 3>(0, 0) + detection.covariance_m2;
+        track.last_gate_volume_m3 = 4.0 / 3.0
+            * std::f64::consts::PI
+            * gate_distance2.powf(1.5)
+            * spread.determinant().max(0.0).sqrt();
+    }
     match &mut track.filter {
         TrackFilter::Single => {
             let Some(innovation) = updater.innovation(&track.estimate, det, scan.sensor) else {
@@ -464,6 +470,50 @@ fn update_track(
         }
     }
     true
+}
+
+/// Largest ratio of a track's position spread (root of its covariance trace) to a detection's
+/// range for which a measurement function linearised at the track's mean is trusted.
+const LINEARISATION_LIMIT: f64 = 0.1;
+
+/// The updater that folds a detection into an estimate: the configured one, or the
+/// detection's converted position.
+enum ChosenUpdater<'a> {
+    Configured(&'a dyn Updater),
+    Converted(ConvertedDetection),
+}
+
+impl ChosenUpdater<'_> {
+    fn get(&self) -> &dyn Updater {
+        match self {
+            ChosenUpdater::Configured(updater) => *updater,
+            ChosenUpdater::Converted(converted) => converted,
+        }
+    }
+}
+
+/// The configured updater, unless `estimate` is too broad for a polar update linearised at
+/// its mean (its position spread beyond [`LINEARISATION_LIMIT`] of the detection's range: a
+/// young track seen by a nearby, coarse sensor), when the detection's converted position is
+/// folded in instead. The choice is made on the whole estimate, so every model of an IMM is
+/// updated in the same space.
+fn choose_updater<'a>(
+    configured: &'a dyn Updater,
+    estimate: &Gaussian,
+    detection: &BatchDetection,
+    scan: &Scan,
+) -> ChosenUpdater<'a> {
+    let cov = &estimate.cov;
+    let spread2 = cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)];
+    let limit_m = LINEARISATION_LIMIT * scan.detections[detection.index].range_m;
+    if spread2 > limit_m * limit_m {
+        ChosenUpdater::Converted(ConvertedDetection {
+            position_m: detection.position_m,
+            covariance_m2: detection.covariance_m2,
+        })
+    } else {
+        ChosenUpdater::Configured(configured)
+    }
 }
 
 /// An upper bound of the largest eigenvalue of a Gaussian's position covariance, m²: the
@@ -485,6 +535,8 @@ struct BatchDetection {
     /// Cartesian covariance's eigenvalues are the range variance, (r cos el σaz)² and
     /// (r σel)².
     noise_m2: f64,
+    /// The linearised covariance of `position_m`, m².
+    covariance_m2: Matrix3<f64>,
 }
 
 impl BatchDetection {
@@ -506,6 +558,7 @@ impl BatchDetection {
                         scan: scan_index,
                         index,
                         position_m: detection.position_m(sensor),
+                        covariance_m2: detection.position_covariance(sensor),
                         noise_m2: sensor
                             .sigma_range_m
                             .powi(2)

@@ -137,6 +137,27 @@ impl Updater for ConvertedKalmanUpdater {
     }
 }
 
+/// A detection already converted to a Cartesian position with its linearised covariance,
+/// folded in by the linear Kalman update on position whatever detection it is handed.
+#[derive(Clone, Copy, Debug)]
+pub struct ConvertedDetection {
+    /// The converted position, metres.
+    pub position_m: Vector3<f64>,
+    /// Its covariance, m².
+    pub covariance_m2: Matrix3<f64>,
+}
+
+impl Updater for ConvertedDetection {
+    fn innovation(
+        &self,
+        predicted: &Gaussian,
+        _detection: &PolarDetection,
+        _sensor: &SensorModel,
+    ) -> Option<Innovation> {
+        position_innovation(predicted, &self.position_m, &self.covariance_m2)
+    }
+}
+
 /// Innovation of a direct position measurement `measured_m` with noise covariance `noise`
 /// (the linear Kalman measurement model `H = [I 0]`).
 pub fn position_innovation(
