@@ -13,11 +13,11 @@ use canopy_c2::vector::{Vec3, add, norm, scale, sub};
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
 use canopy_core::{SimTime, StreamKey, ThreatId, TrackId};
 use canopy_geo::MEAN_EARTH_RADIUS_M;
-use canopy_scenario::ThreatClass;
-use canopy_sensors::{Report, Sensor};
+use canopy_scenario::{SensorKind, ThreatClass};
+use canopy_sensors::{EFFECTIVE_EARTH_RADIUS_M, Report, Sensor};
 use canopy_track::{
-    ImmConfig, Initiator, MOfNInitiator, PolarDetection, Scan, SensorModel, Track, TrackStatus,
-    Tracker, TrackerConfig,
+    ImmConfig, Initiator, MOfNInitiator, PolarDetection, RadioHorizon, Scan, SensorModel, Track,
+    TrackStatus, Tracker, TrackerConfig,
 };
 use nalgebra::Vector3;
 
@@ -277,6 +277,12 @@ fn sensor_model(sensor: &Sensor, report: &Report) -> SensorModel {
         kind.sigma_elevation_rad,
     );
     model.max_range_m = sensor.look_range_m();
+    if sensor.kind.kind == SensorKind::Radar {
+        model.horizon = Some(RadioHorizon {
+            earth_radius_m: MEAN_EARTH_RADIUS_M,
+            effective_radius_m: EFFECTIVE_EARTH_RADIUS_M,
+        });
+    }
     model
 }
 
