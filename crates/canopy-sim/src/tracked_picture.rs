@@ -47,8 +47,9 @@ const ACQUISITION_VELOCITY_WEIGHT_S: f64 = 10.0;
 /// frame's origin (700² / 2R ≈ 38 km below the tangent plane).
 const MIN_TRACK_Z_M: f64 = -40_000.0;
 
-/// A tentative track not updated for this long is dropped, seconds (assumed: three looks of the
-/// slowest reporting sensor). Without it a tentative track started where no sensor looks again
+/// A tentative track not updated for longer than this is dropped, seconds (assumed: one report
+/// period of the slowest sensor, the acoustic network's minute, so the track is dropped at the
+/// third silent fusion look). Without it a tentative track started where no sensor looks again
 /// (an acoustic false alarm far from the radars) would live for ever.
 const TENTATIVE_MAX_SILENCE_S: f64 = 60.0;
 
