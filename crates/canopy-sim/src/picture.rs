@@ -11,7 +11,7 @@ use crate::truth::TruthView;
 pub const PICTURE_NAMES: &[&str] = &["tracked", "perfect"];
 
 /// The picture the commands use unless told otherwise: C2 fights what its sensors show. A
-/// default-scenario run takes about 58 ms with it (the standing budget is 60 ms), 12 ms with
+/// default-scenario run takes about 59 ms with it (the standing budget is 60 ms), 12 ms with
 /// the perfect picture (`canopy bench --runs 100 [--picture perfect]`, release build).
 pub const DEFAULT_PICTURE: &str = "tracked";
 
