@@ -257,9 +257,14 @@ fn feed(tracker: &mut Tracker, fed_by: &mut BTreeMap<u64, NationSet>, instant: I
             detections,
         })
         .collect();
-    let tracks = tracker
-        .process_scans(&scans)
-        .expect("scans are fed in time order with finite times");
+    // With no report at all (an acoustic network that heard nothing, a patrol's radar off
+    // station) the tracker still moves on, so that tracks nobody sees any more are let go.
+    let tracks = if scans.is_empty() {
+        tracker.advance_to(time_s)
+    } else {
+        tracker.process_scans(&scans)
+    }
+    .expect("scans are fed in time order with finite times");
     for track in tracks {
         if let Some(scan) = track.updated_by {
             fed_by.entry(track.id.0).or_default().insert(nations[scan]);

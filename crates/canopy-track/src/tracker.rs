@@ -169,31 +169,13 @@ impl Tracker {
             return Ok(&self.tracks);
         };
         let time_s = first.time_s;
-        if !time_s.is_finite() {
-            return Err(TrackError::NonFiniteTime { time_s });
-        }
         if let Some(other) = scans.iter().find(|scan| scan.time_s != time_s) {
             return Err(TrackError::MixedScanTimes {
                 time_s,
                 other_s: other.time_s,
             });
         }
-        if let Some(previous_s) = self.last_time_s
-            && time_s < previous_s
-        {
-            return Err(TrackError::TimeWentBackwards { time_s, previous_s });
-        }
-        self.last_time_s = Some(time_s);
-        let mut step = None;
-        for track in &mut self.tracks {
-            predict_track(
-                track,
-                time_s,
-                &self.tentative_predictor,
-                &self.imm,
-                &mut step,
-            );
-        }
+        self.predict_all(time_s)?;
         let detections = BatchDetection::all(scans);
         let mut uses = vec![DetectionUse::default(); detections.len()];
         let mut hit = vec![false; self.tracks.len()];
@@ -231,6 +213,45 @@ impl Tracker {
             }
         }
         Ok(&self.tracks)
+    }
+
+    /// Moves every track to `time_s` and reviews them without a look, for an instant at which
+    /// no sensor reported anything (an acoustic network that heard nothing, a fighter radar off
+    /// station): tracks grow uncertain and are deleted or dropped by their uncertainty and
+    /// silence, but no missed look is counted. `time_s` must not be earlier than the previous
+    /// call's.
+    pub fn advance_to(&mut self, time_s: f64) -> Result<&[Track], TrackError> {
+        for track in &mut self.tracks {
+            track.updated_by = None;
+        }
+        self.predict_all(time_s)?;
+        self.review_tracks(time_s);
+        Ok(&self.tracks)
+    }
+
+    /// Checks that `time_s` is finite and not before the previous time, and predicts every
+    /// track to it.
+    fn predict_all(&mut self, time_s: f64) -> Result<(), TrackError> {
+        if !time_s.is_finite() {
+            return Err(TrackError::NonFiniteTime { time_s });
+        }
+        if let Some(previous_s) = self.last_time_s
+            && time_s < previous_s
+        {
+            return Err(TrackError::TimeWentBackwards { time_s, previous_s });
+        }
+        self.last_time_s = Some(time_s);
+        let mut step = None;
+        for track in &mut self.tracks {
+            predict_track(
+                track,
+                time_s,
+                &self.tentative_predictor,
+                &self.imm,
+                &mut step,
+            );
+        }
+        Ok(())
     }
 
     /// Gates, associates and updates one group of tracks against the unused detections.

@@ -47,8 +47,9 @@ fn radio_horizon_matches_the_four_thirds_earth_rule() {
 }
 
 /// Flies the target for 12 minutes and returns, for each node report after the first three,
-/// whether one confirmed track stood within 3 km of the target, and the confirmed identities.
-fn follow(radar_horizon: Option<RadioHorizon>) -> (Vec<bool>, usize) {
+/// whether one confirmed track stood within 3 km of the target, the confirmed identities and
+/// the tracker at the end.
+fn follow(radar_horizon: Option<RadioHorizon>) -> (Vec<bool>, usize, Tracker) {
     let config = TrackerConfig {
         imm: ImmConfig {
             frame_curvature_radius_m: Some(EARTH_RADIUS_M),
@@ -107,12 +108,12 @@ fn follow(radar_horizon: Option<RadioHorizon>) -> (Vec<bool>, usize) {
             );
         }
     }
-    (held, identities.len())
+    (held, identities.len(), tracker)
 }
 
 #[test]
 fn coarse_reports_every_thirty_seconds_hold_a_fast_low_target() {
-    let (held, identities) = follow(Some(HORIZON));
+    let (held, identities, _) = follow(Some(HORIZON));
     assert_eq!(held.len(), 22);
     assert!(held.iter().all(|&h| h), "{held:?}");
     assert_eq!(identities, 1);
@@ -122,7 +123,34 @@ fn coarse_reports_every_thirty_seconds_hold_a_fast_low_target() {
 fn a_radar_that_ignored_its_horizon_would_drop_the_target() {
     // The same flight with the radar's empty scans counted as missed looks: two in a row
     // between two reports drop each tentative track before its second report confirms it.
-    let (held, identities) = follow(None);
+    let (held, identities, _) = follow(None);
     assert!(held.iter().all(|&h| !h), "{held:?}");
     assert_eq!(identities, 0);
+}
+
+#[test]
+fn a_track_nobody_reports_any_more_is_let_go_as_time_moves_on() {
+    let (_, _, mut tracker) = follow(Some(HORIZON));
+    let end_s = 720.0;
+    let looks: Vec<(u64, u32)> = tracker.tracks().iter().map(|t| (t.id.0, t.looks)).collect();
+    assert!(tracker.confirmed_tracks().count() == 1, "{looks:?}");
+    // No sensor reports any more: moved on in time alone, the track counts no look, grows
+    // uncertain and is deleted once its position spread passes the 5 km limit.
+    let mut deleted_at_s = None;
+    for k in 1..=40 {
+        let time_s = end_s + 30.0 * f64::from(k);
+        let tracks = tracker.advance_to(time_s).expect("forward in time");
+        for track in tracks {
+            let before = looks.iter().find(|(id, _)| *id == track.id.0);
+            assert_eq!(before.map(|(_, n)| *n), Some(track.looks));
+            let cov = &track.estimate.cov;
+            assert!((cov[(0, 0)] + cov[(1, 1)] + cov[(2, 2)]).sqrt() <= 5_000.0);
+        }
+        if tracks.is_empty() {
+            deleted_at_s = Some(time_s);
+            break;
+        }
+    }
+    assert!(deleted_at_s.is_some());
+    assert!(tracker.advance_to(end_s).is_err());
 }
