@@ -169,13 +169,14 @@ impl Tracker {
             return Ok(&self.tracks);
         };
         let time_s = first.time_s;
+        self.check_time(time_s)?;
         if let Some(other) = scans.iter().find(|scan| scan.time_s != time_s) {
             return Err(TrackError::MixedScanTimes {
                 time_s,
                 other_s: other.time_s,
             });
         }
-        self.predict_all(time_s)?;
+        self.predict_all(time_s);
         let detections = BatchDetection::all(scans);
         let mut uses = vec![DetectionUse::default(); detections.len()];
         let mut hit = vec![false; self.tracks.len()];
@@ -221,25 +222,30 @@ impl Tracker {
     /// silence, but no missed look is counted. `time_s` must not be earlier than the previous
     /// call's.
     pub fn advance_to(&mut self, time_s: f64) -> Result<&[Track], TrackError> {
+        self.check_time(time_s)?;
         for track in &mut self.tracks {
             track.updated_by = None;
         }
-        self.predict_all(time_s)?;
+        self.predict_all(time_s);
         self.review_tracks(time_s);
         Ok(&self.tracks)
     }
 
-    /// Checks that `time_s` is finite and not before the previous time, and predicts every
-    /// track to it.
-    fn predict_all(&mut self, time_s: f64) -> Result<(), TrackError> {
+    /// Checks that `time_s` is finite and not before the previous call's.
+    fn check_time(&self, time_s: f64) -> Result<(), TrackError> {
         if !time_s.is_finite() {
             return Err(TrackError::NonFiniteTime { time_s });
         }
-        if let Some(previous_s) = self.last_time_s
-            && time_s < previous_s
-        {
-            return Err(TrackError::TimeWentBackwards { time_s, previous_s });
+        match self.last_time_s {
+            Some(previous_s) if time_s < previous_s => {
+                Err(TrackError::TimeWentBackwards { time_s, previous_s })
+            }
+            _ => Ok(()),
         }
+    }
+
+    /// Predicts every track to `time_s` (checked by [`Tracker::check_time`]).
+    fn predict_all(&mut self, time_s: f64) {
         self.last_time_s = Some(time_s);
         let mut step = None;
         for track in &mut self.tracks {
@@ -251,7 +257,6 @@ impl Tracker {
                 &mut step,
             );
         }
-        Ok(())
     }
 
     /// Gates, associates and updates one group of tracks against the unused detections.
@@ -593,6 +598,49 @@ impl BatchDetection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::{PolarDetection, SensorModel};
+
+    #[test]
+    fn times_that_are_not_finite_or_go_backwards_are_refused() {
+        let mut tracker = Tracker::new(TrackerConfig::default());
+        let sensor = SensorModel::new(Vector3::zeros(), 50.0, 0.002, 0.002);
+        let detections = [PolarDetection {
+            range_m: 20_000.0,
+            azimuth_rad: 0.3,
+            elevation_rad: 0.05,
+        }];
+        let scan = |time_s: f64| Scan {
+            time_s,
+            sensor: &sensor,
+            detections: &detections,
+        };
+        assert!(matches!(
+            tracker.process_scans(&[scan(f64::NAN)]),
+            Err(TrackError::NonFiniteTime { .. })
+        ));
+        assert!(matches!(
+            tracker.advance_to(f64::INFINITY),
+            Err(TrackError::NonFiniteTime { .. })
+        ));
+        assert_eq!(
+            tracker
+                .process_scans(&[scan(10.0)])
+                .map(<[Track]>::len)
+                .ok(),
+            Some(1)
+        );
+        assert!(matches!(
+            tracker.advance_to(9.0),
+            Err(TrackError::TimeWentBackwards { .. })
+        ));
+        assert!(matches!(
+            tracker.process_scans(&[scan(20.0), scan(21.0)]),
+            Err(TrackError::MixedScanTimes { .. })
+        ));
+        // The refused calls changed nothing: the track started at 10 s is still there, at 10 s.
+        assert_eq!(tracker.tracks().len(), 1);
+        assert_eq!(tracker.tracks()[0].time_s, 10.0);
+    }
 
     fn with_position_covariance(block: [[f64; 3]; 3]) -> Gaussian {
         let mut cov = StateCovariance::identity();
