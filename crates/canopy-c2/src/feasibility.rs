@@ -1,7 +1,7 @@
 //! Whether one shooter can engage one track with one munition, and if so when and where.
 
 use canopy_core::{SimDuration, SimTime};
-use canopy_geo::{Borders, CountryCode, EnuFrame, GeoPoint};
+use canopy_geo::{Borders, EnuFrame, GeoPoint};
 use canopy_scenario::{AuthorityMode, MunitionIndex};
 
 use crate::debris::{DebrisFootprint, debris_footprint};
@@ -35,24 +35,12 @@ impl Geometry {
         self.frame.from_enu(position_m)
     }
 
-    /// The distance (metres) from a point to the nearest NATO territory, 0 inside it.
-    pub fn distance_to_nato_m(&self, point: GeoPoint) -> f64 {
-        self.nearest_nato(point)
-            .map_or(f64::INFINITY, |(_, distance)| distance)
-    }
-
-    /// Whether NATO territory lies within `radius_m` of a point (as `distance_to_nato_m(point)
-    /// <= radius_m`, with the distance worked out only when the border may be that near).
+    /// Whether NATO territory lies within `radius_m` of a point (0 inside it), with the
+    /// distance to it worked out only when the border may be that near.
     pub fn nato_within_m(&self, point: GeoPoint, radius_m: f64) -> bool {
         self.borders
             .nearest_country_within_m(point, radius_m, |country| country.nato)
             <= radius_m
-    }
-
-    /// The NATO country nearest to a point (the one it is in, at distance 0) and its distance.
-    pub fn nearest_nato(&self, point: GeoPoint) -> Option<(CountryCode, f64)> {
-        self.borders
-            .nearest_country_m(point, |country| country.nato)
     }
 
     /// The horizontal speed (m/s) and heading (radians clockwise from local north, in

@@ -59,7 +59,7 @@ pub use merger::DuplicateMerger;
 pub use motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel, Vertical};
 pub use predictor::{KalmanPredictor, Predictor};
 pub use reacquirer::Reacquirer;
-pub use scan::{Coverage, PolarDetection, RadioHorizon, Scan, SensorModel};
+pub use scan::{PolarDetection, RadioHorizon, Scan, SensorModel};
 pub use track::{Track, TrackId};
 pub use tracker::Tracker;
 pub use transition::Transition;

@@ -71,6 +71,15 @@ impl SensorModel {
         }
     }
 
+    /// Whether a target at `position_m` lies within the sensor's range and, when it has a
+    /// horizon, its line of sight: a scan that did not report it there missed it.
+    pub fn covers(&self, position_m: &Vector3<f64>) -> bool {
+        (position_m - self.position_m).norm_squared() <= self.max_range_m * self.max_range_m
+            && self
+                .horizon
+                .is_none_or(|horizon| horizon.in_sight(&self.position_m, position_m))
+    }
+
     /// Noise standard deviations `(range_m, azimuth_rad, elevation_rad)`.
     pub fn sigmas(&self) -> Vector3<f64> {
         Vector3::new(
@@ -84,40 +93,6 @@ impl SensorModel {
     pub fn polar_noise(&self) -> Matrix3<f64> {
         let s = self.sigmas();
         Matrix3::from_diagonal(&s.component_mul(&s))
-    }
-}
-
-/// Where a sensor looks: within its range and, when it has a horizon, its line of sight. A
-/// scan that did not report a target inside missed it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Coverage {
-    position_m: Vector3<f64>,
-    range2_m2: f64,
-    /// The radio horizon and the sensor's own horizon distance, metres.
-    horizon: Option<(RadioHorizon, f64)>,
-}
-
-impl Coverage {
-    /// The coverage of `sensor`.
-    pub fn of(sensor: &SensorModel) -> Coverage {
-        Coverage {
-            position_m: sensor.position_m,
-            range2_m2: sensor.max_range_m * sensor.max_range_m,
-            horizon: sensor.horizon.map(|horizon| {
-                let own_m = horizon.distance_m(horizon.height_m(&sensor.position_m));
-                (horizon, own_m)
-            }),
-        }
-    }
-
-    /// Whether a target at `position_m` is inside.
-    pub fn covers(&self, position_m: &Vector3<f64>) -> bool {
-        let distance2 = (position_m - self.position_m).norm_squared();
-        distance2 <= self.range2_m2
-            && self.horizon.is_none_or(|(horizon, own_m)| {
-                let reach_m = own_m + horizon.distance_m(horizon.height_m(position_m));
-                distance2 <= reach_m * reach_m
-            })
     }
 }
 

@@ -20,7 +20,7 @@ use crate::merger::DuplicateMerger;
 use crate::motion::{Ballistic, ConstantVelocity, CoordinatedTurn, MotionModel, Vertical};
 use crate::predictor::{KalmanPredictor, predict_shared};
 use crate::reacquirer::Reacquirer;
-use crate::scan::{Coverage, Scan};
+use crate::scan::Scan;
 use crate::track::{Track, TrackFilter, TrackId};
 use crate::transition::Transition;
 use crate::updater::{ConvertedDetection, ConvertedKalmanUpdater, ExtendedKalmanUpdater, Updater};
@@ -196,14 +196,13 @@ impl Tracker {
                 &mut hit,
             );
         }
-        let coverages: Vec<Coverage> = scans.iter().map(|scan| Coverage::of(scan.sensor)).collect();
         for (track, hit) in self.tracks.iter_mut().zip(hit) {
             // A look counts when a detection was taken, or when a scan surely covered the track
             // and none was: its predicted position, lowered by a margin of its height
             // uncertainty (a coarse height must not lift a low target into a radar's sight).
             let height_margin_m = LOOK_HEIGHT_SIGMAS * track.estimate.cov[(2, 2)].max(0.0).sqrt();
             let lowest = track.estimate.position_m() - Vector3::new(0.0, 0.0, height_margin_m);
-            if hit || coverages.iter().any(|coverage| coverage.covers(&lowest)) {
+            if hit || scans.iter().any(|scan| scan.sensor.covers(&lowest)) {
                 track.record_look(hit);
             }
         }
