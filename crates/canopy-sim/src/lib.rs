@@ -72,7 +72,7 @@ pub fn run(
         observer.on_start(&prepared.scenario.name);
     }
     let simulation = engine::Simulation::new(prepared, key, picture, planner);
-    let events = simulation.run(key, |new_events, time_s| {
+    let events = simulation.run(|new_events, time_s| {
         for observer in observers.iter_mut() {
             for event in new_events {
                 observer.on_event(event);

@@ -4,12 +4,13 @@
 use std::collections::BTreeMap;
 
 use canopy_c2::vector::Vec3;
-use canopy_c2::{Geometry, Magazine, MunitionStock, RuleBook};
+use canopy_c2::{Geometry, Magazine, MunitionStock, NationSet, RuleBook};
 use canopy_core::{NationId, SimDuration, SimTime, ThreatId, UnitId};
 use canopy_geo::{EnuFrame, GeoPoint};
 use canopy_scenario::{AircraftIndex, Scenario, SystemIndex, ThreatClass, ThreatIndex};
 
 use crate::airspace::{AirspaceInterval, nato_intervals};
+use crate::event::Position;
 use crate::profile::AltitudeProfile;
 use crate::route::Route;
 
@@ -122,6 +123,25 @@ pub struct PreparedScenario {
 }
 
 impl PreparedScenario {
+    /// The code of a nation, as logged.
+    pub fn nation_code(&self, nation: NationId) -> String {
+        self.scenario.nations[nation.index()].code.to_string()
+    }
+
+    /// The codes of the nations of a set, in nation order.
+    pub fn nation_codes(&self, nations: NationSet) -> Vec<String> {
+        nations
+            .iter()
+            .map(|nation| self.nation_code(nation))
+            .collect()
+    }
+
+    /// A position of the theatre frame as logged (degrees and metres).
+    pub fn geo_position(&self, position_m: Vec3) -> Position {
+        let (point, altitude) = self.geometry.geo_of(position_m);
+        Position::new(point, altitude)
+    }
+
     /// Prepares a validated scenario.
     pub fn new(scenario: Scenario) -> PreparedScenario {
         let geometry = Geometry::new(theatre_frame(&scenario));

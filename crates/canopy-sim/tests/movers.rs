@@ -8,7 +8,7 @@ use canopy_c2::Geometry;
 use canopy_core::SimTime;
 use canopy_geo::{EnuFrame, GeoPoint, direct, inverse};
 use canopy_sim::Event;
-use canopy_sim::engine::homing_intercept;
+use canopy_sim::engine::{Reach, homing_intercept};
 use canopy_sim::route::Route;
 
 #[test]
@@ -39,11 +39,11 @@ fn homing_time_matches_the_closing_speed() {
     // 1,250 m/s: they close at 1,500 m/s and meet after 20 s, 25 km from the launcher.
     let target = |t: SimTime| [30_000.0 - 250.0 * t.as_secs_f64(), 0.0, 0.0];
     let (time, reached) = homing_intercept(target, [0.0; 3], 1_250.0, 40_000.0, SimTime::START);
-    assert!(reached);
+    assert_eq!(reached, Reach::Reached);
     assert!((time.as_secs_f64() - 20.0).abs() < 1e-3);
     // With only 20 km of range it runs out of energy after 16 s.
     let (time, reached) = homing_intercept(target, [0.0; 3], 1_250.0, 20_000.0, SimTime::START);
-    assert!(!reached);
+    assert_eq!(reached, Reach::OutOfRange);
     assert!((time.as_secs_f64() - 16.0).abs() < 1e-6);
 }
 
