@@ -1,0 +1,301 @@
+//! Each engine component on its own, driven by hand through its time queue: a sortie's take-off,
+//! station and landing times, an engagement's launch after its approval, a threat's arrival, a
+//! decision cycle and a shooter's channels and rounds.
+
+mod common;
+
+use canopy_c2::{EngagementOrder, NationSet, ShooterKind, ShooterState, check_engagement};
+use canopy_core::{SimDuration, SimTime, StreamKey, ThreatId, TrackId, UnitId};
+use canopy_geo::{GeoPoint, inverse};
+use canopy_scenario::ThreatClass;
+use canopy_sim::engine::{
+    Action, Commitments, Decisions, Engagements, Firing, Outbox, Shooters, Sorties, Threats, Turn,
+};
+use canopy_sim::truth::{TruthView, state_m};
+use canopy_sim::{Event, PictureMode, PreparedScenario};
+
+/// Takes the next action off the queue, whatever its time.
+fn next(out: &mut Outbox) -> (SimTime, Action) {
+    out.agenda
+        .pop_due(SimTime::from_micros(i64::MAX))
+        .expect("an action is due")
+}
+
+fn secs(time: SimTime) -> f64 {
+    time.as_secs_f64()
+}
+
+/// One F-16C from Lviv airport (49.8125 N, 23.9561 E) to a station at 49.80 N, 25.00 E, on
+/// station at 23:00 (3,600 s after the start) for one hour; Ukraine engages ballistic missiles
+/// only, so it never fires.
+fn patrol_scenario() -> PreparedScenario {
+    let body = format!(
+        "{}{}\n[[patrol]]\nid = \"cap\"\nnation = \"UA\"\naircraft = \"f-16c\"\ncount = 1\nloadout = {{ aim-9x = 2 }}\nbase = \"lviv-airport\"\nstation = [49.80, 25.00]\non_station = \"23:00\"\nendurance = \"1h\"\n\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = 1\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:00\"]\ntargets = [\"lviv\"]\n",
+        common::ukraine_rules(r#"["ballistic"]"#, false),
+        common::place("test-launch", 49.80, 33.00),
+    );
+    PreparedScenario::new(common::ukraine_scenario(
+        "test-sortie",
+        &body,
+        common::DELEGATED,
+    ))
+}
+
+#[test]
+fn a_sortie_takes_off_a_transit_before_station_time_and_lands_a_transit_after_its_hour() {
+    let prepared = patrol_scenario();
+    let cruise_mps = prepared.scenario.library.aircraft[0].cruise_speed_mps;
+    let base = GeoPoint::from_degrees(49.8125, 23.9561).unwrap();
+    let station = GeoPoint::from_degrees(49.80, 25.00).unwrap();
+    let transit_s = inverse(base, station).distance_m / cruise_mps;
+    let near = |time: SimTime, expected_s: f64| (secs(time) - expected_s).abs() < 1e-5;
+
+    let mut out = Outbox::default();
+    let mut shooters = Shooters::new(&prepared);
+    let mut sorties = Sorties::new(&prepared, &mut out);
+    let unit = UnitId(0);
+    let (takeoff, action) = next(&mut out);
+    assert_eq!(action, Action::Takeoff(unit));
+    assert!(near(takeoff, 3600.0 - transit_s));
+
+    sorties.take_off(&prepared, &mut shooters, &mut out, takeoff, unit);
+    let (arrive, action) = next(&mut out);
+    assert_eq!(action, Action::OnStation(unit, Turn(1)));
+    assert!(near(arrive, 3600.0));
+    let (fuel_out, action) = next(&mut out);
+    assert_eq!(action, Action::LeaveStation(unit, Turn(1)));
+    assert!(near(fuel_out, 7200.0));
+
+    assert!(!sorties.on_station(unit));
+    assert!(!sorties.arrive_on_station(&prepared, &mut out, arrive, unit, Turn(0)));
+    assert!(sorties.arrive_on_station(&prepared, &mut out, arrive, unit, Turn(1)));
+    assert!(sorties.on_station(unit));
+
+    sorties.fuel_out(
+        &prepared,
+        &mut shooters,
+        &mut out,
+        fuel_out,
+        (unit, Turn(1)),
+    );
+    assert!(!sorties.on_station(unit));
+    let (land, action) = next(&mut out);
+    assert_eq!(action, Action::Land(unit));
+    assert!(near(land, 7200.0 + transit_s));
+
+    sorties.land(&prepared, &mut out, land, unit);
+    let (ready, action) = next(&mut out);
+    assert_eq!(action, Action::Ready(unit));
+    assert_eq!(ready, land + SimDuration::from_secs(45 * 60));
+    let hours = out.events.iter().find_map(|e| match e {
+        Event::SortieEnd { flight_hours, .. } => Some(*flight_hours),
+        _ => None,
+    });
+    assert!((hours.unwrap() - (2.0 * transit_s + 3600.0) / 3600.0).abs() < 1e-8);
+    let kinds: Vec<&str> = out.events.iter().map(kind).collect();
+    assert_eq!(
+        kinds,
+        ["sortie_start", "on_station", "off_station", "sortie_end"]
+    );
+}
+
+/// The event's `kind` as logged.
+fn kind(event: &Event) -> &'static str {
+    match event {
+        Event::SortieStart { .. } => "sortie_start",
+        Event::OnStation { .. } => "on_station",
+        Event::OffStation { .. } => "off_station",
+        Event::SortieEnd { .. } => "sortie_end",
+        Event::ThreatLaunched { .. } => "threat_launched",
+        Event::ThreatEntered { .. } => "threat_entered",
+        Event::Decision { .. } => "decision",
+        Event::Approval { .. } => "approval",
+        Event::Launch { .. } => "launch",
+        Event::Unengaged { .. } => "unengaged",
+        Event::Impact { .. } => "impact",
+        _ => "other",
+    }
+}
+
+/// Launches and brings into the theatre the first threat of `prepared`; returns when it entered.
+fn bring_in_first_threat(prepared: &PreparedScenario, out: &mut Outbox) -> Threats {
+    let mut threats = Threats::new(prepared, out);
+    let (launch, action) = next(out);
+    assert_eq!(action, Action::Launch(ThreatId(0)));
+    threats.launch(prepared, out, launch, ThreatId(0));
+    let (entry, action) = next(out);
+    assert_eq!(action, Action::Enter(ThreatId(0)));
+    assert!(threats.enter(prepared, out, (entry, StreamKey::new(1, 0)), ThreatId(0)));
+    threats
+}
+
+#[test]
+fn a_coalition_engagement_under_per_engagement_authority_launches_when_approval_comes() {
+    // A Polish NASAMS next to one drone; every coalition engagement waits 90 s for approval.
+    let prepared =
+        PreparedScenario::new(common::coalition_nasams_scenario(1, common::PER_ENGAGEMENT));
+    let mut out = Outbox::default();
+    let mut threats = bring_in_first_threat(&prepared, &mut out);
+    let now = SimTime::START + SimDuration::from_secs(60);
+    let spec = &prepared.threats[0];
+    let (position, velocity) = state_m(&prepared, spec, now);
+    let track = common::exact_track(0, ThreatClass::Drone, position, velocity);
+    let site = &prepared.units[0];
+    let mut shooter = common::site_state(&prepared, 0, site.position_m, &["aim-120c-gl"]);
+    shooter.nation = site.nation;
+    let mut ctx = common::planning_context(&prepared, canopy_scenario::DEFAULT_COST_WEIGHT);
+    ctx.now = now;
+    let plan = check_engagement(&ctx, &shooter, shooter.munitions[0].munition, &track).unwrap();
+    assert!(plan.needs_approval);
+    let approval_at = now + SimDuration::from_secs(90);
+    assert_eq!(
+        plan.launch_time, approval_at,
+        "a shooter with no reaction time launches at approval"
+    );
+
+    let mut engagements = Engagements::new(&prepared, StreamKey::new(1, 0));
+    let order = EngagementOrder {
+        track: TrackId(0),
+        shooter: site.id,
+        plan,
+    };
+    engagements.open(
+        &prepared,
+        &mut out,
+        now,
+        (order, ThreatId(0), NationSet::default()),
+    );
+    assert_eq!(engagements.in_flight(), 1);
+    assert_eq!(engagements.committed(), [TrackId(0)]);
+    let approve = next(&mut out);
+    assert_eq!(approve.0, approval_at);
+    let (fire_at, fire) = next(&mut out);
+    assert_eq!(fire_at, approval_at);
+    let Action::Approve(engagement) = approve.1 else {
+        panic!("approval first, then the launch: {approve:?}");
+    };
+    assert_eq!(fire, Action::Fire(engagement));
+    assert!(!engagements.answer_approval(&prepared, &mut out, approve.0, engagement));
+    let firing = engagements.fire(&prepared, &mut out, (fire_at, engagement), &mut threats);
+    assert_eq!(firing, Firing::Launched(site.id));
+    let (arrival, action) = next(&mut out);
+    assert!(matches!(action, Action::InterceptorArrives(e, _) if e == engagement));
+    assert!(arrival > fire_at);
+    let kinds: Vec<&str> = out.events.iter().map(kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            "threat_launched",
+            "threat_entered",
+            "decision",
+            "approval",
+            "launch"
+        ]
+    );
+    assert_eq!(out.events.last().unwrap().time_s(), secs(approval_at));
+}
+
+#[test]
+fn an_unengaged_threat_arrives_after_its_flight_at_its_speed_and_leaks() {
+    // One Shahed-136 from 49.80 N, 25.30 E to a depot at 49.80 N, 24.60 E, nobody defending.
+    let prepared = PreparedScenario::new(common::nasams_scenario(1, common::DELEGATED, false));
+    let mut out = Outbox::default();
+    let mut threats = bring_in_first_threat(&prepared, &mut out);
+    let launch = prepared.threats[0].launch;
+    let (arrival, action) = next(&mut out);
+    assert_eq!(action, Action::Arrive(ThreatId(0)));
+    let from = GeoPoint::from_degrees(49.80, 25.30).unwrap();
+    let to = GeoPoint::from_degrees(49.80, 24.60).unwrap();
+    let speed = prepared.scenario.library.threats[0].speed_mps;
+    assert_eq!(prepared.scenario.library.threats[0].id, "shahed-136");
+    let flight_s = inverse(from, to).distance_m / speed;
+    assert!(
+        (secs(arrival) - secs(launch) - flight_s).abs() < 0.5,
+        "{flight_s} s"
+    );
+
+    assert!(threats.is_active(ThreatId(0)));
+    threats.arrive(&prepared, &mut out, arrival, ThreatId(0));
+    assert!(!threats.is_active(ThreatId(0)));
+    assert!(threats.all_resolved());
+    let kinds: Vec<&str> = out.events.iter().map(kind).collect();
+    assert_eq!(
+        kinds,
+        ["threat_launched", "threat_entered", "unengaged", "impact"]
+    );
+    let Event::Unengaged { reason, .. } = &out.events[2] else {
+        unreachable!()
+    };
+    assert_eq!(reason, "no_shooter_in_reach");
+}
+
+#[test]
+fn on_the_perfect_picture_a_decision_cycle_orders_the_site_at_the_threat_and_waits_a_cycle() {
+    // A Ukrainian NASAMS beside the drone's path, delegated authority.
+    let prepared = PreparedScenario::new(common::nasams_scenario(1, common::DELEGATED, true));
+    let mut out = Outbox::default();
+    let threats = bring_in_first_threat(&prepared, &mut out);
+    let key = StreamKey::new(1, 0);
+    let planner = canopy_c2::planner_by_name("wta").unwrap();
+    let mut decisions = Decisions::new(&prepared, key, PictureMode::Perfect, planner);
+    let entry = SimTime::START;
+    decisions.threat_entered(&mut out, entry, ThreatId(0));
+    assert!(matches!(
+        out.events.last(),
+        Some(Event::Tracked {
+            threat: ThreatId(0),
+            ..
+        })
+    ));
+    assert!(decisions.due(entry));
+
+    let truth = TruthView::new(&prepared, threats.statuses());
+    let mut shooters = Shooters::new(&prepared);
+    let site = prepared.units[0].id;
+    let state = shooter_state(&prepared, &shooters, site);
+    let commitments = Commitments {
+        committed: &[],
+        refused: &[],
+    };
+    let cycle = decisions.decide(&prepared, (entry, &truth), &[state], commitments);
+    assert_eq!(cycle.orders.len(), 1);
+    let decided = cycle.orders[0];
+    assert_eq!((decided.threat, decided.order.shooter), (ThreatId(0), site));
+    let cycle_time = prepared.scenario.decision_cycle;
+    assert!(!decisions.due(entry + cycle_time - SimDuration::from_micros(1)));
+    assert!(decisions.due(entry + cycle_time));
+
+    // The shooter gives a channel and a round to the order and gets them back on a cancelled
+    // launch.
+    let rounds = |s: &Shooters| s.load(site).munitions[0].rounds;
+    let (channels, full) = (shooters.load(site).free_channels, rounds(&shooters));
+    shooters.commit(&prepared, &decided.order);
+    assert_eq!(
+        (shooters.load(site).free_channels, rounds(&shooters)),
+        (channels - 1, full - 1)
+    );
+    shooters.release(&decided.order, true);
+    assert_eq!(
+        (shooters.load(site).free_channels, rounds(&shooters)),
+        (channels, full)
+    );
+}
+
+/// A unit's state as C2 sees it, from the shooters' resources (a site: always available).
+fn shooter_state(prepared: &PreparedScenario, shooters: &Shooters, unit: UnitId) -> ShooterState {
+    let spec = &prepared.units[unit.index()];
+    let load = shooters.load(unit);
+    ShooterState {
+        unit,
+        nation: spec.nation,
+        kind: ShooterKind::Site,
+        available: true,
+        position_m: spec.position_m,
+        ready_at: load.ready_at,
+        free_channels: load.free_channels,
+        reaction: spec.reaction,
+        launch_interval: spec.launch_interval,
+        munitions: load.munitions.clone(),
+        vectoring: None,
+    }
+}
