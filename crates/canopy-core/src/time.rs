@@ -211,3 +211,81 @@ mod tests {
         assert_eq!(SimTime::from_secs_f64(3723.9).to_string(), "01:02:03");
     }
 }
+
+/// Serde helpers that write a time or duration as float seconds (the files' unit) and read it
+/// back to the microsecond: `#[serde(rename = "time_s", with = "canopy_core::time::seconds")]`.
+pub mod seconds {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// A time or duration that files hold as seconds.
+    pub trait InSeconds: Sized {
+        /// Its value in seconds.
+        fn to_seconds(&self) -> f64;
+        /// The value of so many seconds, to the nearest microsecond.
+        fn from_seconds(seconds: f64) -> Self;
+    }
+
+    impl InSeconds for super::SimTime {
+        fn to_seconds(&self) -> f64 {
+            self.as_secs_f64()
+        }
+        fn from_seconds(seconds: f64) -> Self {
+            super::SimTime::from_secs_f64(seconds)
+        }
+    }
+
+    impl InSeconds for super::SimDuration {
+        fn to_seconds(&self) -> f64 {
+            self.as_secs_f64()
+        }
+        fn from_seconds(seconds: f64) -> Self {
+            super::SimDuration::from_secs_f64(seconds)
+        }
+    }
+
+    /// Writes the value as seconds.
+    pub fn serialize<T: InSeconds, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(value.to_seconds())
+    }
+
+    /// Reads seconds, refusing a number that is not finite.
+    pub fn deserialize<'de, T: InSeconds, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        let seconds = f64::deserialize(deserializer)?;
+        if !seconds.is_finite() {
+            return Err(serde::de::Error::custom(format!(
+                "{seconds} is not a time in seconds"
+            )));
+        }
+        Ok(T::from_seconds(seconds))
+    }
+}
+
+#[cfg(test)]
+mod seconds_tests {
+    use super::*;
+
+    #[derive(Serialize, Deserialize, PartialEq, Debug)]
+    struct Stamp {
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
+        #[serde(rename = "wait_s", with = "seconds")]
+        wait: SimDuration,
+    }
+
+    #[test]
+    fn times_are_written_as_seconds_and_read_back_to_the_microsecond() {
+        // 14 h less a microsecond: 50,399.999999 s.
+        let stamp = Stamp {
+            time: SimTime::from_micros(50_399_999_999),
+            wait: SimDuration::from_micros(1_500_000),
+        };
+        let text = serde_json::to_string(&stamp).unwrap();
+        assert_eq!(text, r#"{"time_s":50399.999999,"wait_s":1.5}"#);
+        assert_eq!(serde_json::from_str::<Stamp>(&text).unwrap(), stamp);
+    }
+}
