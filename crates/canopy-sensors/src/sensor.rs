@@ -106,7 +106,7 @@ impl Sensor {
         let kind = library.sensor(site.sensor).clone();
         let platform = match site.platform {
             SensorPlatform::Mast { height_m } => Platform::Mast {
-                position_m: frame.to_enu(site.at, height_m),
+                position_m: frame.to_enu(site.at, height_m).into(),
                 height_m,
             },
             SensorPlatform::Orbit {
@@ -114,7 +114,7 @@ impl Sensor {
                 altitude_m,
                 speed_mps,
             } => Platform::Orbit {
-                centre_m: frame.to_enu(site.at, altitude_m),
+                centre_m: frame.to_enu(site.at, altitude_m).into(),
                 radius_m,
                 altitude_m,
                 rate_radps: if radius_m > 0.0 {
@@ -124,7 +124,7 @@ impl Sensor {
                 },
             },
             SensorPlatform::Field { radius_m } => Platform::Field {
-                centre_m: frame.to_enu(site.at, 0.0),
+                centre_m: frame.to_enu(site.at, 0.0).into(),
                 radius_m,
             },
         };

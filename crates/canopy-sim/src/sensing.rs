@@ -90,7 +90,7 @@ impl SensorNet {
                 continue;
             };
             let platform = Platform::Mast {
-                position_m: frame.to_enu(patrol.station, patrol.altitude_m),
+                position_m: frame.to_enu(patrol.station, patrol.altitude_m).into(),
                 height_m: patrol.altitude_m,
             };
             let kind = scenario.library.sensor(radar).clone();
