@@ -16,8 +16,8 @@ use canopy_geo::MEAN_EARTH_RADIUS_M;
 use canopy_scenario::{SensorKind, ThreatClass};
 use canopy_sensors::{EFFECTIVE_EARTH_RADIUS_M, Report, Sensor};
 use canopy_track::{
-    ImmConfig, Initiator, MOfNInitiator, PolarDetection, RadioHorizon, Scan, SensorModel, Track,
-    TrackStatus, Tracker, TrackerConfig,
+    Azimuth, ImmConfig, Initiator, MOfNInitiator, PolarDetection, RadioHorizon, Scan, SensorModel,
+    Track, TrackStatus, Tracker, TrackerConfig,
 };
 use nalgebra::Vector3;
 
@@ -240,7 +240,7 @@ fn feed(tracker: &mut Tracker, fed_by: &mut BTreeMap<u64, NationSet>, instant: I
                     .iter()
                     .map(|d| PolarDetection {
                         range_m: d.range_m,
-                        azimuth_rad: d.azimuth_rad,
+                        azimuth: Azimuth::from_east_ccw_rad(d.azimuth_rad),
                         elevation_rad: d.elevation_rad,
                     })
                     .collect(),

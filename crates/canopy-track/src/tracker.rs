@@ -597,6 +597,7 @@ impl BatchDetection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::azimuth::Azimuth;
     use crate::scan::{PolarDetection, SensorModel};
 
     #[test]
@@ -605,7 +606,7 @@ mod tests {
         let sensor = SensorModel::new(Vector3::zeros(), 50.0, 0.002, 0.002);
         let detections = [PolarDetection {
             range_m: 20_000.0,
-            azimuth_rad: 0.3,
+            azimuth: Azimuth::from_east_ccw_rad(0.3),
             elevation_rad: 0.05,
         }];
         let scan = |time_s: f64| Scan {
