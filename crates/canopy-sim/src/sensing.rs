@@ -90,7 +90,7 @@ impl SensorNet {
                 continue;
             };
             let platform = Platform::Mast {
-                position_m: frame.to_enu(patrol.station, patrol.altitude_m).into(),
+                position_m: frame.to_enu(patrol.station, patrol.altitude_m),
                 height_m: patrol.altitude_m,
             };
             let kind = scenario.library.sensor(radar).clone();
@@ -166,12 +166,9 @@ impl SensorNet {
                     continue;
                 }
                 let start = reports.len();
-                scheduled.sensor.scan(
-                    time.as_secs_f64(),
-                    &self.targets,
-                    &mut scheduled.rng,
-                    reports,
-                );
+                scheduled
+                    .sensor
+                    .scan(time, &self.targets, &mut scheduled.rng, reports);
                 spans.push((index, start..reports.len()));
             }
             let scans: Vec<SensorReports<'_>> = spans
