@@ -32,6 +32,8 @@
 //! assert!(!tracks[0].confirmed);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod associator;
 pub mod azimuth;
 pub mod bench_io;
