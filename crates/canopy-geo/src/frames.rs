@@ -32,6 +32,66 @@ impl Ecef {
     }
 }
 
+/// A position in a local East-North-Up frame (the theatre frame): metres east, north and up of
+/// the frame's origin.
+///
+/// It converts to and from `[east, north, up]` (`.into()`), components in that order, for code
+/// that still does its vector arithmetic on arrays.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EnuPosition {
+    /// Metres east of the origin.
+    pub east_m: f64,
+    /// Metres north of the origin.
+    pub north_m: f64,
+    /// Metres up from the origin, along its ellipsoid normal.
+    pub up_m: f64,
+}
+
+/// A velocity in a local East-North-Up frame (the theatre frame), m/s.
+///
+/// It converts to and from `[east, north, up]` (`.into()`), components in that order.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EnuVelocity {
+    /// Eastward speed, m/s.
+    pub east_mps: f64,
+    /// Northward speed, m/s.
+    pub north_mps: f64,
+    /// Upward speed, m/s.
+    pub up_mps: f64,
+}
+
+impl From<[f64; 3]> for EnuPosition {
+    fn from([east_m, north_m, up_m]: [f64; 3]) -> Self {
+        EnuPosition {
+            east_m,
+            north_m,
+            up_m,
+        }
+    }
+}
+
+impl From<EnuPosition> for [f64; 3] {
+    fn from(p: EnuPosition) -> Self {
+        [p.east_m, p.north_m, p.up_m]
+    }
+}
+
+impl From<[f64; 3]> for EnuVelocity {
+    fn from([east_mps, north_mps, up_mps]: [f64; 3]) -> Self {
+        EnuVelocity {
+            east_mps,
+            north_mps,
+            up_mps,
+        }
+    }
+}
+
+impl From<EnuVelocity> for [f64; 3] {
+    fn from(v: EnuVelocity) -> Self {
+        [v.east_mps, v.north_mps, v.up_mps]
+    }
+}
+
 /// Prime-vertical radius of curvature N(φ), metres.
 fn prime_vertical_radius_m(sin_lat: f64) -> f64 {
     WGS84_A_M / (1.0 - E2 * sin_lat * sin_lat).sqrt()
@@ -122,30 +182,47 @@ impl EnuFrame {
         }
     }
 
-    /// Metres east, north and up of the origin for a point at a height.
-    pub fn to_enu(&self, p: GeoPoint, altitude_m: f64) -> [f64; 3] {
+    /// The position in this frame of a point at a height.
+    pub fn to_enu(&self, p: GeoPoint, altitude_m: f64) -> EnuPosition {
         let d = to_ecef(p, altitude_m).sub(self.origin);
-        self.axes
-            .map(|axis| axis[0] * d[0] + axis[1] * d[1] + axis[2] * d[2])
+        let [east_m, north_m, up_m] = self
+            .axes
+            .map(|axis| axis[0] * d[0] + axis[1] * d[1] + axis[2] * d[2]);
+        EnuPosition {
+            east_m,
+            north_m,
+            up_m,
+        }
     }
 
-    /// The point and height at `enu` metres (east, north, up) from the origin. Non-finite input
-    /// is handled as in [`from_ecef`].
-    pub fn from_enu(&self, enu: [f64; 3]) -> (GeoPoint, f64) {
+    /// The point and height at a position of this frame (an [`EnuPosition`], or
+    /// `[east, north, up]` metres). Non-finite input is handled as in [`from_ecef`].
+    pub fn from_enu(&self, enu: impl Into<EnuPosition>) -> (GeoPoint, f64) {
+        let EnuPosition {
+            east_m,
+            north_m,
+            up_m,
+        } = enu.into();
         let [e, n, u] = self.axes;
         let ecef = Ecef {
-            x_m: self.origin.x_m + e[0] * enu[0] + n[0] * enu[1] + u[0] * enu[2],
-            y_m: self.origin.y_m + e[1] * enu[0] + n[1] * enu[1] + u[1] * enu[2],
-            z_m: self.origin.z_m + e[2] * enu[0] + n[2] * enu[1] + u[2] * enu[2],
+            x_m: self.origin.x_m + e[0] * east_m + n[0] * north_m + u[0] * up_m,
+            y_m: self.origin.y_m + e[1] * east_m + n[1] * north_m + u[1] * up_m,
+            z_m: self.origin.z_m + e[2] * east_m + n[2] * north_m + u[2] * up_m,
         };
         from_ecef(ecef)
     }
 
     /// The east and north components, in the local East-North-Up frame at `point`, of a vector
-    /// given in this frame (a velocity, say): its horizontal part where it is.
-    pub fn east_north_at(&self, point: GeoPoint, vector: [f64; 3]) -> (f64, f64) {
+    /// given in this frame (an [`EnuVelocity`], or any `[east, north, up]` vector): its
+    /// horizontal part where it is.
+    pub fn east_north_at(&self, point: GeoPoint, vector: impl Into<EnuVelocity>) -> (f64, f64) {
+        let EnuVelocity {
+            east_mps,
+            north_mps,
+            up_mps,
+        } = vector.into();
         let [e, n, u] = self.axes;
-        let ecef = [0, 1, 2].map(|i| e[i] * vector[0] + n[i] * vector[1] + u[i] * vector[2]);
+        let ecef = [0, 1, 2].map(|i| e[i] * east_mps + n[i] * north_mps + u[i] * up_mps);
         let (sin_lat, cos_lat) = point.lat_rad().sin_cos();
         let (sin_lon, cos_lon) = point.lon_rad().sin_cos();
         let east = -sin_lon * ecef[0] + cos_lon * ecef[1];
@@ -165,6 +242,12 @@ mod tests {
 
     fn close(a: f64, b: f64, tol: f64) {
         assert!((a - b).abs() <= tol, "{a} vs {b} (tolerance {tol})");
+    }
+
+    fn close_enu(a: EnuPosition, b: EnuPosition, tol: f64) {
+        close(a.east_m, b.east_m, tol);
+        close(a.north_m, b.north_m, tol);
+        close(a.up_m, b.up_m, tol);
     }
 
     #[test]
@@ -238,16 +321,13 @@ mod tests {
             close(back.lon_rad(), p.lon_rad(), 1e-12);
             close(back_h, h, 1e-6);
             let frame = EnuFrame::new(p, h);
-            let enu = [
-                rng.random_range(-300e3..300e3),
-                rng.random_range(-300e3..300e3),
-                rng.random_range(-5e3..20e3),
-            ];
+            let enu = EnuPosition {
+                east_m: rng.random_range(-300e3..300e3),
+                north_m: rng.random_range(-300e3..300e3),
+                up_m: rng.random_range(-5e3..20e3),
+            };
             let (q, q_h) = frame.from_enu(enu);
-            let again = frame.to_enu(q, q_h);
-            for k in 0..3 {
-                close(again[k], enu[k], 1e-6);
-            }
+            close_enu(frame.to_enu(q, q_h), enu, 1e-6);
         }
     }
 
@@ -295,7 +375,8 @@ mod tests {
         // The printed "up" is 6.6 mm below what the textbook ECEF-difference rotation gives
         // (5783.6466, recomputed by hand in a separate script), so "up" is checked to 1 cm.
         let frame = EnuFrame::new(pt(33.0, 44.0), 20.0);
-        let [e, n, u] = frame.to_enu(pt(33.3, 44.4), 6000.0);
+        let enu = frame.to_enu(pt(33.3, 44.4), 6000.0);
+        let [e, n, u] = enu.into();
         close(e, 37_288.97, 0.006);
         close(n, 33_374.29, 0.006);
         close(u, 5_783.64, 0.01);
@@ -310,7 +391,11 @@ mod tests {
         let sin2 = 50f64.to_radians().sin().powi(2);
         let m = WGS84_A_M * (1.0 - E2) / (1.0 - E2 * sin2).powf(1.5);
         let frame = EnuFrame::new(origin, 0.0);
-        let [e, n, u] = frame.to_enu(direct(origin, 0.0, 1000.0), 0.0);
+        let EnuPosition {
+            east_m: e,
+            north_m: n,
+            up_m: u,
+        } = frame.to_enu(direct(origin, 0.0, 1000.0), 0.0);
         close(e, 0.0, 1e-9);
         close(n, 1000.0, 1e-4);
         close(u, -1000.0 * 1000.0 / (2.0 * m), 1e-4);
@@ -322,18 +407,17 @@ mod tests {
         let origin = pt(49.8397, 24.0297);
         let frame = EnuFrame::new(origin, 300.0);
         // The origin itself, and a point straight above it.
-        for v in frame.to_enu(origin, 300.0) {
-            close(v, 0.0, 1e-8);
-        }
-        let [e, n, u] = frame.to_enu(origin, 1300.0);
-        close(e, 0.0, 1e-8);
-        close(n, 0.0, 1e-8);
-        close(u, 1000.0, 1e-8);
+        close_enu(frame.to_enu(origin, 300.0), EnuPosition::default(), 1e-8);
+        let above = EnuPosition {
+            up_m: 1000.0,
+            ..EnuPosition::default()
+        };
+        close_enu(frame.to_enu(origin, 1300.0), above, 1e-8);
         // Due east along the geodesic: positive east, no north at first order. At the origin's
         // 300 m height the same angle spans 100 × (1 + 300 / N) ≈ 100.0047 m.
-        let [e, n, _] = frame.to_enu(direct(origin, std::f64::consts::FRAC_PI_2, 100.0), 300.0);
-        close(e, 100.0047, 1e-3);
-        close(n, 0.0, 1e-3);
+        let east = frame.to_enu(direct(origin, std::f64::consts::FRAC_PI_2, 100.0), 300.0);
+        close(east.east_m, 100.0047, 1e-3);
+        close(east.north_m, 0.0, 1e-3);
     }
 
     #[test]
@@ -344,7 +428,12 @@ mod tests {
         // horizontal by its part along the local up, cos φ sin Δλ = 0.0672 of it: 99.775 m/s of
         // 100 stay horizontal.
         let frame = EnuFrame::new(pt(50.0, 24.0), 0.0);
-        let (east, north) = frame.east_north_at(pt(50.0, 24.0), [100.0, 20.0, 5.0]);
+        let velocity = EnuVelocity {
+            east_mps: 100.0,
+            north_mps: 20.0,
+            up_mps: 5.0,
+        };
+        let (east, north) = frame.east_north_at(pt(50.0, 24.0), velocity);
         close(east, 100.0, 1e-9);
         close(north, 20.0, 1e-9);
         let (east, north) = frame.east_north_at(pt(50.0, 30.0), [100.0, 0.0, 0.0]);
@@ -361,16 +450,48 @@ mod tests {
     #[test]
     fn enu_round_trips() {
         let frame = EnuFrame::new(pt(49.8397, 24.0297), 250.0);
-        for &enu in &[
+        for enu in [
             [0.0, 0.0, 0.0],
             [12_345.0, -67_890.0, 5_000.0],
             [-200_000.0, 150_000.0, -3_000.0],
         ] {
             let (p, h) = frame.from_enu(enu);
-            let back = frame.to_enu(p, h);
-            for k in 0..3 {
-                close(back[k], enu[k], 1e-6);
-            }
+            close_enu(frame.to_enu(p, h), enu.into(), 1e-6);
         }
+    }
+
+    #[test]
+    fn arrays_convert_in_east_north_up_order() {
+        let position = EnuPosition::from([1.0, 2.0, 3.0]);
+        assert_eq!(
+            position,
+            EnuPosition {
+                east_m: 1.0,
+                north_m: 2.0,
+                up_m: 3.0
+            }
+        );
+        assert_eq!(<[f64; 3]>::from(position), [1.0, 2.0, 3.0]);
+        let velocity = EnuVelocity::from([-4.0, 5.0, -6.0]);
+        assert_eq!(
+            velocity,
+            EnuVelocity {
+                east_mps: -4.0,
+                north_mps: 5.0,
+                up_mps: -6.0
+            }
+        );
+        assert_eq!(<[f64; 3]>::from(velocity), [-4.0, 5.0, -6.0]);
+    }
+
+    #[test]
+    fn from_enu_takes_a_position_or_its_array_alike() {
+        let frame = EnuFrame::new(pt(49.8397, 24.0297), 250.0);
+        let typed = frame.from_enu(EnuPosition {
+            east_m: 12_345.0,
+            north_m: -67_890.0,
+            up_m: 5_000.0,
+        });
+        assert_eq!(typed, frame.from_enu([12_345.0, -67_890.0, 5_000.0]));
     }
 }

@@ -6,6 +6,9 @@
 //!   construction, stored in radians. Degrees appear only in constructors and accessors
 //!   named `_deg`.
 //! - Distances are metres; azimuths are radians clockwise from true north.
+//! - A position or velocity in a local East-North-Up frame (the theatre frame of an
+//!   [`EnuFrame`]) is an [`EnuPosition`] or [`EnuVelocity`], with named components; each
+//!   converts to and from `[east, north, up]` with `.into()`.
 //! - Geodesics (distance, azimuth, the direct problem) come from `geographiclib-rs`, a port of
 //!   Karney's GeographicLib, accurate to nanometres.
 //! - GeoJSON input follows RFC 7946: positions are `[longitude, latitude]`.
@@ -39,7 +42,8 @@ pub use borders::Borders;
 pub use country::{Country, CountryCode};
 pub use error::GeoError;
 pub use frames::{
-    Ecef, EnuFrame, WGS84_A_M, WGS84_F, from_ecef, slant_range_m, to_ecef, try_from_ecef,
+    Ecef, EnuFrame, EnuPosition, EnuVelocity, WGS84_A_M, WGS84_F, from_ecef, slant_range_m,
+    to_ecef, try_from_ecef,
 };
 pub use geodesic::{
     GeodesicLeg, Inverse, MEAN_EARTH_RADIUS_M, direct, distance_m, inverse, try_direct, within_m,

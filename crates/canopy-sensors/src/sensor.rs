@@ -1,8 +1,9 @@
 //! A placed sensor: its platform (mast, orbit or field) in the local ENU frame, and its scan.
 
-use canopy_core::NationId;
-use canopy_geo::EnuFrame;
+use canopy_core::{NationId, SimTime};
+use canopy_geo::{EnuFrame, EnuPosition, EnuVelocity};
 use canopy_scenario::{Library, SensorKind, SensorPlatform, SensorSite, SensorType};
+use canopy_track::{Azimuth, PolarDetection};
 use rand::{Rng, RngExt};
 use rand_distr::{Distribution, Poisson, StandardNormal};
 
@@ -20,40 +21,48 @@ const EDGE_PD: f64 = 0.1;
 /// Something a sensor may detect: a threat's true state at the scan time.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Target {
-    /// Identity, reported back in [`Detection::origin`] (for analysis only).
+    /// Identity, reported back in [`Report::origins`] (for analysis only).
     pub id: u32,
-    /// Position in the local ENU frame, metres.
-    pub position_m: [f64; 3],
+    /// Position in the local ENU frame.
+    pub position_m: EnuPosition,
     /// Height above the ground, metres.
     pub altitude_m: f64,
-    /// Velocity in the local ENU frame, m/s.
-    pub velocity_mps: [f64; 3],
+    /// Velocity in the local ENU frame.
+    pub velocity_mps: EnuVelocity,
     /// Speed (the velocity's length), m/s.
     pub speed_mps: f64,
     /// Radar cross-section, m².
     pub rcs_m2: f64,
 }
 
-/// One detection in the polar coordinates of the node that made it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Detection {
-    /// Slant range, metres.
-    pub range_m: f64,
-    /// Azimuth, radians, 0 = east, counter-clockwise.
-    pub azimuth_rad: f64,
-    /// Elevation, radians, positive up.
-    pub elevation_rad: f64,
-    /// The target it came from, or `None` for a false alarm (never shown to C2).
-    pub origin: Option<u32>,
-}
-
-/// The detections one antenna or microphone node made in one scan.
+/// The detections one antenna or microphone node made in one scan, in the node's polar
+/// coordinates (the tracker's [`PolarDetection`]s).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
-    /// Where the node stands, local ENU, metres.
-    pub from_m: [f64; 3],
-    /// Its detections.
-    pub detections: Vec<Detection>,
+    /// Where the node stands, local ENU.
+    pub from_m: EnuPosition,
+    /// Its detections, unlabelled, as the tracker takes them.
+    pub detections: Vec<PolarDetection>,
+    /// Where each detection came from, in the order of [`Report::detections`]: the target's
+    /// id, or `None` for a false alarm (for analysis only, never shown to the tracker or C2).
+    pub origins: Vec<Option<u32>>,
+}
+
+impl Report {
+    /// A report from the node at `from_m`, with no detection yet.
+    fn new(from_m: EnuPosition) -> Report {
+        Report {
+            from_m,
+            detections: Vec::new(),
+            origins: Vec::new(),
+        }
+    }
+
+    /// Adds a detection and where it came from.
+    fn push(&mut self, detection: PolarDetection, origin: Option<u32>) {
+        self.detections.push(detection);
+        self.origins.push(origin);
+    }
 }
 
 /// Where a sensor is, in the local frame.
@@ -61,15 +70,15 @@ pub struct Report {
 pub enum Platform {
     /// A fixed antenna.
     Mast {
-        /// Antenna position, metres.
-        position_m: [f64; 3],
+        /// Antenna position.
+        position_m: EnuPosition,
         /// Antenna height above the ground, metres.
         height_m: f64,
     },
     /// An aircraft flying a circle in the local horizontal plane.
     Orbit {
-        /// Circle centre at the orbit altitude, metres.
-        centre_m: [f64; 3],
+        /// Circle centre at the orbit altitude.
+        centre_m: EnuPosition,
         /// Circle radius, metres.
         radius_m: f64,
         /// Altitude, metres.
@@ -79,8 +88,8 @@ pub enum Platform {
     },
     /// Microphone nodes on a square grid over a disc on the ground.
     Field {
-        /// Disc centre on the ground, metres.
-        centre_m: [f64; 3],
+        /// Disc centre on the ground.
+        centre_m: EnuPosition,
         /// Disc radius, metres.
         radius_m: f64,
     },
@@ -171,8 +180,9 @@ impl Sensor {
         self.kind.revisit_s
     }
 
-    /// Antenna position (local frame) and height above the ground at `time_s`, for a radar.
-    pub fn antenna_m(&self, time_s: f64) -> ([f64; 3], f64) {
+    /// Antenna position (local frame) and height above the ground, metres, at `time`, for a
+    /// radar.
+    pub fn antenna_m(&self, time: SimTime) -> (EnuPosition, f64) {
         match self.platform {
             Platform::Mast {
                 position_m,
@@ -184,13 +194,13 @@ impl Sensor {
                 altitude_m,
                 rate_radps,
             } => {
-                let angle = rate_radps * time_s;
+                let angle = rate_radps * time.as_secs_f64();
                 (
-                    [
-                        centre_m[0] + radius_m * angle.cos(),
-                        centre_m[1] + radius_m * angle.sin(),
-                        centre_m[2],
-                    ],
+                    EnuPosition {
+                        east_m: centre_m.east_m + radius_m * angle.cos(),
+                        north_m: centre_m.north_m + radius_m * angle.sin(),
+                        up_m: centre_m.up_m,
+                    },
                     altitude_m,
                 )
             }
@@ -209,28 +219,34 @@ impl Sensor {
                 .is_none_or(|h| target.altitude_m <= h)
     }
 
-    /// One scan at `time_s` over `targets`, appending its reports to `out`.
-    pub fn scan(&self, time_s: f64, targets: &[Target], rng: &mut impl Rng, out: &mut Vec<Report>) {
+    /// One scan at `time` over `targets`, appending its reports to `out`.
+    pub fn scan(
+        &self,
+        time: SimTime,
+        targets: &[Target],
+        rng: &mut impl Rng,
+        out: &mut Vec<Report>,
+    ) {
         match self.kind.kind {
-            SensorKind::Radar => self.radar_scan(time_s, targets, rng, out),
+            SensorKind::Radar => self.radar_scan(time, targets, rng, out),
             SensorKind::Acoustic => self.acoustic_scan(targets, rng, out),
         }
     }
 
     fn radar_scan(
         &self,
-        time_s: f64,
+        time: SimTime,
         targets: &[Target],
         rng: &mut impl Rng,
         out: &mut Vec<Report>,
     ) {
-        let (antenna, height_m) = self.antenna_m(time_s);
+        let (antenna, height_m) = self.antenna_m(time);
         let look_range_m = self.look_range_m();
         let max_range2 = look_range_m * look_range_m;
         let antenna_horizon_m = horizon_distance_m(height_m);
-        let mut detections = Vec::new();
+        let mut report = Report::new(antenna);
         for target in targets {
-            let d = sub(target.position_m, antenna);
+            let d = offset(target.position_m, antenna);
             let range2 = dot(d, d);
             if range2 > max_range2 || !self.reportable(target) {
                 continue;
@@ -242,24 +258,21 @@ impl Sensor {
             if rng.random::<f64>() >= self.model.pd(range_m, target.rcs_m2) {
                 continue;
             }
-            detections.push(self.measure(d, Some(target.id), rng));
+            report.push(self.measure(d, rng), Some(target.id));
         }
         let false_alarms = poisson(self.kind.false_alarms_per_scan, rng);
         for _ in 0..false_alarms {
             let range_m = look_range_m * rng.random::<f64>().sqrt();
             let azimuth_rad = std::f64::consts::TAU * rng.random::<f64>();
             let elevation_rad = FALSE_ALARM_ELEVATION_RAD * (2.0 * rng.random::<f64>() - 1.0);
-            detections.push(Detection {
+            let detection = PolarDetection {
                 range_m,
-                azimuth_rad,
+                azimuth: Azimuth::from_east_ccw_rad(azimuth_rad),
                 elevation_rad,
-                origin: None,
-            });
+            };
+            report.push(detection, None);
         }
-        out.push(Report {
-            from_m: antenna,
-            detections,
-        });
+        out.push(report);
     }
 
     /// Acoustic reports: each heard target is reported from the grid node nearest below it.
@@ -272,48 +285,45 @@ impl Sensor {
         let hearing2 = self.kind.reference_range_m * self.kind.reference_range_m;
         for target in targets {
             let p = target.position_m;
-            let (dx, dy) = (p[0] - centre_m[0], p[1] - centre_m[1]);
+            let (dx, dy) = (p.east_m - centre_m.east_m, p.north_m - centre_m.north_m);
             if dx * dx + dy * dy > radius2 || !self.reportable(target) {
                 continue;
             }
-            let node = [
-                centre_m[0] + (dx / spacing_m).round() * spacing_m,
-                centre_m[1] + (dy / spacing_m).round() * spacing_m,
-                p[2] - target.altitude_m + self.kind.antenna_height_m,
-            ];
-            let d = sub(p, node);
+            let node = EnuPosition {
+                east_m: centre_m.east_m + (dx / spacing_m).round() * spacing_m,
+                north_m: centre_m.north_m + (dy / spacing_m).round() * spacing_m,
+                up_m: p.up_m - target.altitude_m + self.kind.antenna_height_m,
+            };
+            let d = offset(p, node);
             if dot(d, d) > hearing2 || rng.random::<f64>() >= self.kind.reference_pd {
                 continue;
             }
-            let detection = self.measure(d, Some(target.id), rng);
-            out.push(Report {
-                from_m: node,
-                detections: vec![detection],
-            });
+            let mut report = Report::new(node);
+            report.push(self.measure(d, rng), Some(target.id));
+            out.push(report);
         }
         for _ in 0..poisson(self.kind.false_alarms_per_scan, rng) {
             let r = radius_m * rng.random::<f64>().sqrt();
             let a = std::f64::consts::TAU * rng.random::<f64>();
-            let node = [
-                centre_m[0] + r * a.cos(),
-                centre_m[1] + r * a.sin(),
-                centre_m[2],
-            ];
+            let node = EnuPosition {
+                east_m: centre_m.east_m + r * a.cos(),
+                north_m: centre_m.north_m + r * a.sin(),
+                up_m: centre_m.up_m,
+            };
             let elevation_rad = std::f64::consts::FRAC_PI_4 * rng.random::<f64>();
-            out.push(Report {
-                from_m: node,
-                detections: vec![Detection {
-                    range_m: self.kind.reference_range_m * rng.random::<f64>().sqrt(),
-                    azimuth_rad: std::f64::consts::TAU * rng.random::<f64>(),
-                    elevation_rad,
-                    origin: None,
-                }],
-            });
+            let detection = PolarDetection {
+                range_m: self.kind.reference_range_m * rng.random::<f64>().sqrt(),
+                azimuth: Azimuth::from_east_ccw_rad(std::f64::consts::TAU * rng.random::<f64>()),
+                elevation_rad,
+            };
+            let mut report = Report::new(node);
+            report.push(detection, None);
+            out.push(report);
         }
     }
 
-    /// The noisy polar measurement of a target at `d` from the node.
-    fn measure(&self, d: [f64; 3], origin: Option<u32>, rng: &mut impl Rng) -> Detection {
+    /// The noisy polar measurement of a target at `d` (east, north, up, metres) from the node.
+    fn measure(&self, d: [f64; 3], rng: &mut impl Rng) -> PolarDetection {
         let horizontal = d[0].hypot(d[1]);
         let mut noise = |sigma: f64| -> f64 {
             let z: f64 = StandardNormal.sample(&mut *rng);
@@ -322,11 +332,10 @@ impl Sensor {
         let range_noise = noise(self.kind.sigma_range_m);
         let azimuth_noise = noise(self.kind.sigma_azimuth_rad);
         let elevation_noise = noise(self.kind.sigma_elevation_rad);
-        Detection {
+        PolarDetection {
             range_m: (dot(d, d).sqrt() + range_noise).max(1.0),
-            azimuth_rad: d[1].atan2(d[0]) + azimuth_noise,
+            azimuth: Azimuth::from_east_ccw_rad(d[1].atan2(d[0]) + azimuth_noise),
             elevation_rad: d[2].atan2(horizontal) + elevation_noise,
-            origin,
         }
     }
 }
@@ -339,8 +348,13 @@ fn poisson(mean: f64, rng: &mut impl Rng) -> u64 {
     Poisson::new(mean).map_or(0, |p| p.sample(rng) as u64)
 }
 
-fn sub(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
-    [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
+/// The vector from `from` to `to`, `[east, north, up]` metres.
+fn offset(to: EnuPosition, from: EnuPosition) -> [f64; 3] {
+    [
+        to.east_m - from.east_m,
+        to.north_m - from.north_m,
+        to.up_m - from.up_m,
+    ]
 }
 
 fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {

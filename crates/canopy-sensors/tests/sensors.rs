@@ -1,7 +1,8 @@
 //! Scans against worked geometry: the radar horizon hides a low cruise missile from a ground
 //! radar but not from an airborne one; noise and false alarms behave as parameterised.
 
-use canopy_core::NationId;
+use canopy_core::{NationId, SimTime};
+use canopy_geo::{EnuPosition, EnuVelocity};
 use canopy_scenario::{Library, SensorType};
 use canopy_sensors::{Platform, Report, Sensor, Target};
 use rand::SeedableRng;
@@ -28,7 +29,11 @@ fn ground_radar() -> Sensor {
         NationId(0),
         quiet(kind("36d6")),
         Platform::Mast {
-            position_m: [0.0, 0.0, 10.0],
+            position_m: EnuPosition {
+                east_m: 0.0,
+                north_m: 0.0,
+                up_m: 10.0,
+            },
             height_m: 10.0,
         },
     )
@@ -40,7 +45,11 @@ fn awacs() -> Sensor {
         NationId(1),
         quiet(kind("e-3a")),
         Platform::Orbit {
-            centre_m: [0.0, 0.0, 9000.0],
+            centre_m: EnuPosition {
+                east_m: 0.0,
+                north_m: 0.0,
+                up_m: 9000.0,
+            },
             radius_m: 0.0,
             altitude_m: 9000.0,
             rate_radps: 0.0,
@@ -53,24 +62,37 @@ fn awacs() -> Sensor {
 fn cruise_missile(east_m: f64) -> Target {
     Target {
         id: 7,
-        position_m: [east_m, 0.0, 50.0],
+        position_m: EnuPosition {
+            east_m,
+            north_m: 0.0,
+            up_m: 50.0,
+        },
         altitude_m: 50.0,
-        velocity_mps: [-200.0, 0.0, 0.0],
+        velocity_mps: EnuVelocity {
+            east_mps: -200.0,
+            north_mps: 0.0,
+            up_mps: 0.0,
+        },
         speed_mps: 200.0,
         rcs_m2: 0.01,
     }
 }
 
-fn detections(sensor: &Sensor, target: Target, scans: usize) -> usize {
+/// The instant `k` whole seconds after the start.
+fn seconds(k: i64) -> SimTime {
+    SimTime::from_micros(k * 1_000_000)
+}
+
+fn detections(sensor: &Sensor, target: Target, scans: i64) -> usize {
     let mut rng = ChaCha8Rng::seed_from_u64(1);
     let mut reports: Vec<Report> = Vec::new();
     for k in 0..scans {
-        sensor.scan(k as f64 * 10.0, &[target], &mut rng, &mut reports);
+        sensor.scan(seconds(k * 10), &[target], &mut rng, &mut reports);
     }
     reports
         .iter()
-        .flat_map(|r| &r.detections)
-        .filter(|d| d.origin == Some(7))
+        .flat_map(|r| &r.origins)
+        .filter(|&&origin| origin == Some(7))
         .count()
 }
 
@@ -98,9 +120,17 @@ fn measurements_follow_the_polar_convention() {
     let sensor = ground_radar();
     let target = Target {
         id: 7,
-        position_m: [0.0, 20_000.0, 10.0],
+        position_m: EnuPosition {
+            east_m: 0.0,
+            north_m: 20_000.0,
+            up_m: 10.0,
+        },
         altitude_m: 3000.0,
-        velocity_mps: [0.0, -50.0, 0.0],
+        velocity_mps: EnuVelocity {
+            east_mps: 0.0,
+            north_mps: -50.0,
+            up_mps: 0.0,
+        },
         speed_mps: 50.0,
         rcs_m2: 1.0,
     };
@@ -109,8 +139,13 @@ fn measurements_follow_the_polar_convention() {
     let mut azimuths = Vec::new();
     for k in 0..400 {
         reports.clear();
-        sensor.scan(k as f64, &[target], &mut rng, &mut reports);
-        azimuths.extend(reports[0].detections.iter().map(|d| d.azimuth_rad));
+        sensor.scan(seconds(k), &[target], &mut rng, &mut reports);
+        azimuths.extend(
+            reports[0]
+                .detections
+                .iter()
+                .map(|d| d.azimuth.east_ccw_rad()),
+        );
     }
     let mean = azimuths.iter().sum::<f64>() / azimuths.len() as f64;
     let sd = (azimuths.iter().map(|a| (a - mean).powi(2)).sum::<f64>()
@@ -128,14 +163,14 @@ fn false_alarms_average_their_poisson_mean() {
         NationId(0),
         kind("36d6"),
         Platform::Mast {
-            position_m: [0.0; 3],
+            position_m: EnuPosition::default(),
             height_m: 15.0,
         },
     );
     let mut rng = ChaCha8Rng::seed_from_u64(5);
     let mut reports = Vec::new();
     for k in 0..2000 {
-        sensor.scan(k as f64, &[], &mut rng, &mut reports);
+        sensor.scan(seconds(k), &[], &mut rng, &mut reports);
     }
     let count: usize = reports.iter().map(|r| r.detections.len()).sum();
     assert!((sensor.look_range_m() - 192_000.0).abs() < 1_000.0);
@@ -146,7 +181,17 @@ fn false_alarms_average_their_poisson_mean() {
     assert!(
         reports
             .iter()
+            .all(|r| r.origins.len() == r.detections.len())
+    );
+    assert!(
+        reports
+            .iter()
+            .all(|r| r.origins.iter().all(Option::is_none))
+    );
+    assert!(
+        reports
+            .iter()
             .flat_map(|r| &r.detections)
-            .all(|d| d.origin.is_none() && d.range_m <= sensor.look_range_m())
+            .all(|d| d.range_m <= sensor.look_range_m())
     );
 }

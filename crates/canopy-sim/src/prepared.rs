@@ -239,7 +239,7 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
             role: UnitRole::Site {
                 system: site.system,
             },
-            position_m: geometry.frame.to_enu(site.at, 0.0),
+            position_m: geometry.frame.to_enu(site.at, 0.0).into(),
             munitions: stocks(&site.magazine),
             reaction: SimDuration::from_secs_f64(system.reaction_time_s),
             launch_interval: SimDuration::from_secs_f64(system.launch_interval_s),
@@ -258,10 +258,13 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
                     patrol: patrol_index,
                     aircraft: patrol.aircraft,
                     transit: SimDuration::from_secs_f64(transit_m / aircraft.cruise_speed_mps),
-                    base_m: geometry.frame.to_enu(patrol.base.at, 0.0),
+                    base_m: geometry.frame.to_enu(patrol.base.at, 0.0).into(),
                     spare: n > patrol.count,
                 },
-                position_m: geometry.frame.to_enu(patrol.station, patrol.altitude_m),
+                position_m: geometry
+                    .frame
+                    .to_enu(patrol.station, patrol.altitude_m)
+                    .into(),
                 munitions: stocks(&patrol.loadout),
                 reaction: SimDuration::from_secs(FIGHTER_REACTION_S),
                 launch_interval: SimDuration::from_secs(FIGHTER_LAUNCH_INTERVAL_S),

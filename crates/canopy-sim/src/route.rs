@@ -135,8 +135,11 @@ impl Route {
 }
 
 fn sample(geometry: &Geometry, distance_m: f64, point: GeoPoint) -> Sample {
-    let ground_m = geometry.frame.to_enu(point, 0.0);
-    let up = scale(sub(geometry.frame.to_enu(point, 1000.0), ground_m), 1e-3);
+    let ground_m: Vec3 = geometry.frame.to_enu(point, 0.0).into();
+    let up = scale(
+        sub(geometry.frame.to_enu(point, 1000.0).into(), ground_m),
+        1e-3,
+    );
     Sample {
         distance_m,
         ground_m,

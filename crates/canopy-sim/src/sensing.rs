@@ -166,12 +166,9 @@ impl SensorNet {
                     continue;
                 }
                 let start = reports.len();
-                scheduled.sensor.scan(
-                    time.as_secs_f64(),
-                    &self.targets,
-                    &mut scheduled.rng,
-                    reports,
-                );
+                scheduled
+                    .sensor
+                    .scan(time, &self.targets, &mut scheduled.rng, reports);
                 spans.push((index, start..reports.len()));
             }
             let scans: Vec<SensorReports<'_>> = spans

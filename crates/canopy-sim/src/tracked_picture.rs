@@ -12,12 +12,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use canopy_c2::vector::{Vec3, add, norm, scale, sub};
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
 use canopy_core::{SimTime, StreamKey, ThreatId, TrackId};
-use canopy_geo::MEAN_EARTH_RADIUS_M;
+use canopy_geo::{EnuPosition, MEAN_EARTH_RADIUS_M};
 use canopy_scenario::{SensorKind, ThreatClass};
 use canopy_sensors::{EFFECTIVE_EARTH_RADIUS_M, Report, Sensor};
 use canopy_track::{
-    ImmConfig, Initiator, MOfNInitiator, PolarDetection, RadioHorizon, Scan, SensorModel, Track,
-    TrackStatus, Tracker, TrackerConfig,
+    ImmConfig, Initiator, MOfNInitiator, RadioHorizon, Scan, SensorModel, Track, TrackStatus,
+    Tracker, TrackerConfig,
 };
 use nalgebra::Vector3;
 
@@ -199,7 +199,7 @@ impl TrackedPicture {
                 Some(targets) => sorted_candidates(
                     targets
                         .iter()
-                        .map(|t| (ThreatId(t.id), t.position_m, t.velocity_mps))
+                        .map(|t| (ThreatId(t.id), t.position_m.into(), t.velocity_mps.into()))
                         .collect(),
                 ),
                 None => self::candidates(truth, now),
@@ -229,32 +229,22 @@ fn extrapolated_position(track: &Track, now_s: f64) -> Vec3 {
 fn feed(tracker: &mut Tracker, fed_by: &mut BTreeMap<u64, NationSet>, instant: InstantReports<'_>) {
     let time_s = instant.time.as_secs_f64();
     let mut models = Vec::new();
-    let mut detections: Vec<Vec<PolarDetection>> = Vec::new();
     let mut nations = Vec::new();
     for scan in instant.scans {
         for report in scan.reports {
             models.push(sensor_model(scan.sensor, report));
-            detections.push(
-                report
-                    .detections
-                    .iter()
-                    .map(|d| PolarDetection {
-                        range_m: d.range_m,
-                        azimuth_rad: d.azimuth_rad,
-                        elevation_rad: d.elevation_rad,
-                    })
-                    .collect(),
-            );
             nations.push(scan.sensor.nation);
         }
     }
+    // The sensors report the tracker's own polar detections: each report's are its scan's.
+    let reports = instant.scans.iter().flat_map(|scan| scan.reports);
     let scans: Vec<Scan> = models
         .iter()
-        .zip(&detections)
-        .map(|(sensor, detections)| Scan {
+        .zip(reports)
+        .map(|(sensor, report)| Scan {
             time_s,
             sensor,
-            detections,
+            detections: &report.detections,
         })
         .collect();
     // With no report at all (an acoustic network that heard nothing, a patrol's radar off
@@ -277,7 +267,7 @@ fn feed(tracker: &mut Tracker, fed_by: &mut BTreeMap<u64, NationSet>, instant: I
 fn sensor_model(sensor: &Sensor, report: &Report) -> SensorModel {
     let kind = &sensor.kind;
     let mut model = SensorModel::new(
-        Vector3::from(report.from_m),
+        tracker_position(report.from_m),
         kind.sigma_range_m,
         kind.sigma_azimuth_rad,
         kind.sigma_elevation_rad,
@@ -290,6 +280,11 @@ fn sensor_model(sensor: &Sensor, report: &Report) -> SensorModel {
         });
     }
     model
+}
+
+/// A theatre position as the tracker's vector: east, north and up are its x, y and z.
+fn tracker_position(position: EnuPosition) -> Vector3<f64> {
+    Vector3::new(position.east_m, position.north_m, position.up_m)
 }
 
 /// The class C2 reads from a track's speed (radar cannot tell a decoy from a drone).

@@ -97,9 +97,9 @@ impl TruthView<'_> {
             let distance = spec.distance_at(time).clamp(0.0, length);
             out.push(canopy_sensors::Target {
                 id: threat.0,
-                position_m,
+                position_m: position_m.into(),
                 altitude_m: spec.profile.altitude_m(distance, length),
-                velocity_mps,
+                velocity_mps: velocity_mps.into(),
                 speed_mps: canopy_c2::vector::norm(velocity_mps),
                 rcs_m2: self.prepared.scenario.library.threat(spec.kind).rcs_m2,
             });

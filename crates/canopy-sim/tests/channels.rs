@@ -22,7 +22,9 @@ fn drone(id: u64, origin_m: [f64; 3], north_m: f64) -> TrackEstimate {
 fn two_sites_two_drones(cost_weight: f64) -> canopy_c2::Plan {
     let prepared = PreparedScenario::new(nasams_scenario(1, DELEGATED, true));
     let frame = &prepared.geometry.frame;
-    let origin_m = frame.to_enu(GeoPoint::from_degrees(49.80, 25.00).unwrap(), 0.0);
+    let origin_m: [f64; 3] = frame
+        .to_enu(GeoPoint::from_degrees(49.80, 25.00).unwrap(), 0.0)
+        .into();
     let east_m = [origin_m[0] + 5000.0, origin_m[1], origin_m[2]];
     // Two drones 3 km north and south of site A, about 5.8 km from site B.
     let tracks = vec![drone(1, origin_m, 3000.0), drone(2, origin_m, -3000.0)];

@@ -30,7 +30,7 @@ fn check(
 fn one_metre_beyond_maximum_range_is_not_engaged() {
     let prepared = PreparedScenario::new(nasams_scenario(1, DELEGATED, true));
     let site = GeoPoint::from_degrees(49.80, 25.00).unwrap();
-    let shooter = shooter_at(&prepared, prepared.geometry.frame.to_enu(site, 0.0));
+    let shooter = shooter_at(&prepared, prepared.geometry.frame.to_enu(site, 0.0).into());
     let max_range_m = 35_000.0; // aim-120c-gl in the library
     // A hovering target due north of the site at 1,000 m: slant range = |target - launcher|.
     let at = |slant: f64| {
@@ -56,13 +56,13 @@ fn one_metre_outside_the_engagement_zone_is_not_engaged() {
     let prepared = PreparedScenario::new(scenario);
     let site = GeoPoint::from_degrees(49.80, 25.00).unwrap();
     let frame = &prepared.geometry.frame;
-    let shooter = shooter_at(&prepared, frame.to_enu(site, 0.0));
+    let shooter = shooter_at(&prepared, frame.to_enu(site, 0.0).into());
     // One metre of longitude at 49.8 N: the WGS-84 radius of the parallel is
     // a cos(phi) / sqrt(1 - e^2 sin^2 phi) = 4,123,690 m, so 1 m is 1.3894e-5 degrees.
     let one_metre_deg = 1.0 / (4_123_690.0 * std::f64::consts::PI / 180.0);
     let hover = |lon: f64| {
         let point = GeoPoint::from_degrees(49.80, lon).unwrap();
-        track(frame.to_enu(point, 1000.0), [0.0; 3])
+        track(frame.to_enu(point, 1000.0).into(), [0.0; 3])
     };
     assert!(check(&prepared, &shooter, &hover(25.1 - one_metre_deg)).is_ok());
     assert_eq!(
@@ -129,10 +129,14 @@ fn debris_over_nato_territory_blocks_the_engagement() {
             .forbid_debris_on_nato = forbid;
         let prepared = PreparedScenario::new(scenario);
         let frame = &prepared.geometry.frame;
-        let shooter = shooter_at(&prepared, frame.to_enu(launcher, 0.0));
-        let here = frame.to_enu(intercept, 1000.0);
+        let shooter = shooter_at(&prepared, frame.to_enu(launcher, 0.0).into());
+        let here: [f64; 3] = frame.to_enu(intercept, 1000.0).into();
         let west = frame.to_enu(direct(intercept, -std::f64::consts::FRAC_PI_2, 1.0), 1000.0);
-        let velocity = [50.0 * (west[0] - here[0]), 50.0 * (west[1] - here[1]), 0.0];
+        let velocity = [
+            50.0 * (west.east_m - here[0]),
+            50.0 * (west.north_m - here[1]),
+            0.0,
+        ];
         // The track starts back along its path by the flight time to `intercept`, so the
         // predicted intercept falls at or just west of it (the target flies away from the launcher).
         let flight_s = check_flight_s(&prepared, &shooter, here);

@@ -20,9 +20,10 @@ fn a_route_leg_follows_the_geodesic() {
     let leg = inverse(kyiv_side, lviv);
     assert!((route.length_m() - leg.distance_m).abs() < 1e-6);
     for distance in [0.0, 12_345.0, 100_000.0, 250_000.0, leg.distance_m] {
-        let expected = geometry
+        let expected: [f64; 3] = geometry
             .frame
-            .to_enu(direct(kyiv_side, leg.azimuth_start_rad, distance), 500.0);
+            .to_enu(direct(kyiv_side, leg.azimuth_start_rad, distance), 500.0)
+            .into();
         let actual = route.position_m(distance, 500.0);
         let error = ((expected[0] - actual[0]).powi(2)
             + (expected[1] - actual[1]).powi(2)

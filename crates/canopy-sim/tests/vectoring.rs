@@ -26,7 +26,7 @@ struct Setup {
 fn setup() -> Setup {
     let prepared = PreparedScenario::new(nasams_scenario(1, DELEGATED, true));
     let station = GeoPoint::from_degrees(49.80, 25.00).unwrap();
-    let station_m = prepared.geometry.frame.to_enu(station, 1000.0);
+    let station_m = prepared.geometry.frame.to_enu(station, 1000.0).into();
     Setup {
         prepared,
         station_m,

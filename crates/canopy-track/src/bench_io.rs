@@ -1,6 +1,7 @@
 //! Reading and writing the tracking bench files: `sensors.csv`, `scans.csv`,
 //! `detections.csv` in, `tracks.csv` out (format documented with the benchmark).
 
+use crate::azimuth::Azimuth;
 use crate::deleter::Region;
 use crate::error::TrackError;
 use crate::scan::{PolarDetection, SensorModel};
@@ -265,7 +266,7 @@ fn read_detections(path: PathBuf, scans: &mut [BenchScan]) -> Result<usize, Trac
         }
         scans[i].detections.push(PolarDetection {
             range_m,
-            azimuth_rad,
+            azimuth: Azimuth::from_east_ccw_rad(azimuth_rad),
             elevation_rad,
         });
         count += 1;

@@ -10,16 +10,21 @@
 //! scans one at a time; [`TrackerConfig`] (serde) tunes it, and [`bench_io`] reads and writes
 //! the benchmark's CSV files.
 //!
-//! Frame: local East-North-Up, metres; state `(x, y, z, vx, vy, vz)`. Azimuth follows the
-//! mathematical convention (0 = east, counter-clockwise), elevation is positive up.
+//! Frame: local East-North-Up, metres; state `(x, y, z, vx, vy, vz)`. An [`Azimuth`] is held
+//! the mathematical way (0 = east, counter-clockwise) and converts to and from compass
+//! bearings by name; elevation is positive up.
 //!
 //! ```
-//! use canopy_track::{PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
+//! use canopy_track::{Azimuth, PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
 //! use nalgebra::Vector3;
 //!
 //! let mut tracker = Tracker::new(TrackerConfig::default());
 //! let sensor = SensorModel::new(Vector3::zeros(), 50.0, 0.002, 0.003);
-//! let detections = [PolarDetection { range_m: 20_000.0, azimuth_rad: 0.3, elevation_rad: 0.05 }];
+//! let detections = [PolarDetection {
+//!     range_m: 20_000.0,
+//!     azimuth: Azimuth::from_east_ccw_rad(0.3),
+//!     elevation_rad: 0.05,
+//! }];
 //! let scan = Scan { time_s: 0.0, sensor: &sensor, detections: &detections };
 //! let tracks = tracker.process_scan(&scan).expect("scans in time order");
 //! // One detection starts one tentative track; confirmation needs more scans.
@@ -27,7 +32,10 @@
 //! assert!(!tracks[0].confirmed);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod associator;
+pub mod azimuth;
 pub mod bench_io;
 pub mod config;
 pub mod deleter;
@@ -48,6 +56,7 @@ pub mod transition;
 pub mod updater;
 
 pub use associator::{Associator, GlobalNearestNeighbour, Hypothesis};
+pub use azimuth::Azimuth;
 pub use config::{ImmConfig, TrackerConfig};
 pub use deleter::{Deleter, Deletion, MissedUpdateDeleter};
 pub use error::TrackError;

@@ -1,5 +1,6 @@
 //! What a radar hands the tracker: a sensor description and one scan of polar detections.
 
+use crate::azimuth::Azimuth;
 use crate::geometry::{converted_covariance, polar_to_cartesian};
 use nalgebra::{Matrix3, Vector3};
 
@@ -101,16 +102,21 @@ impl SensorModel {
 pub struct PolarDetection {
     /// Slant range from the radar, metres.
     pub range_m: f64,
-    /// Azimuth, radians, 0 = east, counter-clockwise.
-    pub azimuth_rad: f64,
+    /// Azimuth (held the mathematical way: 0 = east, counter-clockwise).
+    pub azimuth: Azimuth,
     /// Elevation, radians, positive up.
     pub elevation_rad: f64,
 }
 
 impl PolarDetection {
-    /// `(range_m, azimuth_rad, elevation_rad)` as a vector.
+    /// `(range_m, azimuth_rad, elevation_rad)` as a vector, the azimuth from east,
+    /// counter-clockwise.
     pub fn polar(&self) -> Vector3<f64> {
-        Vector3::new(self.range_m, self.azimuth_rad, self.elevation_rad)
+        Vector3::new(
+            self.range_m,
+            self.azimuth.east_ccw_rad(),
+            self.elevation_rad,
+        )
     }
 
     /// Position of the detection in the local frame, metres.

@@ -35,7 +35,7 @@ fn reads_scans_in_time_order() {
     assert_eq!(scenario.scans.len(), 2);
     assert_eq!(scenario.scans[0].scan_id, 0);
     assert_eq!(scenario.scans[1].detections.len(), 2);
-    assert_eq!(scenario.scans[1].detections[0].azimuth_rad, -3.0);
+    assert_eq!(scenario.scans[1].detections[0].azimuth.east_ccw_rad(), -3.0);
     std::fs::remove_dir_all(dir).ok();
 }
 

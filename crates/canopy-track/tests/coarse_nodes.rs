@@ -8,7 +8,7 @@
 
 use canopy_track::geometry::cartesian_to_polar;
 use canopy_track::{
-    ImmConfig, PolarDetection, RadioHorizon, Scan, SensorModel, Tracker, TrackerConfig,
+    Azimuth, ImmConfig, PolarDetection, RadioHorizon, Scan, SensorModel, Tracker, TrackerConfig,
 };
 use nalgebra::Vector3;
 use rand::SeedableRng;
@@ -85,7 +85,9 @@ fn follow(radar_horizon: Option<RadioHorizon>) -> (Vec<bool>, usize, Tracker) {
             let polar = cartesian_to_polar(&(truth - node.position_m));
             let detection = PolarDetection {
                 range_m: (polar.x + node.sigma_range_m * unit.sample(&mut rng)).max(1.0),
-                azimuth_rad: polar.y + node.sigma_azimuth_rad * unit.sample(&mut rng),
+                azimuth: Azimuth::from_east_ccw_rad(
+                    polar.y + node.sigma_azimuth_rad * unit.sample(&mut rng),
+                ),
                 elevation_rad: polar.z + node.sigma_elevation_rad * unit.sample(&mut rng),
             };
             (node, vec![detection])

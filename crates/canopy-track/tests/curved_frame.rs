@@ -3,7 +3,7 @@
 //! target's height; one that pulls vertical velocity back to zero lets it sink.
 
 use canopy_track::geometry::cartesian_to_polar;
-use canopy_track::{ImmConfig, PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
+use canopy_track::{Azimuth, ImmConfig, PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
 use nalgebra::Vector3;
 
 const RADIUS_M: f64 = 6_371_000.0;
@@ -45,7 +45,7 @@ fn height_error_m(frame_curvature_radius_m: Option<f64>) -> f64 {
         let polar = cartesian_to_polar(&(truth(time_s) - sensor.position_m));
         let detection = PolarDetection {
             range_m: polar[0],
-            azimuth_rad: polar[1],
+            azimuth: Azimuth::from_east_ccw_rad(polar[1]),
             elevation_rad: polar[2],
         };
         let scan = Scan {

@@ -2,7 +2,7 @@
 //! coverage into the other's keeps one track identity through the hand-over.
 
 use canopy_track::geometry::cartesian_to_polar;
-use canopy_track::{PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
+use canopy_track::{Azimuth, PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
 use nalgebra::Vector3;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -31,7 +31,9 @@ fn identity_survives_hand_over() {
             let polar = cartesian_to_polar(&relative);
             vec![PolarDetection {
                 range_m: polar.x + sensor.sigma_range_m * unit.sample(&mut rng),
-                azimuth_rad: polar.y + sensor.sigma_azimuth_rad * unit.sample(&mut rng),
+                azimuth: Azimuth::from_east_ccw_rad(
+                    polar.y + sensor.sigma_azimuth_rad * unit.sample(&mut rng),
+                ),
                 elevation_rad: polar.z + sensor.sigma_elevation_rad * unit.sample(&mut rng),
             }]
         } else {

@@ -3,7 +3,7 @@
 
 use canopy_track::geometry::cartesian_to_polar;
 use canopy_track::{
-    ConstantVelocity, CoordinatedTurn, ExtendedKalmanUpdater, Gaussian, Imm, MotionModel,
+    Azimuth, ConstantVelocity, CoordinatedTurn, ExtendedKalmanUpdater, Gaussian, Imm, MotionModel,
     PolarDetection, SensorModel, StateCovariance, StateVector, Vertical,
 };
 use nalgebra::Vector3;
@@ -65,7 +65,7 @@ fn weight_moves_to_turn_model_in_turn() {
         let polar = cartesian_to_polar(&(truth(time_s) - sensor.position_m));
         let detection = PolarDetection {
             range_m: polar.x,
-            azimuth_rad: polar.y,
+            azimuth: Azimuth::from_east_ccw_rad(polar.y),
             elevation_rad: polar.z,
         };
         let predicted = imm.predict(&state, dt);

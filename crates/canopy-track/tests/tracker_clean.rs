@@ -2,7 +2,7 @@
 //! false track, through scans of two radars that alternate (central fusion).
 
 use canopy_track::geometry::cartesian_to_polar;
-use canopy_track::{PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
+use canopy_track::{Azimuth, PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
 use nalgebra::Vector3;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -59,7 +59,9 @@ fn one_confirmed_track_per_target() {
                 let polar = cartesian_to_polar(&(p + v * time_s - sensor.position_m));
                 PolarDetection {
                     range_m: polar.x + sensor.sigma_range_m * unit.sample(&mut rng),
-                    azimuth_rad: polar.y + sensor.sigma_azimuth_rad * unit.sample(&mut rng),
+                    azimuth: Azimuth::from_east_ccw_rad(
+                        polar.y + sensor.sigma_azimuth_rad * unit.sample(&mut rng),
+                    ),
                     elevation_rad: polar.z + sensor.sigma_elevation_rad * unit.sample(&mut rng),
                 }
             })
