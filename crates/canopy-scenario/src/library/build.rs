@@ -1,17 +1,18 @@
 //! Checks the catalogues and builds the validated [`Library`].
 
-use super::param::{Bounds, RawParam, check_param};
+use super::entry::{Params, build_entries, same};
+use super::index::{MunitionIndex, SensorIndex};
+use super::param::Bounds;
 use super::raw::{
     self, AircraftCatalogue, MunitionCatalogue, RawAircraft, RawMunition, RawSystem, RawThreat,
     SystemCatalogue, ThreatCatalogue,
 };
-use super::sensors::{SensorIndex, SensorKind, SensorType};
+use super::sensors;
 use super::types::{
-    AircraftType, MunitionIndex, MunitionType, Provenances, SystemType, ThreatClass, ThreatType,
+    AircraftType, MunitionType, SensorKind, SensorType, SystemType, ThreatClass, ThreatType,
 };
 use super::{Library, LibraryTexts};
 use crate::error::{ErrorKind, ScenarioError};
-use crate::ids::{UniqueIds, check_id};
 use crate::source::SourceFile;
 use crate::units::{hours_to_s, km_to_m, kmh_to_mps};
 use std::path::Path;
@@ -25,7 +26,7 @@ const AIRCRAFT_FILE: &str = "data/library/aircraft.toml";
 /// Parses and checks the catalogues.
 pub(super) fn build(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> {
     let munitions = munitions(texts.munitions)?;
-    let sensors = super::sensors::sensors(texts.sensors)?;
+    let sensors = sensors::sensors(texts.sensors)?;
     Ok(Library {
         threats: threats(texts.threats)?,
         systems: systems(texts.systems, &munitions)?,
@@ -35,90 +36,8 @@ pub(super) fn build(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> 
     })
 }
 
-pub(super) fn same(x: f64) -> f64 {
-    x
-}
-
-/// Collects the checked parameters of one catalogue entry with their provenance.
-pub(super) struct Params<'f, 'a> {
-    file: &'f SourceFile<'a>,
-    entry: String,
-    pub(super) provenance: Provenances,
-}
-
-impl<'f, 'a> Params<'f, 'a> {
-    pub(super) fn new(file: &'f SourceFile<'a>, entry: String) -> Self {
-        Params {
-            file,
-            entry,
-            provenance: Provenances::new(),
-        }
-    }
-
-    /// Checks the parameter written under `file_key`, converts it with `to_si` and records it
-    /// under its SI name.
-    pub(super) fn take(
-        &mut self,
-        si_name: &'static str,
-        file_key: &str,
-        raw: &Spanned<RawParam>,
-        bounds: Bounds,
-        to_si: fn(f64) -> f64,
-    ) -> Result<f64, ScenarioError> {
-        let field = format!("{}.{file_key}", self.entry);
-        let parameter = check_param(self.file, &field, raw, bounds, to_si)?;
-        let value = parameter.value;
-        self.provenance.insert(si_name, parameter);
-        Ok(value)
-    }
-
-    /// Fails unless `low < high` (two values already taken), pointing at the `low` field.
-    fn require_below(
-        &self,
-        low: (&str, f64, &Spanned<RawParam>),
-        high: (&str, f64),
-    ) -> Result<(), ScenarioError> {
-        if low.1 < high.1 {
-            return Ok(());
-        }
-        Err(self.file.error(
-            ErrorKind::Value,
-            low.2.span(),
-            format!("{}.{}", self.entry, low.0),
-            format!("{} is not below {}", low.0, high.0),
-            format!("{} < {}", low.0, high.0),
-        ))
-    }
-}
-
 fn open<'a>(name: &'a str, text: &'a str) -> Result<SourceFile<'a>, ScenarioError> {
     SourceFile::from_text(Path::new(name), text, raw::describe)
-}
-
-/// Builds every entry of one catalogue table (`table` = `"threat"`, ...), checking first that each
-/// id is well formed and unique among `kind`; `build` gets the entry's field prefix (`threat[3]`),
-/// its checked id and its raw table.
-pub(super) fn build_entries<R, T>(
-    file: &SourceFile<'_>,
-    table: &str,
-    kind: &str,
-    entries: &[Spanned<R>],
-    id_of: impl Fn(&R) -> &Spanned<String>,
-    mut build: impl FnMut(String, String, &R) -> Result<T, ScenarioError>,
-) -> Result<Vec<T>, ScenarioError> {
-    let mut ids = UniqueIds::default();
-    entries
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| {
-            let raw = raw.get_ref();
-            let entry = format!("{table}[{i}]");
-            let id_field = format!("{entry}.id");
-            let id = check_id(file, &id_field, id_of(raw))?;
-            ids.insert(file, &id_field, id_of(raw), kind)?;
-            build(entry, id, raw)
-        })
-        .collect()
 }
 
 fn threats(text: &str) -> Result<Vec<ThreatType>, ScenarioError> {
@@ -186,7 +105,7 @@ fn threat(
             return Err(file.error(
                 ErrorKind::Schema,
                 raw.class.span(),
-                format!("{}.apogee_km", p.entry),
+                p.field("apogee_km"),
                 "a ballistic threat needs `apogee_km`",
                 "apogee_km = { value = KM, source = \"URL\" } (or assumed with range)",
             ));
@@ -195,7 +114,7 @@ fn threat(
             return Err(file.error(
                 ErrorKind::Schema,
                 apogee.span(),
-                format!("{}.apogee_km", p.entry),
+                p.field("apogee_km"),
                 format!("`apogee_km` given for a {} threat", class.as_str()),
                 "apogee_km only for class = \"ballistic\"",
             ));
