@@ -1,10 +1,29 @@
 //! Reading Polygon and MultiPolygon geometries out of GeoJSON text (RFC 7946: positions are
-//! `[longitude, latitude]` in degrees, rings closed).
+//! `[longitude, latitude]` in degrees, rings closed): the reader that [`crate::Borders`] uses, and
+//! [`GeoPolygon::from_geojson_str`]. Polygons themselves know nothing of GeoJSON.
 
 use serde_json::{Map, Value};
 
-use crate::GeoError;
 use crate::polygon::{LonLatRing, ring_from_positions};
+use crate::{GeoError, GeoPolygon};
+
+impl GeoPolygon {
+    /// All Polygon / MultiPolygon geometries of a GeoJSON text (Feature, FeatureCollection or
+    /// bare geometry), as one polygon set. `source_name` (usually the file name) labels errors.
+    pub fn from_geojson_str(text: &str, source_name: &str) -> Result<GeoPolygon, GeoError> {
+        let rings: Vec<LonLatRing> = polygon_features(text, source_name)?
+            .into_iter()
+            .flat_map(|feature| feature.rings)
+            .collect();
+        if rings.is_empty() {
+            return Err(GeoError::GeoJson {
+                source_name: source_name.to_owned(),
+                message: "contains no Polygon or MultiPolygon".to_owned(),
+            });
+        }
+        Ok(GeoPolygon::from_rings(rings))
+    }
+}
 
 /// One feature (or bare geometry) of a GeoJSON document with all its polygon rings.
 pub(crate) struct PolygonFeature {
@@ -185,6 +204,93 @@ impl Reader<'_> {
             _ => Err(self.error(format!(
                 "{location} is not a position [longitude, latitude] (optionally with altitude)"
             ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::GeoPoint;
+
+    fn pt(lat: f64, lon: f64) -> GeoPoint {
+        GeoPoint::from_degrees(lat, lon).unwrap()
+    }
+
+    #[test]
+    fn geojson_square_around_lviv_uses_lon_lat_order() {
+        // RFC 7946: [longitude, latitude]. Lviv is at 49.84 N, 24.03 E.
+        let text = r#"{"type": "Feature", "properties": {"name": "lviv box"},
+            "geometry": {"type": "Polygon", "coordinates": [
+                [[23.5, 49.5], [24.5, 49.5], [24.5, 50.2], [23.5, 50.2], [23.5, 49.5]]]}}"#;
+        let poly = GeoPolygon::from_geojson_str(text, "lviv.geojson").unwrap();
+        assert!(poly.contains(pt(49.8397, 24.0297)));
+        // Read the other way round, the box would be near 24 N, 50 E.
+        assert!(!poly.contains(pt(24.0297, 49.8397)));
+    }
+
+    #[test]
+    fn geojson_hole_and_multipolygon() {
+        let text = r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": null, "geometry": {"type": "MultiPolygon", "coordinates": [
+                [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [3, 1], [3, 3], [1, 3], [1, 1]]],
+                [[[10, 10], [11, 10], [11, 11], [10, 10]]]]}},
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [
+                [[20, 20], [21, 20, 100], [21, 21], [20, 20]]]}}]}"#;
+        let poly = GeoPolygon::from_geojson_str(text, "zones.geojson").unwrap();
+        assert!(poly.contains(pt(0.5, 0.5)));
+        assert!(!poly.contains(pt(2.0, 2.0)), "inside the hole");
+        assert!(poly.contains(pt(10.2, 10.8)));
+        assert!(poly.contains(pt(20.2, 20.8)));
+        assert!(!poly.contains(pt(5.0, 5.0)));
+    }
+
+    #[test]
+    fn malformed_geojson_gives_errors_naming_source_and_place() {
+        let cases = [
+            ("{", "not valid JSON"),
+            ("[1, 2]", "is not a GeoJSON object"),
+            (r#"{"type": "FeatureCollection"}"#, "no \"features\" array"),
+            (
+                r#"{"type": "Point", "coordinates": [1, 2]}"#,
+                "type \"Point\"",
+            ),
+            (
+                r#"{"type": "Feature", "geometry": null}"#,
+                "geometry is missing or null",
+            ),
+            (
+                r#"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}"#,
+                "does not close",
+            ),
+            (
+                r#"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 0]]]}"#,
+                "at least 4",
+            ),
+            (
+                r#"{"type": "Polygon", "coordinates": [[[0, 0], ["a", 0], [1, 1], [0, 0]]]}"#,
+                "not a number",
+            ),
+            (
+                r#"{"type": "Polygon", "coordinates": [[[0, 0], [1], [1, 1], [0, 0]]]}"#,
+                "coordinates[0][1] is not a position",
+            ),
+            (
+                r#"{"type": "Polygon", "coordinates": [[[0, 0], [1, 95], [1, 1], [0, 0]]]}"#,
+                "latitude 95",
+            ),
+            (r#"{"type": "Polygon", "coordinates": []}"#, "has no rings"),
+            (r#"{"type": "Polygon"}"#, "no \"coordinates\""),
+            (
+                r#"{"type": "FeatureCollection", "features": []}"#,
+                "contains no Polygon",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = GeoPolygon::from_geojson_str(text, "bad.geojson").unwrap_err();
+            let message = err.to_string();
+            assert!(message.starts_with("GeoJSON bad.geojson: "), "{message}");
+            assert!(message.contains(expected), "{message:?} lacks {expected:?}");
         }
     }
 }

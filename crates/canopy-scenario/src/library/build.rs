@@ -1,19 +1,18 @@
 //! Checks the catalogues and builds the validated [`Library`].
 
-use super::param::{Bounds, RawParam, check_param};
+use super::entry::{Params, build_entries};
+use super::index::{MunitionIndex, SensorIndex};
 use super::raw::{
-    self, AircraftCatalogue, MunitionCatalogue, RawAircraft, RawMunition, RawSystem, RawThreat,
-    SystemCatalogue, ThreatCatalogue,
+    self, APOGEE, AircraftCatalogue, MunitionCatalogue, RawAircraft, RawMunition, RawSystem,
+    RawThreat, SystemCatalogue, ThreatCatalogue,
 };
-use super::sensors::{SensorIndex, SensorKind, SensorType};
+use super::sensors;
 use super::types::{
-    AircraftType, MunitionIndex, MunitionType, Provenances, SystemType, ThreatClass, ThreatType,
+    AircraftType, MunitionType, SensorKind, SensorType, SystemType, ThreatClass, ThreatType,
 };
 use super::{Library, LibraryTexts};
 use crate::error::{ErrorKind, ScenarioError};
-use crate::ids::{UniqueIds, check_id};
 use crate::source::SourceFile;
-use crate::units::{hours_to_s, km_to_m, kmh_to_mps};
 use std::path::Path;
 use toml::Spanned;
 
@@ -25,7 +24,7 @@ const AIRCRAFT_FILE: &str = "data/library/aircraft.toml";
 /// Parses and checks the catalogues.
 pub(super) fn build(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> {
     let munitions = munitions(texts.munitions)?;
-    let sensors = super::sensors::sensors(texts.sensors)?;
+    let sensors = sensors::sensors(texts.sensors)?;
     Ok(Library {
         threats: threats(texts.threats)?,
         systems: systems(texts.systems, &munitions)?,
@@ -35,90 +34,8 @@ pub(super) fn build(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> 
     })
 }
 
-pub(super) fn same(x: f64) -> f64 {
-    x
-}
-
-/// Collects the checked parameters of one catalogue entry with their provenance.
-pub(super) struct Params<'f, 'a> {
-    file: &'f SourceFile<'a>,
-    entry: String,
-    pub(super) provenance: Provenances,
-}
-
-impl<'f, 'a> Params<'f, 'a> {
-    pub(super) fn new(file: &'f SourceFile<'a>, entry: String) -> Self {
-        Params {
-            file,
-            entry,
-            provenance: Provenances::new(),
-        }
-    }
-
-    /// Checks the parameter written under `file_key`, converts it with `to_si` and records it
-    /// under its SI name.
-    pub(super) fn take(
-        &mut self,
-        si_name: &'static str,
-        file_key: &str,
-        raw: &Spanned<RawParam>,
-        bounds: Bounds,
-        to_si: fn(f64) -> f64,
-    ) -> Result<f64, ScenarioError> {
-        let field = format!("{}.{file_key}", self.entry);
-        let parameter = check_param(self.file, &field, raw, bounds, to_si)?;
-        let value = parameter.value;
-        self.provenance.insert(si_name, parameter);
-        Ok(value)
-    }
-
-    /// Fails unless `low < high` (two values already taken), pointing at the `low` field.
-    fn require_below(
-        &self,
-        low: (&str, f64, &Spanned<RawParam>),
-        high: (&str, f64),
-    ) -> Result<(), ScenarioError> {
-        if low.1 < high.1 {
-            return Ok(());
-        }
-        Err(self.file.error(
-            ErrorKind::Value,
-            low.2.span(),
-            format!("{}.{}", self.entry, low.0),
-            format!("{} is not below {}", low.0, high.0),
-            format!("{} < {}", low.0, high.0),
-        ))
-    }
-}
-
 fn open<'a>(name: &'a str, text: &'a str) -> Result<SourceFile<'a>, ScenarioError> {
     SourceFile::from_text(Path::new(name), text, raw::describe)
-}
-
-/// Builds every entry of one catalogue table (`table` = `"threat"`, ...), checking first that each
-/// id is well formed and unique among `kind`; `build` gets the entry's field prefix (`threat[3]`),
-/// its checked id and its raw table.
-pub(super) fn build_entries<R, T>(
-    file: &SourceFile<'_>,
-    table: &str,
-    kind: &str,
-    entries: &[Spanned<R>],
-    id_of: impl Fn(&R) -> &Spanned<String>,
-    mut build: impl FnMut(String, String, &R) -> Result<T, ScenarioError>,
-) -> Result<Vec<T>, ScenarioError> {
-    let mut ids = UniqueIds::default();
-    entries
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| {
-            let raw = raw.get_ref();
-            let entry = format!("{table}[{i}]");
-            let id_field = format!("{entry}.id");
-            let id = check_id(file, &id_field, id_of(raw))?;
-            ids.insert(file, &id_field, id_of(raw), kind)?;
-            build(entry, id, raw)
-        })
-        .collect()
 }
 
 fn threats(text: &str) -> Result<Vec<ThreatType>, ScenarioError> {
@@ -142,51 +59,14 @@ fn threat(
 ) -> Result<ThreatType, ScenarioError> {
     let class = *raw.class.get_ref();
     let mut p = Params::new(file, entry);
-    let speed_mps = p.take(
-        "speed_mps",
-        "speed_kmh",
-        &raw.speed_kmh,
-        Bounds::Positive,
-        kmh_to_mps,
-    )?;
-    let cruise_altitude_m = p.take(
-        "cruise_altitude_m",
-        "cruise_altitude_m",
-        &raw.cruise_altitude_m,
-        Bounds::NonNegative,
-        same,
-    )?;
-    let terminal_altitude_m = p.take(
-        "terminal_altitude_m",
-        "terminal_altitude_m",
-        &raw.terminal_altitude_m,
-        Bounds::NonNegative,
-        same,
-    )?;
-    let range_m = p.take(
-        "range_m",
-        "range_km",
-        &raw.range_km,
-        Bounds::Positive,
-        km_to_m,
-    )?;
-    let rcs_m2 = p.take("rcs_m2", "rcs_m2", &raw.rcs_m2, Bounds::Positive, same)?;
-    let cost_usd = p.take(
-        "cost_usd",
-        "cost_usd",
-        &raw.cost_usd,
-        Bounds::NonNegative,
-        same,
-    )?;
+    let n = raw.numbers(&mut p)?;
     let apogee_m = match (&raw.apogee_km, class) {
-        (Some(apogee), ThreatClass::Ballistic) => {
-            Some(p.take("apogee_m", "apogee_km", apogee, Bounds::Positive, km_to_m)?)
-        }
+        (Some(apogee), ThreatClass::Ballistic) => Some(p.take(&APOGEE, apogee)?),
         (None, ThreatClass::Ballistic) => {
             return Err(file.error(
                 ErrorKind::Schema,
                 raw.class.span(),
-                format!("{}.apogee_km", p.entry),
+                p.field(APOGEE.key),
                 "a ballistic threat needs `apogee_km`",
                 "apogee_km = { value = KM, source = \"URL\" } (or assumed with range)",
             ));
@@ -195,7 +75,7 @@ fn threat(
             return Err(file.error(
                 ErrorKind::Schema,
                 apogee.span(),
-                format!("{}.apogee_km", p.entry),
+                p.field(APOGEE.key),
                 format!("`apogee_km` given for a {} threat", class.as_str()),
                 "apogee_km only for class = \"ballistic\"",
             ));
@@ -206,12 +86,12 @@ fn threat(
         id,
         name: raw.name.clone(),
         class,
-        speed_mps,
-        cruise_altitude_m,
-        terminal_altitude_m,
-        range_m,
-        rcs_m2,
-        cost_usd,
+        speed_mps: n.speed_mps,
+        cruise_altitude_m: n.cruise_altitude_m,
+        terminal_altitude_m: n.terminal_altitude_m,
+        range_m: n.range_m,
+        rcs_m2: n.rcs_m2,
+        cost_usd: n.cost_usd,
         apogee_m,
         provenance: p.provenance,
     })
@@ -237,97 +117,18 @@ fn munition(
     raw: &RawMunition,
 ) -> Result<MunitionType, ScenarioError> {
     let mut p = Params::new(file, entry);
-    let max_range_m = p.take(
-        "max_range_m",
-        "max_range_km",
-        &raw.max_range_km,
-        Bounds::Positive,
-        km_to_m,
-    )?;
-    let min_range_m = p.take(
-        "min_range_m",
-        "min_range_km",
-        &raw.min_range_km,
-        Bounds::NonNegative,
-        km_to_m,
-    )?;
-    p.require_below(
-        ("min_range_km", min_range_m, &raw.min_range_km),
-        ("max_range_km", max_range_m),
-    )?;
-    let max_altitude_m = p.take(
-        "max_altitude_m",
-        "max_altitude_km",
-        &raw.max_altitude_km,
-        Bounds::Positive,
-        km_to_m,
-    )?;
-    let min_altitude_m = p.take(
-        "min_altitude_m",
-        "min_altitude_m",
-        &raw.min_altitude_m,
-        Bounds::NonNegative,
-        same,
-    )?;
-    p.require_below(
-        ("min_altitude_m", min_altitude_m, &raw.min_altitude_m),
-        ("max_altitude_km", max_altitude_m),
-    )?;
-    let speed_mps = p.take(
-        "speed_mps",
-        "mean_speed_kmh",
-        &raw.mean_speed_kmh,
-        Bounds::Positive,
-        kmh_to_mps,
-    )?;
-    let cost_usd = p.take(
-        "cost_usd",
-        "cost_usd",
-        &raw.cost_usd,
-        Bounds::NonNegative,
-        same,
-    )?;
-    let pk = [
-        p.take(
-            "pk_drone",
-            "pk_drone",
-            &raw.pk_drone,
-            Bounds::Probability,
-            same,
-        )?,
-        p.take(
-            "pk_decoy",
-            "pk_decoy",
-            &raw.pk_decoy,
-            Bounds::Probability,
-            same,
-        )?,
-        p.take(
-            "pk_cruise",
-            "pk_cruise",
-            &raw.pk_cruise,
-            Bounds::Probability,
-            same,
-        )?,
-        p.take(
-            "pk_ballistic",
-            "pk_ballistic",
-            &raw.pk_ballistic,
-            Bounds::Probability,
-            same,
-        )?,
-    ];
+    let n = raw.numbers(&mut p)?;
     Ok(MunitionType {
         id,
         name: raw.name.clone(),
         kind: raw.kind,
-        max_range_m,
-        min_range_m,
-        max_altitude_m,
-        min_altitude_m,
-        speed_mps,
-        cost_usd,
-        pk,
+        max_range_m: n.max_range_m,
+        min_range_m: n.min_range_m,
+        max_altitude_m: n.max_altitude_m,
+        min_altitude_m: n.min_altitude_m,
+        speed_mps: n.speed_mps,
+        cost_usd: n.cost_usd,
+        pk: [n.pk_drone, n.pk_decoy, n.pk_cruise, n.pk_ballistic],
         self_destructs: raw.self_destructs,
         provenance: p.provenance,
     })
@@ -355,43 +156,16 @@ fn system(
 ) -> Result<SystemType, ScenarioError> {
     let fireable = resolve_munitions(file, &entry, &raw.munitions, munitions)?;
     let mut p = Params::new(file, entry);
-    let reaction_time_s = p.take(
-        "reaction_time_s",
-        "reaction_time_s",
-        &raw.reaction_time_s,
-        Bounds::NonNegative,
-        same,
-    )?;
-    let radar_range_m = p.take(
-        "radar_range_m",
-        "radar_range_km",
-        &raw.radar_range_km,
-        Bounds::Positive,
-        km_to_m,
-    )?;
-    let launch_interval_s = p.take(
-        "launch_interval_s",
-        "launch_interval_s",
-        &raw.launch_interval_s,
-        Bounds::NonNegative,
-        same,
-    )?;
-    let fire_channels = p.take(
-        "fire_channels",
-        "fire_channels",
-        &raw.fire_channels,
-        Bounds::Count,
-        same,
-    )?;
+    let n = raw.numbers(&mut p)?;
     Ok(SystemType {
         id,
         name: raw.name.clone(),
         munitions: fireable,
-        reaction_time_s,
-        radar_range_m,
-        launch_interval_s,
+        reaction_time_s: n.reaction_time_s,
+        radar_range_m: n.radar_range_m,
+        launch_interval_s: n.launch_interval_s,
         // A checked count: whole, at least 1 and finite.
-        fire_channels: fire_channels as u32,
+        fire_channels: n.fire_channels as u32,
         provenance: p.provenance,
     })
 }
@@ -428,73 +202,18 @@ fn one_aircraft(
         .map(|id| resolve_radar(file, &entry, id, sensors))
         .transpose()?;
     let mut p = Params::new(file, entry);
-    let cruise_speed_mps = p.take(
-        "cruise_speed_mps",
-        "cruise_speed_kmh",
-        &raw.cruise_speed_kmh,
-        Bounds::Positive,
-        kmh_to_mps,
-    )?;
-    let dash_speed_mps = p.take(
-        "dash_speed_mps",
-        "dash_speed_kmh",
-        &raw.dash_speed_kmh,
-        Bounds::Positive,
-        kmh_to_mps,
-    )?;
-    let combat_radius_m = p.take(
-        "combat_radius_m",
-        "combat_radius_km",
-        &raw.combat_radius_km,
-        Bounds::Positive,
-        km_to_m,
-    )?;
-    let dash_fuel_factor = p.take(
-        "dash_fuel_factor",
-        "dash_fuel_factor",
-        &raw.dash_fuel_factor,
-        Bounds::Positive,
-        same,
-    )?;
-    let endurance_s = p.take(
-        "endurance_s",
-        "endurance_h",
-        &raw.endurance_h,
-        Bounds::Positive,
-        hours_to_s,
-    )?;
-    let patrol_altitude_m = p.take(
-        "patrol_altitude_m",
-        "patrol_altitude_m",
-        &raw.patrol_altitude_m,
-        Bounds::Positive,
-        same,
-    )?;
-    let radar_range_m = p.take(
-        "radar_range_m",
-        "radar_range_km",
-        &raw.radar_range_km,
-        Bounds::Positive,
-        km_to_m,
-    )?;
-    let cost_per_flight_hour_usd = p.take(
-        "cost_per_flight_hour_usd",
-        "cost_per_flight_hour_usd",
-        &raw.cost_per_flight_hour_usd,
-        Bounds::NonNegative,
-        same,
-    )?;
+    let n = raw.numbers(&mut p)?;
     Ok(AircraftType {
         id,
         name: raw.name.clone(),
-        cruise_speed_mps,
-        dash_speed_mps,
-        combat_radius_m,
-        dash_fuel_factor,
-        endurance_s,
-        patrol_altitude_m,
-        radar_range_m,
-        cost_per_flight_hour_usd,
+        cruise_speed_mps: n.cruise_speed_mps,
+        dash_speed_mps: n.dash_speed_mps,
+        combat_radius_m: n.combat_radius_m,
+        dash_fuel_factor: n.dash_fuel_factor,
+        endurance_s: n.endurance_s,
+        patrol_altitude_m: n.patrol_altitude_m,
+        radar_range_m: n.radar_range_m,
+        cost_per_flight_hour_usd: n.cost_per_flight_hour_usd,
         munitions: carried,
         radar,
         provenance: p.provenance,
@@ -579,4 +298,34 @@ fn resolve_munitions(
         resolved.push(index);
     }
     Ok(resolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::param::Unit;
+
+    #[test]
+    fn every_parameter_key_names_the_unit_it_is_converted_from() {
+        let catalogues = [
+            RawThreat::PARAMS,
+            RawMunition::PARAMS,
+            RawSystem::PARAMS,
+            RawAircraft::PARAMS,
+            sensors::RawSensor::PARAMS,
+        ];
+        let suffixes = [
+            ("_km", Unit::Km),
+            ("_kmh", Unit::KmPerHour),
+            ("_h", Unit::Hours),
+            ("_deg", Unit::Degrees),
+        ];
+        for param in catalogues.iter().copied().flatten() {
+            let named = suffixes
+                .iter()
+                .find(|(suffix, _)| param.key.ends_with(suffix))
+                .map_or(Unit::Si, |&(_, unit)| unit);
+            assert_eq!(param.unit, named, "{}", param.key);
+        }
+    }
 }

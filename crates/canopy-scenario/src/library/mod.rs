@@ -3,16 +3,18 @@
 //! compiled into the crate, so the library needs no file beside the binary.
 
 mod build;
+mod entry;
+mod index;
 mod param;
 mod raw;
 mod sensors;
 mod types;
 
+pub use index::{AircraftIndex, MunitionIndex, SensorIndex, SystemIndex, ThreatIndex};
 pub use param::{Parameter, Provenance};
-pub use sensors::{SensorIndex, SensorKind, SensorType};
 pub use types::{
-    AircraftIndex, AircraftType, MunitionIndex, MunitionKind, MunitionType, SystemIndex,
-    SystemType, ThreatClass, ThreatIndex, ThreatType,
+    AircraftType, MunitionKind, MunitionType, SensorKind, SensorType, SystemType, ThreatClass,
+    ThreatType,
 };
 
 use crate::error::ScenarioError;

@@ -3,6 +3,7 @@
 use crate::ScenarioError;
 use crate::error::ErrorKind;
 use crate::source::SourceFile;
+use crate::units::{deg_to_rad, hours_to_s, km_to_m, kmh_to_mps};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -81,15 +82,59 @@ impl Bounds {
     }
 }
 
+/// The unit a catalogue writes a number in (its key says which: `_km`, `_kmh`, `_h`, `_deg`);
+/// the model keeps the number in SI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// Already SI or without a unit (metres, seconds, m², USD, probabilities, counts, factors).
+    Si,
+    /// Kilometres, kept in metres.
+    Km,
+    /// Kilometres per hour, kept in metres per second.
+    KmPerHour,
+    /// Hours, kept in seconds.
+    Hours,
+    /// Degrees, kept in radians.
+    Degrees,
+}
+
+impl Unit {
+    /// `x`, written in this unit, in SI.
+    pub(crate) fn to_si(self, x: f64) -> f64 {
+        match self {
+            Unit::Si => x,
+            Unit::Km => km_to_m(x),
+            Unit::KmPerHour => kmh_to_mps(x),
+            Unit::Hours => hours_to_s(x),
+            Unit::Degrees => deg_to_rad(x),
+        }
+    }
+}
+
+/// One parameter of a catalogue entry, declared once: the key it is written under, the SI name
+/// its provenance is recorded under, the values it may take and the unit it is written in.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ParamSpec {
+    /// The key in the catalogue file, e.g. `speed_kmh`.
+    pub key: &'static str,
+    /// The name in SI, e.g. `speed_mps`.
+    pub si_name: &'static str,
+    /// The values it may take, as written.
+    pub bounds: Bounds,
+    /// The unit it is written in.
+    pub unit: Unit,
+}
+
 const PROVENANCE_RULE: &str = "exactly one of `source = \"URL\"` (a public figure) or `assumed = \"reasoning\"` with `range = [low, high]`";
 
-/// Checks a parameter and converts it to SI with `to_si` (applied to the value and the range).
+/// Checks a parameter (in `field`, e.g. `threat[3].speed_kmh`) and converts it from `unit` to SI
+/// (the value and the range).
 pub(crate) fn check_param(
     file: &SourceFile<'_>,
     field: &str,
     raw: &Spanned<RawParam>,
     bounds: Bounds,
-    to_si: fn(f64) -> f64,
+    unit: Unit,
 ) -> Result<Parameter, ScenarioError> {
     let p = raw.get_ref();
     let fail = |problem: String, allowed: String| {
@@ -158,11 +203,11 @@ pub(crate) fn check_param(
                     ),
                 );
             }
-            Some((to_si(low), to_si(high)))
+            Some((unit.to_si(low), unit.to_si(high)))
         }
     };
     Ok(Parameter {
-        value: to_si(p.value),
+        value: unit.to_si(p.value),
         range,
         provenance,
     })

@@ -1,6 +1,7 @@
-//! The catalogue files as written: permissive serde types, checked by `build`.
+//! The catalogue files as written: permissive serde types, checked by `build`, with the
+//! declaration of every parameter (its key, SI name, bounds and unit).
 
-use super::param::RawParam;
+use super::entry::catalogue_entry;
 use super::types::{MunitionKind, ThreatClass};
 use serde::Deserialize;
 use toml::Spanned;
@@ -12,20 +13,27 @@ pub(crate) struct ThreatCatalogue {
     pub threat: Vec<Spanned<RawThreat>>,
 }
 
-/// One `[[threat]]`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawThreat {
-    pub id: Spanned<String>,
-    pub name: String,
-    pub class: Spanned<ThreatClass>,
-    pub speed_kmh: Spanned<RawParam>,
-    pub cruise_altitude_m: Spanned<RawParam>,
-    pub terminal_altitude_m: Spanned<RawParam>,
-    pub range_km: Spanned<RawParam>,
-    pub rcs_m2: Spanned<RawParam>,
-    pub cost_usd: Spanned<RawParam>,
-    pub apogee_km: Option<Spanned<RawParam>>,
+catalogue_entry! {
+    /// One `[[threat]]`.
+    RawThreat {
+        id: Spanned<String>,
+        name: String,
+        class: Spanned<ThreatClass>,
+    }
+    /// The numbers of a threat type, checked and in SI units.
+    numbers ThreatNumbers {
+        speed_kmh => speed_mps: Positive, KmPerHour;
+        cruise_altitude_m => cruise_altitude_m: NonNegative, Si;
+        terminal_altitude_m => terminal_altitude_m: NonNegative, Si;
+        range_km => range_m: Positive, Km;
+        rcs_m2 => rcs_m2: Positive, Si;
+        cost_usd => cost_usd: NonNegative, Si;
+    }
+    optional {
+        /// The apogee of a ballistic threat: required for class `ballistic`, refused for the
+        /// others.
+        APOGEE: apogee_km => apogee_m: Positive, Km;
+    }
 }
 
 /// `munitions.toml`.
@@ -35,24 +43,29 @@ pub(crate) struct MunitionCatalogue {
     pub munition: Vec<Spanned<RawMunition>>,
 }
 
-/// One `[[munition]]`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawMunition {
-    pub id: Spanned<String>,
-    pub name: String,
-    pub kind: MunitionKind,
-    pub max_range_km: Spanned<RawParam>,
-    pub min_range_km: Spanned<RawParam>,
-    pub max_altitude_km: Spanned<RawParam>,
-    pub min_altitude_m: Spanned<RawParam>,
-    pub mean_speed_kmh: Spanned<RawParam>,
-    pub cost_usd: Spanned<RawParam>,
-    pub pk_drone: Spanned<RawParam>,
-    pub pk_decoy: Spanned<RawParam>,
-    pub pk_cruise: Spanned<RawParam>,
-    pub pk_ballistic: Spanned<RawParam>,
-    pub self_destructs: bool,
+catalogue_entry! {
+    /// One `[[munition]]`.
+    RawMunition {
+        id: Spanned<String>,
+        name: String,
+        kind: MunitionKind,
+    }
+    /// The numbers of a munition type, checked and in SI units.
+    numbers MunitionNumbers {
+        max_range_km => max_range_m: Positive, Km;
+        min_range_km => min_range_m: NonNegative, Km, below max_range_km;
+        max_altitude_km => max_altitude_m: Positive, Km;
+        min_altitude_m => min_altitude_m: NonNegative, Si, below max_altitude_km;
+        mean_speed_kmh => speed_mps: Positive, KmPerHour;
+        cost_usd => cost_usd: NonNegative, Si;
+        pk_drone => pk_drone: Probability, Si;
+        pk_decoy => pk_decoy: Probability, Si;
+        pk_cruise => pk_cruise: Probability, Si;
+        pk_ballistic => pk_ballistic: Probability, Si;
+    }
+    then {
+        self_destructs: bool,
+    }
 }
 
 /// `systems.toml`.
@@ -62,17 +75,20 @@ pub(crate) struct SystemCatalogue {
     pub system: Vec<Spanned<RawSystem>>,
 }
 
-/// One `[[system]]`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawSystem {
-    pub id: Spanned<String>,
-    pub name: String,
-    pub munitions: Spanned<Vec<Spanned<String>>>,
-    pub reaction_time_s: Spanned<RawParam>,
-    pub radar_range_km: Spanned<RawParam>,
-    pub launch_interval_s: Spanned<RawParam>,
-    pub fire_channels: Spanned<RawParam>,
+catalogue_entry! {
+    /// One `[[system]]`.
+    RawSystem {
+        id: Spanned<String>,
+        name: String,
+        munitions: Spanned<Vec<Spanned<String>>>,
+    }
+    /// The numbers of a ground system type, checked and in SI units.
+    numbers SystemNumbers {
+        reaction_time_s => reaction_time_s: NonNegative, Si;
+        radar_range_km => radar_range_m: Positive, Km;
+        launch_interval_s => launch_interval_s: NonNegative, Si;
+        fire_channels => fire_channels: Count, Si;
+    }
 }
 
 /// `aircraft.toml`.
@@ -82,31 +98,33 @@ pub(crate) struct AircraftCatalogue {
     pub aircraft: Vec<Spanned<RawAircraft>>,
 }
 
-/// One `[[aircraft]]`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawAircraft {
-    pub id: Spanned<String>,
-    pub name: String,
-    pub munitions: Spanned<Vec<Spanned<String>>>,
-    pub cruise_speed_kmh: Spanned<RawParam>,
-    pub dash_speed_kmh: Spanned<RawParam>,
-    pub combat_radius_km: Spanned<RawParam>,
-    pub dash_fuel_factor: Spanned<RawParam>,
-    pub endurance_h: Spanned<RawParam>,
-    pub patrol_altitude_m: Spanned<RawParam>,
-    pub radar_range_km: Spanned<RawParam>,
-    pub cost_per_flight_hour_usd: Spanned<RawParam>,
-    pub radar: Option<Spanned<String>>,
+catalogue_entry! {
+    /// One `[[aircraft]]`.
+    RawAircraft {
+        id: Spanned<String>,
+        name: String,
+        munitions: Spanned<Vec<Spanned<String>>>,
+    }
+    /// The numbers of an aircraft type, checked and in SI units.
+    numbers AircraftNumbers {
+        cruise_speed_kmh => cruise_speed_mps: Positive, KmPerHour;
+        dash_speed_kmh => dash_speed_mps: Positive, KmPerHour;
+        combat_radius_km => combat_radius_m: Positive, Km;
+        dash_fuel_factor => dash_fuel_factor: Positive, Si;
+        endurance_h => endurance_s: Positive, Hours;
+        patrol_altitude_m => patrol_altitude_m: Positive, Si;
+        radar_range_km => radar_range_m: Positive, Km;
+        cost_per_flight_hour_usd => cost_per_flight_hour_usd: NonNegative, Si;
+    }
+    then {
+        radar: Option<Spanned<String>>,
+    }
 }
 
 /// What each field of a catalogue accepts (paths without indices), for error messages.
 pub(crate) fn describe(field: &str) -> Option<&'static str> {
     let last = field.rsplit('.').next().unwrap_or(field);
-    let parent_is_param = field
-        .rsplit('.')
-        .nth(1)
-        .is_some_and(|parent| PARAMS.contains(&parent));
+    let parent_is_param = field.rsplit('.').nth(1).is_some_and(is_param);
     if parent_is_param {
         return Some(match last {
             "value" => "a number",
@@ -125,40 +143,21 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "self_destructs" => "true or false",
         "radar" => "a radar id of sensors.toml, e.g. \"apg-68\"",
         "threat" | "munition" | "system" | "aircraft" => "a list of `[[entry]]` tables",
-        p if PARAMS.contains(&p) => {
+        p if is_param(p) => {
             "a table { value = NUMBER, source = \"URL\" } or { value = NUMBER, assumed = \"reasoning\", range = [low, high] }"
         }
         _ => return None,
     })
 }
 
-/// Every parameter key of the catalogues.
-const PARAMS: &[&str] = &[
-    "speed_kmh",
-    "cruise_altitude_m",
-    "terminal_altitude_m",
-    "range_km",
-    "rcs_m2",
-    "cost_usd",
-    "apogee_km",
-    "max_range_km",
-    "min_range_km",
-    "max_altitude_km",
-    "min_altitude_m",
-    "mean_speed_kmh",
-    "pk_drone",
-    "pk_decoy",
-    "pk_cruise",
-    "pk_ballistic",
-    "reaction_time_s",
-    "radar_range_km",
-    "launch_interval_s",
-    "fire_channels",
-    "cruise_speed_kmh",
-    "dash_speed_kmh",
-    "combat_radius_km",
-    "dash_fuel_factor",
-    "endurance_h",
-    "patrol_altitude_m",
-    "cost_per_flight_hour_usd",
-];
+/// Whether `key` is a parameter of one of the four catalogues.
+fn is_param(key: &str) -> bool {
+    [
+        RawThreat::PARAMS,
+        RawMunition::PARAMS,
+        RawSystem::PARAMS,
+        RawAircraft::PARAMS,
+    ]
+    .iter()
+    .any(|params| params.iter().any(|param| param.key == key))
+}

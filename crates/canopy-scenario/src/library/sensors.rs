@@ -1,12 +1,10 @@
 //! The sensor catalogue (`data/library/sensors.toml`): surveillance and fire-control radars,
 //! airborne early-warning radars and acoustic networks, each number with its provenance.
 
-use super::build::{Params, build_entries, same};
-use super::param::{Bounds, RawParam};
-use super::types::Provenances;
+use super::entry::{Params, build_entries, catalogue_entry};
+use super::types::{SensorKind, SensorType};
 use crate::error::ScenarioError;
 use crate::source::SourceFile;
-use crate::units::{deg_to_rad, km_to_m, kmh_to_mps};
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -14,107 +12,50 @@ use toml::Spanned;
 /// Where the catalogue lives, for error messages.
 const SENSORS_FILE: &str = "data/library/sensors.toml";
 
-/// Position of a sensor type in [`super::Library::sensors`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SensorIndex(pub usize);
-
-/// How a sensor measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SensorKind {
-    /// An active radar (ground or airborne): range, azimuth and elevation from its antenna.
-    Radar,
-    /// A field of microphones on the ground: coarse positions of audible targets.
-    Acoustic,
-}
-
-/// A sensor type, in SI units.
-#[derive(Clone, Debug)]
-pub struct SensorType {
-    /// Library id, e.g. `36d6`.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// Radar or acoustic.
-    pub kind: SensorKind,
-    /// Range at which the detection probability equals `reference_pd` against a target of
-    /// `reference_rcs_m2` (m); for an acoustic network, the distance a node hears a target.
-    pub reference_range_m: f64,
-    /// Radar cross-section of the reference target (m²).
-    pub reference_rcs_m2: f64,
-    /// Detection probability per scan at the reference range and cross-section.
-    pub reference_pd: f64,
-    /// Instrumented range: nothing is reported beyond it (m).
-    pub max_range_m: f64,
-    /// Time between two looks at the same target (s).
-    pub revisit_s: f64,
-    /// 1-sigma range noise (m).
-    pub sigma_range_m: f64,
-    /// 1-sigma azimuth noise (rad).
-    pub sigma_azimuth_rad: f64,
-    /// 1-sigma elevation noise (rad).
-    pub sigma_elevation_rad: f64,
-    /// Mean number of false alarms per scan (Poisson).
-    pub false_alarms_per_scan: f64,
-    /// Default antenna height above the ground of a ground sensor (m).
-    pub antenna_height_m: f64,
-    /// Targets faster than this are not reported (m/s), if given.
-    pub max_target_speed_mps: Option<f64>,
-    /// Targets higher than this are not reported (m), if given.
-    pub max_target_altitude_m: Option<f64>,
-    /// Every number above with its range and provenance.
-    pub provenance: Provenances,
-}
-
+/// `sensors.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SensorCatalogue {
     sensor: Vec<Spanned<RawSensor>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSensor {
-    id: Spanned<String>,
-    name: String,
-    kind: SensorKind,
-    reference_range_km: Spanned<RawParam>,
-    reference_rcs_m2: Spanned<RawParam>,
-    reference_pd: Spanned<RawParam>,
-    max_range_km: Spanned<RawParam>,
-    revisit_s: Spanned<RawParam>,
-    range_sigma_m: Spanned<RawParam>,
-    azimuth_sigma_deg: Spanned<RawParam>,
-    elevation_sigma_deg: Spanned<RawParam>,
-    false_alarms_per_scan: Spanned<RawParam>,
-    antenna_height_m: Spanned<RawParam>,
-    max_target_speed_kmh: Option<Spanned<RawParam>>,
-    max_target_altitude_m: Option<Spanned<RawParam>>,
+catalogue_entry! {
+    /// One `[[sensor]]`.
+    RawSensor {
+        id: Spanned<String>,
+        name: String,
+        kind: SensorKind,
+    }
+    /// The numbers of a sensor type, checked and in SI units.
+    numbers SensorNumbers {
+        reference_range_km => reference_range_m: Positive, Km;
+        reference_rcs_m2 => reference_rcs_m2: Positive, Si;
+        reference_pd => reference_pd: Probability, Si;
+        max_range_km => max_range_m: Positive, Km;
+        revisit_s => revisit_s: Positive, Si;
+        range_sigma_m => sigma_range_m: Positive, Si;
+        azimuth_sigma_deg => sigma_azimuth_rad: Positive, Degrees;
+        elevation_sigma_deg => sigma_elevation_rad: Positive, Degrees;
+        false_alarms_per_scan => false_alarms_per_scan: NonNegative, Si;
+        antenna_height_m => antenna_height_m: NonNegative, Si;
+    }
+    optional {
+        /// Targets faster than this are not reported.
+        MAX_TARGET_SPEED: max_target_speed_kmh => max_target_speed_mps: Positive, KmPerHour;
+        /// Targets higher than this are not reported.
+        MAX_TARGET_ALTITUDE: max_target_altitude_m => max_target_altitude_m: Positive, Si;
+    }
 }
 
-/// Every parameter key of the sensor catalogue.
-const PARAMS: &[&str] = &[
-    "reference_range_km",
-    "reference_rcs_m2",
-    "reference_pd",
-    "max_range_km",
-    "revisit_s",
-    "range_sigma_m",
-    "azimuth_sigma_deg",
-    "elevation_sigma_deg",
-    "false_alarms_per_scan",
-    "antenna_height_m",
-    "max_target_speed_kmh",
-    "max_target_altitude_m",
-];
+/// Whether `key` is a parameter of the sensor catalogue.
+fn is_param(key: &str) -> bool {
+    RawSensor::PARAMS.iter().any(|param| param.key == key)
+}
 
+/// What each field of the sensor catalogue accepts (paths without indices), for error messages.
 fn describe(field: &str) -> Option<&'static str> {
     let last = field.rsplit('.').next().unwrap_or(field);
-    if field
-        .rsplit('.')
-        .nth(1)
-        .is_some_and(|parent| PARAMS.contains(&parent))
-    {
+    if field.rsplit('.').nth(1).is_some_and(is_param) {
         return Some("a number, a URL, a reasoning or [low, high], as for every parameter");
     }
     Some(match last {
@@ -122,7 +63,7 @@ fn describe(field: &str) -> Option<&'static str> {
         "name" => "a display name in quotes",
         "kind" => "one of \"radar\", \"acoustic\"",
         "sensor" => "a list of `[[sensor]]` tables",
-        p if PARAMS.contains(&p) => {
+        p if is_param(p) => {
             "a table { value = NUMBER, source = \"URL\" } or { value = NUMBER, assumed = \"reasoning\", range = [low, high] }"
         }
         _ => return None,
@@ -150,116 +91,25 @@ fn sensor(
     raw: &RawSensor,
 ) -> Result<SensorType, ScenarioError> {
     let mut p = Params::new(file, entry);
-    let reference_range_m = p.take(
-        "reference_range_m",
-        "reference_range_km",
-        &raw.reference_range_km,
-        Bounds::Positive,
-        km_to_m,
-    )?;
-    let reference_rcs_m2 = p.take(
-        "reference_rcs_m2",
-        "reference_rcs_m2",
-        &raw.reference_rcs_m2,
-        Bounds::Positive,
-        same,
-    )?;
-    let reference_pd = p.take(
-        "reference_pd",
-        "reference_pd",
-        &raw.reference_pd,
-        Bounds::Probability,
-        same,
-    )?;
-    let max_range_m = p.take(
-        "max_range_m",
-        "max_range_km",
-        &raw.max_range_km,
-        Bounds::Positive,
-        km_to_m,
-    )?;
-    let revisit_s = p.take(
-        "revisit_s",
-        "revisit_s",
-        &raw.revisit_s,
-        Bounds::Positive,
-        same,
-    )?;
-    let sigma_range_m = p.take(
-        "sigma_range_m",
-        "range_sigma_m",
-        &raw.range_sigma_m,
-        Bounds::Positive,
-        same,
-    )?;
-    let sigma_azimuth_rad = p.take(
-        "sigma_azimuth_rad",
-        "azimuth_sigma_deg",
-        &raw.azimuth_sigma_deg,
-        Bounds::Positive,
-        deg_to_rad,
-    )?;
-    let sigma_elevation_rad = p.take(
-        "sigma_elevation_rad",
-        "elevation_sigma_deg",
-        &raw.elevation_sigma_deg,
-        Bounds::Positive,
-        deg_to_rad,
-    )?;
-    let false_alarms_per_scan = p.take(
-        "false_alarms_per_scan",
-        "false_alarms_per_scan",
-        &raw.false_alarms_per_scan,
-        Bounds::NonNegative,
-        same,
-    )?;
-    let antenna_height_m = p.take(
-        "antenna_height_m",
-        "antenna_height_m",
-        &raw.antenna_height_m,
-        Bounds::NonNegative,
-        same,
-    )?;
-    let max_target_speed_mps = raw
-        .max_target_speed_kmh
-        .as_ref()
-        .map(|r| {
-            p.take(
-                "max_target_speed_mps",
-                "max_target_speed_kmh",
-                r,
-                Bounds::Positive,
-                kmh_to_mps,
-            )
-        })
-        .transpose()?;
-    let max_target_altitude_m = raw
-        .max_target_altitude_m
-        .as_ref()
-        .map(|r| {
-            p.take(
-                "max_target_altitude_m",
-                "max_target_altitude_m",
-                r,
-                Bounds::Positive,
-                same,
-            )
-        })
-        .transpose()?;
+    let n = raw.numbers(&mut p)?;
+    let max_target_speed_mps =
+        p.take_optional(&MAX_TARGET_SPEED, raw.max_target_speed_kmh.as_ref())?;
+    let max_target_altitude_m =
+        p.take_optional(&MAX_TARGET_ALTITUDE, raw.max_target_altitude_m.as_ref())?;
     Ok(SensorType {
         id,
         name: raw.name.clone(),
         kind: raw.kind,
-        reference_range_m,
-        reference_rcs_m2,
-        reference_pd,
-        max_range_m,
-        revisit_s,
-        sigma_range_m,
-        sigma_azimuth_rad,
-        sigma_elevation_rad,
-        false_alarms_per_scan,
-        antenna_height_m,
+        reference_range_m: n.reference_range_m,
+        reference_rcs_m2: n.reference_rcs_m2,
+        reference_pd: n.reference_pd,
+        max_range_m: n.max_range_m,
+        revisit_s: n.revisit_s,
+        sigma_range_m: n.sigma_range_m,
+        sigma_azimuth_rad: n.sigma_azimuth_rad,
+        sigma_elevation_rad: n.sigma_elevation_rad,
+        false_alarms_per_scan: n.false_alarms_per_scan,
+        antenna_height_m: n.antenna_height_m,
         max_target_speed_mps,
         max_target_altitude_m,
         provenance: p.provenance,

@@ -1,30 +1,9 @@
 //! The validated library types, in SI units.
 
+use super::index::{MunitionIndex, SensorIndex};
 use super::param::Parameter;
-use super::sensors::SensorIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-macro_rules! library_index {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(pub usize);
-    };
-}
-
-library_index!(
-    /// Position of a threat type in [`super::Library::threats`].
-    ThreatIndex);
-library_index!(
-    /// Position of a munition type in [`super::Library::munitions`].
-    MunitionIndex);
-library_index!(
-    /// Position of a ground system type in [`super::Library::systems`].
-    SystemIndex);
-library_index!(
-    /// Position of an aircraft type in [`super::Library::aircraft`].
-    AircraftIndex);
 
 /// The four classes of threat that rules of engagement and kill probabilities distinguish.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -193,6 +172,54 @@ pub struct AircraftType {
     /// Its radar (a radar of `sensors.toml`), which feeds the tracked picture while the
     /// aircraft is on station; `None` when not given.
     pub radar: Option<SensorIndex>,
+    /// Every number above with its range and provenance.
+    pub provenance: Provenances,
+}
+
+/// How a sensor measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SensorKind {
+    /// An active radar (ground or airborne): range, azimuth and elevation from its antenna.
+    Radar,
+    /// A field of microphones on the ground: coarse positions of audible targets.
+    Acoustic,
+}
+
+/// A sensor type, in SI units.
+#[derive(Clone, Debug)]
+pub struct SensorType {
+    /// Library id, e.g. `36d6`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Radar or acoustic.
+    pub kind: SensorKind,
+    /// Range at which the detection probability equals `reference_pd` against a target of
+    /// `reference_rcs_m2` (m); for an acoustic network, the distance a node hears a target.
+    pub reference_range_m: f64,
+    /// Radar cross-section of the reference target (m²).
+    pub reference_rcs_m2: f64,
+    /// Detection probability per scan at the reference range and cross-section.
+    pub reference_pd: f64,
+    /// Instrumented range: nothing is reported beyond it (m).
+    pub max_range_m: f64,
+    /// Time between two looks at the same target (s).
+    pub revisit_s: f64,
+    /// 1-sigma range noise (m).
+    pub sigma_range_m: f64,
+    /// 1-sigma azimuth noise (rad).
+    pub sigma_azimuth_rad: f64,
+    /// 1-sigma elevation noise (rad).
+    pub sigma_elevation_rad: f64,
+    /// Mean number of false alarms per scan (Poisson).
+    pub false_alarms_per_scan: f64,
+    /// Default antenna height above the ground of a ground sensor (m).
+    pub antenna_height_m: f64,
+    /// Targets faster than this are not reported (m/s), if given.
+    pub max_target_speed_mps: Option<f64>,
+    /// Targets higher than this are not reported (m), if given.
+    pub max_target_altitude_m: Option<f64>,
     /// Every number above with its range and provenance.
     pub provenance: Provenances,
 }
