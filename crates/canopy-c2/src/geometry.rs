@@ -1,6 +1,7 @@
 //! The theatre's geometry: its local frame and the borders, shared by planning and the engine.
 
 use canopy_geo::{Borders, EnuFrame, GeoPoint};
+use canopy_scenario::Scenario;
 
 use crate::vector::Vec3;
 
@@ -20,6 +21,12 @@ impl Geometry {
             frame,
             borders: Borders::bundled(),
         }
+    }
+
+    /// The geometry of a scenario's theatre: an ENU frame at ground level at the mean latitude and
+    /// longitude of the raids' aim points and the sites, and the bundled borders.
+    pub fn from_scenario(scenario: &Scenario) -> Geometry {
+        Geometry::new(theatre_frame(scenario))
     }
 
     /// The geographic point and altitude (metres) of an ENU position.
@@ -44,4 +51,20 @@ impl Geometry {
             east.atan2(north).rem_euclid(std::f64::consts::TAU),
         )
     }
+}
+
+/// An ENU frame at the centroid of the raids' aim points and the sites (ground level).
+fn theatre_frame(scenario: &Scenario) -> EnuFrame {
+    let aim_points: Vec<GeoPoint> = scenario
+        .raids
+        .iter()
+        .flat_map(|raid| raid.targets.iter().map(|place| place.at))
+        .chain(scenario.sites.iter().map(|site| site.at))
+        .collect();
+    let count = aim_points.len().max(1) as f64;
+    let lat = aim_points.iter().map(|p| p.lat_deg()).sum::<f64>() / count;
+    let lon = aim_points.iter().map(|p| p.lon_deg()).sum::<f64>() / count;
+    let origin = GeoPoint::from_degrees(lat, lon)
+        .unwrap_or_else(|_| GeoPoint::from_degrees(49.84, 24.03).expect("Lviv is a valid point"));
+    EnuFrame::new(origin, 0.0)
 }
