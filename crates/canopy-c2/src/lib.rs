@@ -8,7 +8,7 @@
 //! The modules depend one way: each row imports only the rows below it (and `vector`).
 //!
 //! ```text
-//! registry                          a planner by name
+//! registry                          a planner by name (PlannerKind)
 //! baseline, wta_planner             the two planners
 //! feasibility, reach                one engagement checked; the tracks each shooter may reach
 //! vectoring, intercept, threat      fighter dashes; intercept geometry; threat evaluation
@@ -43,7 +43,7 @@ pub use geometry::Geometry;
 pub use infeasible::Infeasible;
 pub use picture::{AirPicture, NationSet, TrackEstimate};
 pub use planning::{EngagementOrder, InterceptPlan, Plan, Planner, PlanningContext};
-pub use registry::{DEFAULT_PLANNER, PLANNER_NAMES, planner_by_name};
+pub use registry::{DEFAULT_PLANNER, PLANNER_NAMES, PlannerKind, UnknownPlanner, planner_by_name};
 pub use rulebook::RuleBook;
 pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState, Vectoring};
 pub use threat::{ThreatAssessment, assess};
