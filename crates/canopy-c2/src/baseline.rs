@@ -1,14 +1,14 @@
 //! The baseline planner: each uncommitted track gets the cheapest adequate munition among the
 //! feasible engagements, the earliest intercept breaking ties.
 
-use crate::feasibility::{Infeasible, InterceptPlan, check_engagement};
+use crate::feasibility::check_engagement;
+use crate::infeasible::Infeasible;
 use crate::picture::{AirPicture, TrackEstimate};
-use crate::planner::{EngagementOrder, Plan, Planner, PlanningContext};
+use crate::planning::{
+    ADEQUATE_PK, EngagementOrder, InterceptPlan, Plan, Planner, PlanningContext, commit,
+};
 use crate::reach::{ReachMap, quiet_until};
 use crate::shooter::ShooterState;
-
-/// Kill probability at or above which a munition counts as adequate.
-pub const ADEQUATE_PK: f64 = 0.5;
 
 /// Earliest feasible intercept with the cheapest adequate munition, one engagement per track at a
 /// time (so a miss is seen before a second shot: shoot-look-shoot).
@@ -97,21 +97,4 @@ fn best_option(
         }
     }
     best.ok_or(furthest)
-}
-
-/// Books an ordered engagement against the shooter's state for the rest of the cycle. A vectored
-/// fighter leaves its station, so it takes no other engagement this cycle.
-pub(crate) fn commit(shooter: &mut ShooterState, plan: &InterceptPlan) {
-    shooter.free_channels -= 1;
-    if plan.dash_m > 0.0 {
-        shooter.free_channels = 0;
-    }
-    shooter.ready_at = plan.launch_time + shooter.launch_interval;
-    if let Some(stock) = shooter
-        .munitions
-        .iter_mut()
-        .find(|stock| stock.munition == plan.munition)
-    {
-        stock.rounds -= 1;
-    }
 }

@@ -1,159 +1,16 @@
 //! Whether one shooter can engage one track with one munition, and if so when and where.
 
 use canopy_core::{SimDuration, SimTime};
-use canopy_geo::{Borders, EnuFrame, GeoPoint};
 use canopy_scenario::{AuthorityMode, MunitionIndex};
 
-use crate::debris::{DebrisFootprint, debris_footprint};
+use crate::debris::debris_footprint;
+use crate::infeasible::Infeasible;
 use crate::intercept::{extrapolate, time_of_flight_s};
 use crate::picture::TrackEstimate;
-use crate::planner::PlanningContext;
+use crate::planning::{InterceptPlan, PlanningContext};
 use crate::shooter::ShooterState;
 use crate::vector::{Vec3, norm, sub};
 use crate::vectoring::{LAUNCH_RANGE_SHARE, check_dash, dash_munition, solve_dash};
-
-/// The theatre's frame and borders, shared by planning and the engine.
-#[derive(Clone, Debug)]
-pub struct Geometry {
-    /// The theatre's local East-North-Up frame.
-    pub frame: EnuFrame,
-    /// Country borders.
-    pub borders: &'static Borders,
-}
-
-impl Geometry {
-    /// The geometry of a theatre with this ENU frame and the bundled borders.
-    pub fn new(frame: EnuFrame) -> Geometry {
-        Geometry {
-            frame,
-            borders: Borders::bundled(),
-        }
-    }
-
-    /// The geographic point and altitude (metres) of an ENU position.
-    pub fn geo_of(&self, position_m: Vec3) -> (GeoPoint, f64) {
-        self.frame.from_enu(position_m)
-    }
-
-    /// Whether NATO territory lies within `radius_m` of a point (0 inside it), with the
-    /// distance to it worked out only when the border may be that near.
-    pub fn nato_within_m(&self, point: GeoPoint, radius_m: f64) -> bool {
-        self.borders
-            .nearest_country_within_m(point, radius_m, |country| country.nato)
-            <= radius_m
-    }
-
-    /// The horizontal speed (m/s) and heading (radians clockwise from local north, in
-    /// [0, 2π)) at `point` of a velocity given in the theatre's ENU frame.
-    pub fn speed_and_heading(&self, point: GeoPoint, velocity_mps: Vec3) -> (f64, f64) {
-        let (east, north) = self.frame.east_north_at(point, velocity_mps);
-        (
-            east.hypot(north),
-            east.atan2(north).rem_euclid(std::f64::consts::TAU),
-        )
-    }
-}
-
-/// Why an engagement is not possible, ordered from the first check to the last.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Infeasible {
-    /// No shooter is within reach of the track.
-    NoShooterInReach,
-    /// The shooter is off station or has no free fire channel.
-    ShooterUnavailable,
-    /// The munition has no rounds left.
-    NoRounds,
-    /// The munition has no kill chance against this class.
-    NoKillChance,
-    /// The nation's rules do not allow engaging this class, or the track's class is not
-    /// identified well enough for a nation that leaves some class out.
-    ClassNotAllowed,
-    /// The interceptor is too slow to catch the target.
-    CannotCatch,
-    /// The intercept point is outside the munition's range band.
-    OutOfRange,
-    /// A vectored fighter would leave its patrol sector or its combat radius from base.
-    BeyondCombatRadius,
-    /// A vectored fighter would not have the fuel for the dash and the flight home.
-    ShortOfFuel,
-    /// The intercept point is outside the munition's altitude band.
-    OutOfAltitude,
-    /// The intercept point is outside the nation's engagement zones or inside a no-fire zone.
-    OutsideZone,
-    /// The intercept point is closer to a named country than the nation's rules allow.
-    TooCloseToBorder,
-    /// The debris footprint touches NATO territory and the rules forbid it.
-    DebrisOverNato,
-    /// The engagement would be feasible at once, but not after waiting for approval.
-    AwaitingApproval,
-    /// Approval was asked for and refused.
-    ApprovalRefused,
-    /// Feasible, but the planner judged no shot worth its cost (expected value saved below the
-    /// interceptor's cost).
-    NotCostEffective,
-    /// Feasible only with rounds held in reserve for missiles.
-    HeldInReserve,
-    /// C2 recognised the track as a decoy's and does not engage it (scenario `[c2]`).
-    RecognisedDecoy,
-}
-
-impl Infeasible {
-    /// A stable snake_case name, used in metrics.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Infeasible::NoShooterInReach => "no_shooter_in_reach",
-            Infeasible::ShooterUnavailable => "shooter_unavailable",
-            Infeasible::NoRounds => "no_rounds",
-            Infeasible::NoKillChance => "no_kill_chance",
-            Infeasible::ClassNotAllowed => "class_not_allowed",
-            Infeasible::CannotCatch => "cannot_catch",
-            Infeasible::OutOfRange => "out_of_range",
-            Infeasible::BeyondCombatRadius => "beyond_combat_radius",
-            Infeasible::ShortOfFuel => "short_of_fuel",
-            Infeasible::OutOfAltitude => "out_of_altitude",
-            Infeasible::OutsideZone => "outside_zone",
-            Infeasible::TooCloseToBorder => "too_close_to_border",
-            Infeasible::DebrisOverNato => "debris_over_nato",
-            Infeasible::AwaitingApproval => "awaiting_approval",
-            Infeasible::ApprovalRefused => "approval_refused",
-            Infeasible::NotCostEffective => "not_cost_effective",
-            Infeasible::HeldInReserve => "held_in_reserve",
-            Infeasible::RecognisedDecoy => "recognised_decoy",
-        }
-    }
-}
-
-/// A feasible engagement: when to launch, where and when to meet the target.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct InterceptPlan {
-    /// The munition to fire.
-    pub munition: MunitionIndex,
-    /// When the interceptor leaves the launcher.
-    pub launch_time: SimTime,
-    /// Where the launcher is at launch (a vectored fighter's launch point), theatre ENU frame.
-    pub launch_m: Vec3,
-    /// How far a vectored fighter dashes from its station to the launch point, metres (0 for a
-    /// launch from the shooter's position).
-    pub dash_m: f64,
-    /// When it is predicted to meet the target.
-    pub intercept_time: SimTime,
-    /// The predicted intercept position in the theatre's ENU frame.
-    pub intercept_m: Vec3,
-    /// The ground point below the intercept.
-    pub intercept_point: GeoPoint,
-    /// The intercept altitude, metres.
-    pub intercept_altitude_m: f64,
-    /// Distance from launcher to intercept, metres.
-    pub slant_range_m: f64,
-    /// Whether the launch waits for approval.
-    pub needs_approval: bool,
-    /// Where the debris of a kill can fall.
-    pub debris: DebrisFootprint,
-    /// Kill probability of the shot.
-    pub pk: f64,
-    /// Cost of the shot, USD.
-    pub cost_usd: f64,
-}
 
 /// Checks one engagement (shooter, munition, track) at the context's time and returns its plan,
 /// or the first reason it is not possible. A fighter that cannot reach the track from its station

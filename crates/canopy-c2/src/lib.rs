@@ -3,15 +3,32 @@
 //! C2 never reads truth. It sees an [`AirPicture`] of [`TrackEstimate`]s and the state of its
 //! shooters, checks every candidate engagement against the envelope, the shooter nation's zones
 //! and rules and the debris rule ([`feasibility`]), and a [`Planner`] turns the feasible candidates
-//! into engagement orders, with a reason for every threat it leaves unengaged.
+//! into engagement orders, with a reason ([`Infeasible`]) for every threat it leaves unengaged.
+//!
+//! The modules depend one way: each row imports only the rows below it (and `vector`).
+//!
+//! ```text
+//! registry                          a planner by name (PlannerKind)
+//! baseline, wta_planner             the two planners
+//! feasibility, reach                one engagement checked; the tracks each shooter may reach
+//! vectoring, intercept, threat      fighter dashes; intercept geometry; threat evaluation
+//! planning                          the seam: PlanningContext, InterceptPlan, Plan, Planner
+//! geometry, rulebook, shooter,      what planning consults and decides on
+//! picture, debris, infeasible, vector
+//! ```
+
+#![warn(missing_docs)]
 
 pub mod baseline;
 pub mod debris;
 pub mod feasibility;
+pub mod geometry;
+pub mod infeasible;
 pub mod intercept;
 pub mod picture;
-pub mod planner;
+pub mod planning;
 mod reach;
+pub mod registry;
 pub mod rulebook;
 pub mod shooter;
 pub mod threat;
@@ -21,14 +38,13 @@ pub mod wta_planner;
 
 pub use baseline::BaselinePlanner;
 pub use debris::{DebrisFootprint, debris_footprint, debris_throw_m};
-pub use feasibility::{Geometry, Infeasible, InterceptPlan, check_engagement};
+pub use feasibility::check_engagement;
+pub use geometry::Geometry;
+pub use infeasible::Infeasible;
 pub use picture::{AirPicture, NationSet, TrackEstimate};
-pub use planner::{
-    DEFAULT_PLANNER, EngagementOrder, PLANNER_NAMES, Plan, Planner, PlanningContext,
-    planner_by_name,
-};
+pub use planning::{EngagementOrder, InterceptPlan, Plan, Planner, PlanningContext};
+pub use registry::{DEFAULT_PLANNER, PLANNER_NAMES, PlannerKind, UnknownPlanner, planner_by_name};
 pub use rulebook::RuleBook;
-pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState};
+pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState, Vectoring};
 pub use threat::{ThreatAssessment, assess};
-pub use vectoring::Vectoring;
 pub use wta_planner::WtaPlanner;

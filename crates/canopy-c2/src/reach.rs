@@ -4,7 +4,7 @@
 use canopy_core::{SimDuration, SimTime};
 
 use crate::picture::TrackEstimate;
-use crate::planner::PlanningContext;
+use crate::planning::PlanningContext;
 use crate::shooter::ShooterState;
 use crate::vector::{dot, norm, sub};
 use crate::vectoring::VECTOR_SECTOR_M;

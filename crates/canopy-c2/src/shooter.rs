@@ -5,7 +5,6 @@ use canopy_scenario::MunitionIndex;
 use smallvec::SmallVec;
 
 use crate::vector::Vec3;
-use crate::vectoring::Vectoring;
 
 /// What kind of shooter a unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,4 +54,20 @@ pub struct ShooterState {
     /// For a fighter on patrol, what it can fly beyond its station (`None`: it fires from its
     /// position only).
     pub vectoring: Option<Vectoring>,
+}
+
+/// What a fighter on patrol can fly beyond its station ([`crate::vectoring`] plans its dash).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Vectoring {
+    /// Dash speed, m/s.
+    pub dash_speed_mps: f64,
+    /// Its home base in the theatre's ENU frame.
+    pub base_m: Vec3,
+    /// Combat radius from the base, metres.
+    pub combat_radius_m: f64,
+    /// Fuel a metre of dash burns, in metres of cruise flight.
+    pub dash_fuel_factor: f64,
+    /// Fuel left, in metres of cruise flight: the rest of its time on station at cruise speed
+    /// plus the flight home it keeps in reserve.
+    pub fuel_m: f64,
 }

@@ -10,9 +10,9 @@
 
 use canopy_scenario::{Library, MunitionIndex, ThreatClass};
 
-use crate::baseline::ADEQUATE_PK;
-use crate::feasibility::Infeasible;
-use crate::shooter::ShooterState;
+use crate::infeasible::Infeasible;
+use crate::planning::ADEQUATE_PK;
+use crate::shooter::{ShooterState, Vectoring};
 use crate::vector::{Vec3, add, dot, norm, scale, sub};
 
 /// The farthest a fighter is vectored from its station, metres (assumed: a patrol sector of
@@ -22,22 +22,6 @@ pub const VECTOR_SECTOR_M: f64 = 100_000.0;
 /// The share of the munition's maximum range at which a vectored fighter launches (a margin for
 /// a target that turns or accelerates).
 pub const LAUNCH_RANGE_SHARE: f64 = 0.8;
-
-/// What a fighter on patrol can fly beyond its station.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Vectoring {
-    /// Dash speed, m/s.
-    pub dash_speed_mps: f64,
-    /// Its home base in the theatre's ENU frame.
-    pub base_m: Vec3,
-    /// Combat radius from the base, metres.
-    pub combat_radius_m: f64,
-    /// Fuel a metre of dash burns, in metres of cruise flight.
-    pub dash_fuel_factor: f64,
-    /// Fuel left, in metres of cruise flight: the rest of its time on station at cruise speed
-    /// plus the flight home it keeps in reserve.
-    pub fuel_m: f64,
-}
 
 /// A vectored launch: where and when the fighter fires, and how far it dashed.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -24,10 +24,10 @@ use canopy_core::SimTime;
 use canopy_scenario::ThreatClass;
 use canopy_wta::{Budget, ProblemBuilder, Reserve, Shooter, Solver, SolverKind};
 
-use crate::baseline::commit;
-use crate::feasibility::{Infeasible, InterceptPlan, check_engagement};
+use crate::feasibility::check_engagement;
+use crate::infeasible::Infeasible;
 use crate::picture::{AirPicture, TrackEstimate};
-use crate::planner::{EngagementOrder, Plan, Planner, PlanningContext};
+use crate::planning::{EngagementOrder, InterceptPlan, Plan, Planner, PlanningContext, commit};
 use crate::reach::{ReachMap, quiet_until};
 use crate::shooter::ShooterState;
 use crate::threat::{ThreatAssessment, assess};
@@ -263,7 +263,7 @@ fn assign(
         .collect()
 }
 
-/// How many times [`assign`] re-solves after capping pairs to their shooters' fire channels.
+/// How many times `assign` re-solves after capping pairs to their shooters' fire channels.
 pub const CHANNEL_REPAIRS: usize = 2;
 
 /// One round of a pair assigned to a track.

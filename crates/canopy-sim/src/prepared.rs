@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use canopy_c2::vector::Vec3;
 use canopy_c2::{Geometry, Magazine, MunitionStock, NationSet, RuleBook};
 use canopy_core::{NationId, SimDuration, SimTime, ThreatId, UnitId};
-use canopy_geo::{EnuFrame, GeoPoint};
 use canopy_scenario::{AircraftIndex, Scenario, SystemIndex, ThreatClass, ThreatIndex};
 
 use crate::airspace::{AirspaceInterval, nato_intervals};
@@ -144,7 +143,7 @@ impl PreparedScenario {
 
     /// Prepares a validated scenario.
     pub fn new(scenario: Scenario) -> PreparedScenario {
-        let geometry = Geometry::new(theatre_frame(&scenario));
+        let geometry = Geometry::from_scenario(&scenario);
         let rules = RuleBook::from_scenario(&scenario);
         let (routes, threats) = plan_threats(&scenario, &geometry);
         let units = plan_units(&scenario, &geometry);
@@ -157,22 +156,6 @@ impl PreparedScenario {
             units,
         }
     }
-}
-
-/// An ENU frame at the centroid of the raids' aim points (ground level).
-fn theatre_frame(scenario: &Scenario) -> EnuFrame {
-    let aim_points: Vec<GeoPoint> = scenario
-        .raids
-        .iter()
-        .flat_map(|raid| raid.targets.iter().map(|place| place.at))
-        .chain(scenario.sites.iter().map(|site| site.at))
-        .collect();
-    let count = aim_points.len().max(1) as f64;
-    let lat = aim_points.iter().map(|p| p.lat_deg()).sum::<f64>() / count;
-    let lon = aim_points.iter().map(|p| p.lon_deg()).sum::<f64>() / count;
-    let origin = GeoPoint::from_degrees(lat, lon)
-        .unwrap_or_else(|_| GeoPoint::from_degrees(49.84, 24.03).expect("Lviv is a valid point"));
-    EnuFrame::new(origin, 0.0)
 }
 
 fn plan_threats(scenario: &Scenario, geometry: &Geometry) -> (Vec<PreparedRoute>, Vec<ThreatSpec>) {

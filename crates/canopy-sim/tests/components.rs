@@ -4,14 +4,14 @@
 
 mod common;
 
-use canopy_c2::{EngagementOrder, NationSet, ShooterKind, ShooterState, check_engagement};
-use canopy_core::{SimDuration, SimTime, StreamKey, ThreatId, TrackId, UnitId};
+use canopy_c2::{ShooterKind, ShooterState};
+use canopy_core::{SimDuration, SimTime, StreamKey, ThreatId, UnitId};
 use canopy_geo::{GeoPoint, inverse};
-use canopy_scenario::ThreatClass;
 use canopy_sim::engine::{
-    Action, Commitments, Decisions, Engagements, Firing, Outbox, Shooters, Sorties, Threats, Turn,
+    Action, Commitments, Decided, Decisions, Engagements, Firing, Outbox, Shooters, Sorties,
+    Threats, Turn,
 };
-use canopy_sim::truth::{TruthView, state_m};
+use canopy_sim::truth::TruthView;
 use canopy_sim::{Event, PictureMode, PreparedScenario};
 
 /// Takes the next action off the queue, whatever its time.
@@ -130,52 +130,40 @@ fn bring_in_first_threat(prepared: &PreparedScenario, out: &mut Outbox) -> Threa
 }
 
 #[test]
-fn a_coalition_engagement_under_per_engagement_authority_launches_when_approval_comes() {
+fn a_coalition_engagement_under_per_engagement_authority_launches_after_its_approval() {
     // A Polish NASAMS next to one drone; every coalition engagement waits 90 s for approval.
     let prepared =
         PreparedScenario::new(common::coalition_nasams_scenario(1, common::PER_ENGAGEMENT));
     let mut out = Outbox::default();
     let mut threats = bring_in_first_threat(&prepared, &mut out);
-    let now = SimTime::START + SimDuration::from_secs(60);
-    let spec = &prepared.threats[0];
-    let (position, velocity) = state_m(&prepared, spec, now);
-    let track = common::exact_track(0, ThreatClass::Drone, position, velocity);
-    let site = &prepared.units[0];
-    let mut shooter = common::site_state(&prepared, 0, site.position_m, &["aim-120c-gl"]);
-    shooter.nation = site.nation;
-    let mut ctx = common::planning_context(&prepared, canopy_scenario::DEFAULT_COST_WEIGHT);
-    ctx.now = now;
-    let plan = check_engagement(&ctx, &shooter, shooter.munitions[0].munition, &track).unwrap();
+    let now = SimTime::START;
+    let decided = decide_once(&prepared, &threats, now);
+    let plan = decided.order.plan;
     assert!(plan.needs_approval);
     let approval_at = now + SimDuration::from_secs(90);
+    let site = &prepared.units[0];
     assert_eq!(
-        plan.launch_time, approval_at,
-        "a shooter with no reaction time launches at approval"
+        plan.launch_time,
+        approval_at + site.reaction,
+        "launch a reaction after approval"
     );
 
     let mut engagements = Engagements::new(&prepared, StreamKey::new(1, 0));
-    let order = EngagementOrder {
-        track: TrackId(0),
-        shooter: site.id,
-        plan,
-    };
-    engagements.open(
-        &prepared,
-        &mut out,
-        now,
-        (order, ThreatId(0), NationSet::default()),
-    );
+    let opened = (decided.order, decided.threat, decided.sensor_nations);
+    engagements.open(&prepared, &mut out, now, opened);
     assert_eq!(engagements.in_flight(), 1);
-    assert_eq!(engagements.committed(), [TrackId(0)]);
-    let approve = next(&mut out);
-    assert_eq!(approve.0, approval_at);
-    let (fire_at, fire) = next(&mut out);
-    assert_eq!(fire_at, approval_at);
-    let Action::Approve(engagement) = approve.1 else {
-        panic!("approval first, then the launch: {approve:?}");
+    assert_eq!(engagements.committed(), [decided.order.track]);
+    let (approve_at, approve) = next(&mut out);
+    assert_eq!(approve_at, approval_at);
+    let Action::Approve(engagement) = approve else {
+        panic!("the approval comes first: {approve:?}");
     };
-    assert_eq!(fire, Action::Fire(engagement));
-    assert!(!engagements.answer_approval(&prepared, &mut out, approve.0, engagement));
+    let (fire_at, fire) = next(&mut out);
+    assert_eq!(
+        (fire_at, fire),
+        (plan.launch_time, Action::Fire(engagement))
+    );
+    assert!(!engagements.answer_approval(&prepared, &mut out, approve_at, engagement));
     let firing = engagements.fire(&prepared, &mut out, (fire_at, engagement), &mut threats);
     assert_eq!(firing, Firing::Launched(site.id));
     let (arrival, action) = next(&mut out);
@@ -192,7 +180,29 @@ fn a_coalition_engagement_under_per_engagement_authority_launches_when_approval_
             "launch"
         ]
     );
-    assert_eq!(out.events.last().unwrap().time_s(), secs(approval_at));
+    assert_eq!(out.events[3].time_s(), secs(approval_at));
+    assert_eq!(out.events[4].time_s(), secs(plan.launch_time));
+}
+
+/// One decision cycle of the `wta` planner on the perfect picture at `now`, every unit a site
+/// with its full magazine; its first order.
+fn decide_once(prepared: &PreparedScenario, threats: &Threats, now: SimTime) -> Decided {
+    let planner = canopy_c2::planner_by_name("wta").unwrap();
+    let key = StreamKey::new(1, 0);
+    let mut decisions = Decisions::new(prepared, key, PictureMode::Perfect, planner);
+    let truth = TruthView::new(prepared, threats.statuses());
+    let shooters = Shooters::new(prepared);
+    let states: Vec<ShooterState> = prepared
+        .units
+        .iter()
+        .map(|unit| shooter_state(prepared, &shooters, unit.id))
+        .collect();
+    let commitments = Commitments {
+        committed: &[],
+        refused: &[],
+    };
+    let cycle = decisions.decide(prepared, (now, &truth), &states, commitments);
+    cycle.orders[0]
 }
 
 #[test]

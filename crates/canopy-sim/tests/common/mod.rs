@@ -4,11 +4,7 @@
 
 use std::path::Path;
 
-use canopy_c2::{
-    MunitionStock, NationSet, PlanningContext, ShooterKind, ShooterState, TrackEstimate,
-};
-use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
-use canopy_scenario::{Scenario, ThreatClass, parse_scenario};
+use canopy_scenario::{Scenario, parse_scenario};
 use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
 
 /// Delegated authority (the approval delay then applies only in approval-required zones).
@@ -181,70 +177,5 @@ pub fn run_with(scenario: Scenario, seed: u64, planner: &str) -> RunOutcome {
 pub fn set_all_pk(scenario: &mut Scenario, pk: f64) {
     for munition in &mut scenario.library.munitions {
         munition.pk = [pk; 4];
-    }
-}
-
-/// A ground site of the first nation (Ukraine in these scenarios), ready at once, with one fire
-/// channel and one round of each munition named (ids of the type library).
-pub fn site_state(
-    prepared: &PreparedScenario,
-    unit: u32,
-    position_m: [f64; 3],
-    munitions: &[&str],
-) -> ShooterState {
-    let library = &prepared.scenario.library;
-    ShooterState {
-        unit: UnitId(unit),
-        nation: NationId(0),
-        kind: ShooterKind::Site,
-        available: true,
-        position_m,
-        ready_at: SimTime::START,
-        free_channels: 1,
-        reaction: SimDuration::ZERO,
-        launch_interval: SimDuration::ZERO,
-        munitions: munitions
-            .iter()
-            .map(|id| MunitionStock {
-                munition: library
-                    .munition_index(id)
-                    .expect("a munition of the library"),
-                rounds: 1,
-            })
-            .collect(),
-        vectoring: None,
-    }
-}
-
-/// The planning context of `prepared` at the start, with no engagement committed or refused.
-pub fn planning_context(prepared: &PreparedScenario, cost_weight: f64) -> PlanningContext<'_> {
-    PlanningContext {
-        now: SimTime::START,
-        library: &prepared.scenario.library,
-        rules: &prepared.rules,
-        geometry: &prepared.geometry,
-        authority: &prepared.scenario.authority,
-        committed: &[],
-        refused: &[],
-        cost_weight,
-    }
-}
-
-/// A track of `class`, known exactly and with certainty, at `position_m` moving at
-/// `velocity_mps`.
-pub fn exact_track(
-    id: u64,
-    class: ThreatClass,
-    position_m: [f64; 3],
-    velocity_mps: [f64; 3],
-) -> TrackEstimate {
-    TrackEstimate {
-        id: TrackId(id),
-        position_m,
-        velocity_mps,
-        covariance: [[0.0; 6]; 6],
-        class,
-        class_confidence: 1.0,
-        nations: NationSet::default(),
     }
 }

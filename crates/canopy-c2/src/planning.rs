@@ -1,14 +1,23 @@
 //! The planner seam: picture + shooters + rules -> engagement orders, and why the rest waits.
+//!
+//! What every planner consults ([`PlanningContext`]), what it produces ([`Plan`] of
+//! [`EngagementOrder`]s, each an [`InterceptPlan`]), and the [`Planner`] trait itself. The
+//! planners are chosen by name in [`crate::registry`].
 
 use canopy_core::{SimTime, TrackId, UnitId};
-use canopy_scenario::{Authority, Library};
+use canopy_geo::GeoPoint;
+use canopy_scenario::{Authority, Library, MunitionIndex};
 
-use crate::baseline::BaselinePlanner;
-use crate::feasibility::{Geometry, Infeasible, InterceptPlan};
+use crate::debris::DebrisFootprint;
+use crate::geometry::Geometry;
+use crate::infeasible::Infeasible;
 use crate::picture::AirPicture;
 use crate::rulebook::RuleBook;
 use crate::shooter::ShooterState;
-use crate::wta_planner::WtaPlanner;
+use crate::vector::Vec3;
+
+/// Kill probability at or above which a munition counts as adequate.
+pub const ADEQUATE_PK: f64 = 0.5;
 
 /// What a planner may consult besides the picture and the shooters.
 #[derive(Clone, Copy)]
@@ -70,20 +79,51 @@ pub trait Planner: Send {
     ) -> Plan;
 }
 
-/// The names `planner_by_name` accepts, the default first.
-pub const PLANNER_NAMES: &[&str] = &["wta", "baseline"];
+/// A feasible engagement: when to launch, where and when to meet the target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InterceptPlan {
+    /// The munition to fire.
+    pub munition: MunitionIndex,
+    /// When the interceptor leaves the launcher.
+    pub launch_time: SimTime,
+    /// Where the launcher is at launch (a vectored fighter's launch point), theatre ENU frame.
+    pub launch_m: Vec3,
+    /// How far a vectored fighter dashes from its station to the launch point, metres (0 for a
+    /// launch from the shooter's position).
+    pub dash_m: f64,
+    /// When it is predicted to meet the target.
+    pub intercept_time: SimTime,
+    /// The predicted intercept position in the theatre's ENU frame.
+    pub intercept_m: Vec3,
+    /// The ground point below the intercept.
+    pub intercept_point: GeoPoint,
+    /// The intercept altitude, metres.
+    pub intercept_altitude_m: f64,
+    /// Distance from launcher to intercept, metres.
+    pub slant_range_m: f64,
+    /// Whether the launch waits for approval.
+    pub needs_approval: bool,
+    /// Where the debris of a kill can fall.
+    pub debris: DebrisFootprint,
+    /// Kill probability of the shot.
+    pub pk: f64,
+    /// Cost of the shot, USD.
+    pub cost_usd: f64,
+}
 
-/// The planner the commands use unless told otherwise.
-pub const DEFAULT_PLANNER: &str = "wta";
-
-/// The planner of this name, or an error listing the names allowed.
-pub fn planner_by_name(name: &str) -> Result<Box<dyn Planner>, String> {
-    match name {
-        "wta" => Ok(Box::new(WtaPlanner)),
-        "baseline" => Ok(Box::new(BaselinePlanner)),
-        other => Err(format!(
-            "unknown planner {other:?}; allowed: {}",
-            PLANNER_NAMES.join(", ")
-        )),
+/// Books an ordered engagement against the shooter's state for the rest of the cycle. A vectored
+/// fighter leaves its station, so it takes no other engagement this cycle.
+pub(crate) fn commit(shooter: &mut ShooterState, plan: &InterceptPlan) {
+    shooter.free_channels -= 1;
+    if plan.dash_m > 0.0 {
+        shooter.free_channels = 0;
+    }
+    shooter.ready_at = plan.launch_time + shooter.launch_interval;
+    if let Some(stock) = shooter
+        .munitions
+        .iter_mut()
+        .find(|stock| stock.munition == plan.munition)
+    {
+        stock.rounds -= 1;
     }
 }

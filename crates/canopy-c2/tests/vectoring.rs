@@ -10,8 +10,7 @@ use canopy_c2::{
 use canopy_core::{NationId, SimDuration, SimTime, UnitId};
 use canopy_geo::GeoPoint;
 use canopy_scenario::ThreatClass;
-use canopy_sim::PreparedScenario;
-use common::{DELEGATED, exact_track, nasams_scenario, planning_context};
+use common::{Fixture, exact_track, nasams_scenario};
 
 /// F-16C dash speed: 2,120 km/h.
 const DASH_MPS: f64 = 2120.0 / 3.6;
@@ -19,25 +18,21 @@ const DASH_MPS: f64 = 2120.0 / 3.6;
 const REACTION_S: f64 = 20.0;
 
 struct Setup {
-    prepared: PreparedScenario,
+    fixture: Fixture,
     station_m: [f64; 3],
 }
 
 fn setup() -> Setup {
-    let prepared = PreparedScenario::new(nasams_scenario(1, DELEGATED, true));
+    let fixture = Fixture::new(nasams_scenario());
     let station = GeoPoint::from_degrees(49.80, 25.00).unwrap();
-    let station_m = prepared.geometry.frame.to_enu(station, 1000.0).into();
-    Setup {
-        prepared,
-        station_m,
-    }
+    let station_m = fixture.geometry.frame.to_enu(station, 1000.0).into();
+    Setup { fixture, station_m }
 }
 
 impl Setup {
     /// A fighter with these rounds, its base 100 km south of its station at the same altitude,
     /// combat radius 550 km, dash fuel factor 4 and `fuel_m` of fuel.
     fn fighter(&self, loadout: &[&str], fuel_m: f64) -> ShooterState {
-        let library = &self.prepared.scenario.library;
         let mut base_m = self.station_m;
         base_m[1] -= 100_000.0;
         ShooterState {
@@ -53,7 +48,7 @@ impl Setup {
             munitions: loadout
                 .iter()
                 .map(|id| MunitionStock {
-                    munition: library.munition_index(id).unwrap(),
+                    munition: self.fixture.munition(id),
                     rounds: 2,
                 })
                 .collect(),
@@ -80,14 +75,8 @@ impl Setup {
         munition: &str,
         track: &TrackEstimate,
     ) -> Result<InterceptPlan, Infeasible> {
-        let ctx = planning_context(&self.prepared, canopy_scenario::DEFAULT_COST_WEIGHT);
-        let munition = self
-            .prepared
-            .scenario
-            .library
-            .munition_index(munition)
-            .unwrap();
-        check_engagement(&ctx, shooter, munition, track)
+        let ctx = self.fixture.context(canopy_scenario::DEFAULT_COST_WEIGHT);
+        check_engagement(&ctx, shooter, self.fixture.munition(munition), track)
     }
 }
 

@@ -5,11 +5,10 @@ mod common;
 use canopy_c2::{Infeasible, ShooterState, TrackEstimate, check_engagement};
 use canopy_geo::{Borders, CountryCode, GeoPoint, ZoneShape, direct};
 use canopy_scenario::ThreatClass;
-use canopy_sim::PreparedScenario;
-use common::{DELEGATED, exact_track, nasams_scenario, planning_context, site_state};
+use common::{Fixture, exact_track, nasams_scenario};
 
-fn shooter_at(prepared: &PreparedScenario, position_m: [f64; 3]) -> ShooterState {
-    site_state(prepared, 0, position_m, &["aim-120c-gl"])
+fn shooter_at(fixture: &Fixture, position_m: [f64; 3]) -> ShooterState {
+    fixture.site(0, position_m, &["aim-120c-gl"])
 }
 
 fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {
@@ -17,20 +16,20 @@ fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {
 }
 
 fn check(
-    prepared: &PreparedScenario,
+    fixture: &Fixture,
     shooter: &ShooterState,
     track: &TrackEstimate,
 ) -> Result<f64, Infeasible> {
-    let ctx = planning_context(prepared, canopy_scenario::DEFAULT_COST_WEIGHT);
+    let ctx = fixture.context(canopy_scenario::DEFAULT_COST_WEIGHT);
     check_engagement(&ctx, shooter, shooter.munitions[0].munition, track)
         .map(|plan| plan.slant_range_m)
 }
 
 #[test]
 fn one_metre_beyond_maximum_range_is_not_engaged() {
-    let prepared = PreparedScenario::new(nasams_scenario(1, DELEGATED, true));
+    let fixture = Fixture::new(nasams_scenario());
     let site = GeoPoint::from_degrees(49.80, 25.00).unwrap();
-    let shooter = shooter_at(&prepared, prepared.geometry.frame.to_enu(site, 0.0).into());
+    let shooter = shooter_at(&fixture, fixture.geometry.frame.to_enu(site, 0.0).into());
     let max_range_m = 35_000.0; // aim-120c-gl in the library
     // A hovering target due north of the site at 1,000 m: slant range = |target - launcher|.
     let at = |slant: f64| {
@@ -40,23 +39,23 @@ fn one_metre_beyond_maximum_range_is_not_engaged() {
         position[2] += 1000.0;
         track(position, [0.0; 3])
     };
-    let inside = check(&prepared, &shooter, &at(max_range_m - 1.0)).unwrap();
+    let inside = check(&fixture, &shooter, &at(max_range_m - 1.0)).unwrap();
     assert!((inside - (max_range_m - 1.0)).abs() < 1e-6);
     assert_eq!(
-        check(&prepared, &shooter, &at(max_range_m + 1.0)),
+        check(&fixture, &shooter, &at(max_range_m + 1.0)),
         Err(Infeasible::OutOfRange)
     );
 }
 
 #[test]
 fn one_metre_outside_the_engagement_zone_is_not_engaged() {
-    let mut scenario = nasams_scenario(1, DELEGATED, true);
+    let mut scenario = nasams_scenario();
     // Ukraine may engage only west of 25.1 E.
     scenario.zones[0].shape = ZoneShape::west_of_meridian_deg(25.1).unwrap();
-    let prepared = PreparedScenario::new(scenario);
+    let fixture = Fixture::new(scenario);
     let site = GeoPoint::from_degrees(49.80, 25.00).unwrap();
-    let frame = &prepared.geometry.frame;
-    let shooter = shooter_at(&prepared, frame.to_enu(site, 0.0).into());
+    let frame = &fixture.geometry.frame;
+    let shooter = shooter_at(&fixture, frame.to_enu(site, 0.0).into());
     // One metre of longitude at 49.8 N: the WGS-84 radius of the parallel is
     // a cos(phi) / sqrt(1 - e^2 sin^2 phi) = 4,123,690 m, so 1 m is 1.3894e-5 degrees.
     let one_metre_deg = 1.0 / (4_123_690.0 * std::f64::consts::PI / 180.0);
@@ -64,9 +63,9 @@ fn one_metre_outside_the_engagement_zone_is_not_engaged() {
         let point = GeoPoint::from_degrees(49.80, lon).unwrap();
         track(frame.to_enu(point, 1000.0).into(), [0.0; 3])
     };
-    assert!(check(&prepared, &shooter, &hover(25.1 - one_metre_deg)).is_ok());
+    assert!(check(&fixture, &shooter, &hover(25.1 - one_metre_deg)).is_ok());
     assert_eq!(
-        check(&prepared, &shooter, &hover(25.1 + one_metre_deg)),
+        check(&fixture, &shooter, &hover(25.1 + one_metre_deg)),
         Err(Infeasible::OutsideZone)
     );
 }
@@ -121,15 +120,15 @@ fn debris_over_nato_territory_blocks_the_engagement() {
     let intercept = point_from_poland(50.40, 900.0);
     let launcher = direct(intercept, std::f64::consts::FRAC_PI_2, 5_000.0);
     let check_with = |forbid: bool| {
-        let mut scenario = nasams_scenario(1, DELEGATED, true);
+        let mut scenario = nasams_scenario();
         scenario.nations[0]
             .rules
             .as_mut()
             .unwrap()
             .forbid_debris_on_nato = forbid;
-        let prepared = PreparedScenario::new(scenario);
-        let frame = &prepared.geometry.frame;
-        let shooter = shooter_at(&prepared, frame.to_enu(launcher, 0.0).into());
+        let fixture = Fixture::new(scenario);
+        let frame = &fixture.geometry.frame;
+        let shooter = shooter_at(&fixture, frame.to_enu(launcher, 0.0).into());
         let here: [f64; 3] = frame.to_enu(intercept, 1000.0).into();
         let west = frame.to_enu(direct(intercept, -std::f64::consts::FRAC_PI_2, 1.0), 1000.0);
         let velocity = [
@@ -139,25 +138,21 @@ fn debris_over_nato_territory_blocks_the_engagement() {
         ];
         // The track starts back along its path by the flight time to `intercept`, so the
         // predicted intercept falls at or just west of it (the target flies away from the launcher).
-        let flight_s = check_flight_s(&prepared, &shooter, here);
+        let flight_s = check_flight_s(&fixture, &shooter, here);
         let start = [
             here[0] - velocity[0] * flight_s,
             here[1] - velocity[1] * flight_s,
             here[2],
         ];
-        check(&prepared, &shooter, &track(start, velocity))
+        check(&fixture, &shooter, &track(start, velocity))
     };
     assert_eq!(check_with(true), Err(Infeasible::DebrisOverNato));
     assert!(check_with(false).is_ok());
 }
 
 /// The interceptor's time of flight to a hovering target at `position_m`.
-fn check_flight_s(
-    prepared: &PreparedScenario,
-    shooter: &ShooterState,
-    position_m: [f64; 3],
-) -> f64 {
-    let speed = prepared
+fn check_flight_s(fixture: &Fixture, shooter: &ShooterState, position_m: [f64; 3]) -> f64 {
+    let speed = fixture
         .scenario
         .library
         .munition(shooter.munitions[0].munition)
