@@ -1,5 +1,6 @@
 //! `RunMetrics`: the summary of one run, computed from its event log alone. The `--json` summary
-//! and the row of a Monte Carlo table are the same fields (schema in `docs/metrics.md`).
+//! and the row of a Monte Carlo table are the same fields (schema in `docs/metrics.md`), and
+//! [`columns`] names each of them once.
 //!
 //! The reduction is split by concern, each a [`Reduction`] that sees every event in order and then
 //! finishes its figures:
@@ -15,6 +16,7 @@
 //! ```
 
 mod burden;
+pub mod columns;
 mod decisions;
 mod outcomes;
 mod patrols;
@@ -24,6 +26,7 @@ mod spillover;
 pub mod statistics;
 mod timeline;
 
+pub use columns::{CountMap, Metric, NationMetric, ThreatTypeMetric};
 pub use run_metrics::{
     NationBurden, RunMetrics, SpilloverRecord, SpilloverSummary, ThreatTypeOutcome, Timeline,
 };

@@ -1,5 +1,6 @@
 //! The figures of one run: [`RunMetrics`] and the records it nests. The `--json` summary and the
-//! row of a Monte Carlo table are these fields (schema in `docs/metrics.md`).
+//! row of a Monte Carlo table are these fields (schema in `docs/metrics.md`); their column names are
+//! defined in [`super::columns`].
 
 use std::collections::BTreeMap;
 
