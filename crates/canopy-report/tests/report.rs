@@ -59,19 +59,11 @@ fn at(lat_deg: f64, lon_deg: f64, alt_m: f64) -> Position {
     }
 }
 
-#[test]
-fn every_section_has_one_plot_and_the_map_has_borders() {
-    let scenario = scenario();
-    let rows = [
-        night(2, 3, 2, [9.0e6, 1.0e5, 90.0], 30.0),
-        night(4, 1, 1, [3.0e6, 5.0e4, 60.0], 50.0),
-    ]
-    .map(|m| serde_json::to_value(m).unwrap());
-    let runs = Table::from_rows(&rows, Missing::ZeroCounts);
-    let summary = summarise(&runs);
-    // an intercept by Poland over Lviv oblast and an impact at Lviv
+/// The events of one night: a decision approved after 60 s, an intercept by Poland over Lviv
+/// oblast, an impact at Lviv and debris falling in Poland.
+fn night_events() -> [Event; 5] {
     let (engagement, threat) = (EngagementId(0), ThreatId(0));
-    let events = [
+    [
         Event::Decision {
             time_s: 5.0,
             engagement,
@@ -111,7 +103,20 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
             depth_m: 0.0,
             at: at(49.78, 22.77, 0.0),
         },
-    ];
+    ]
+}
+
+#[test]
+fn every_section_has_one_plot_and_the_map_has_borders() {
+    let scenario = scenario();
+    let rows = [
+        night(2, 3, 2, [9.0e6, 1.0e5, 90.0], 30.0),
+        night(4, 1, 1, [3.0e6, 5.0e4, 60.0], 50.0),
+    ]
+    .map(|m| serde_json::to_value(m).unwrap());
+    let runs = Table::from_rows(&rows, Missing::ZeroCounts);
+    let summary = summarise(&runs);
+    let events = night_events();
     let manifest = Manifest {
         scenario: scenario.name.clone(),
         scenario_hash: "0".repeat(16),
