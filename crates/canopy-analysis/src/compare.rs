@@ -10,79 +10,74 @@
 
 use std::path::Path;
 
-use canopy_sim::PreparedScenario;
+use canopy_sim::metrics::Metric;
+use canopy_sim::{PreparedScenario, RunMetrics};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::McError;
 use crate::experiment::run_experiment;
+use crate::figures::{PerNight, SummaryProportion};
 use crate::montecarlo::Execution;
-use crate::outputs::{Outputs, collect_metrics};
+use crate::outputs::{Outputs, collect_run_metrics};
 use crate::parts::Manifest;
 use crate::plan::Shard;
 use crate::stats::{Interval, Z_95, moments, t_975, wilson};
 
 /// One per-night metric of the comparison table.
-#[derive(Clone, Copy, Debug)]
-pub struct Metric {
-    /// Its name in the table.
-    pub name: &'static str,
-    /// Its value in one replication's metrics (`RunMetrics` as JSON); `None` when undefined.
-    pub value: fn(&Value) -> Option<f64>,
-    /// Whether the value is 0 or 1 (its mean a proportion, given a Wilson interval).
-    pub proportion: bool,
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Compared {
+    /// A column of the runs, as it is.
+    Column(Metric),
+    /// A per-night figure of the summary.
+    PerNight(PerNight),
+    /// A share of nights: 1 for a night that counts, 0 for one that does not, so its mean is the
+    /// share.
+    NightShare(SummaryProportion),
 }
 
-fn field(metrics: &Value, name: &str) -> Option<f64> {
-    metrics.get(name).and_then(Value::as_f64)
+impl Compared {
+    /// Its name in the table.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Compared::Column(metric) => metric.name(),
+            Compared::PerNight(figure) => figure.name(),
+            Compared::NightShare(share) => share.name(),
+        }
+    }
+
+    /// Its value in one replication's metrics; `None` when undefined.
+    pub fn value(self, metrics: &RunMetrics) -> Option<f64> {
+        match self {
+            Compared::Column(metric) => metric.value(metrics),
+            Compared::PerNight(figure) => figure.value(metrics),
+            Compared::NightShare(share) => share.night_value(metrics),
+        }
+    }
+
+    /// Whether the value is 0 or 1 (its mean a proportion, given a Wilson interval).
+    pub const fn proportion(self) -> bool {
+        matches!(self, Compared::NightShare(_))
+    }
+}
+
+impl Serialize for Compared {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 /// The metrics compared, in table order: leakers per night, the night's leak rate (leaked over
 /// entered), threats destroyed, interceptor cost (USD), cost exchange (threat cost destroyed over
 /// interceptor cost), whether the night had any spillover into NATO territory (0 or 1, so its
 /// mean is the spillover probability) and ROE breaches.
-pub const METRICS: [Metric; 7] = [
-    Metric {
-        name: "leaked",
-        proportion: false,
-        value: |m| field(m, "leaked"),
-    },
-    Metric {
-        name: "leak_rate",
-        proportion: false,
-        value: |m| {
-            let entered = field(m, "entered_theatre")?;
-            (entered > 0.0).then(|| field(m, "leaked").unwrap_or(0.0) / entered)
-        },
-    },
-    Metric {
-        name: "destroyed",
-        proportion: false,
-        value: |m| field(m, "destroyed"),
-    },
-    Metric {
-        name: "interceptor_cost_usd",
-        proportion: false,
-        value: |m| field(m, "interceptor_cost_usd"),
-    },
-    Metric {
-        name: "cost_exchange",
-        proportion: false,
-        value: |m| field(m, "cost_exchange"),
-    },
-    Metric {
-        name: "spillover_probability",
-        proportion: true,
-        value: |m| {
-            let count = m.get("spillover")?.get("count")?.as_f64()?;
-            Some(if count > 0.0 { 1.0 } else { 0.0 })
-        },
-    },
-    Metric {
-        name: "roe_breaches",
-        proportion: false,
-        value: |m| field(m, "roe_breaches"),
-    },
+pub const METRICS: [Compared; 7] = [
+    Compared::Column(Metric::Leaked),
+    Compared::PerNight(PerNight::LeakRate),
+    Compared::Column(Metric::Destroyed),
+    Compared::Column(Metric::InterceptorCostUsd),
+    Compared::Column(Metric::CostExchange),
+    Compared::NightShare(SummaryProportion::SpilloverProbability),
+    Compared::Column(Metric::RoeBreaches),
 ];
 
 /// A mean with its 95 % interval (Student t; Wilson for proportions).
@@ -115,8 +110,8 @@ pub struct Difference {
 pub struct Row {
     /// The option's name.
     pub option: String,
-    /// The metric's name (see [`METRICS`]).
-    pub metric: &'static str,
+    /// The metric (see [`METRICS`]), written as its name.
+    pub metric: Compared,
     /// The option's estimate.
     pub estimate: Option<Estimate>,
     /// The paired difference to the first option (`null` for the first option itself).
@@ -163,8 +158,8 @@ pub struct Batch {
 pub struct BatchOutcome {
     /// The outputs written to its directory.
     pub outputs: Outputs,
-    /// Its replications' `RunMetrics` as JSON, in replication order.
-    pub metrics: Vec<Value>,
+    /// Its replications' metrics, in replication order.
+    pub metrics: Vec<RunMetrics>,
 }
 
 /// Runs every batch as a Monte Carlo in `dir/<batch dir>` (resumable like `canopy mc`) and
@@ -196,7 +191,7 @@ pub fn run_batches(
                 batch.info.name
             ))
         })?;
-        let metrics = collect_metrics(&[&out], 0..batch.manifest.runs)?;
+        let metrics = collect_run_metrics(&[&out], 0..batch.manifest.runs)?;
         all.push(BatchOutcome { outputs, metrics });
     }
     Ok(all)
@@ -206,21 +201,21 @@ pub fn run_batches(
 /// `i`, replication `r`; every option has the same replications).
 pub fn compare(
     options: Vec<OptionInfo>,
-    metrics: &[Vec<Value>],
+    metrics: &[Vec<RunMetrics>],
     seed: u64,
     runs: u64,
 ) -> Comparison {
     let mut rows = Vec::new();
     for (index, info) in options.iter().enumerate() {
         for metric in METRICS {
-            let values: Vec<Option<f64>> = metrics[index].iter().map(metric.value).collect();
-            let reference: Vec<Option<f64>> = metrics[0].iter().map(metric.value).collect();
+            let values: Vec<Option<f64>> = metrics[index].iter().map(|m| metric.value(m)).collect();
+            let reference: Vec<Option<f64>> = metrics[0].iter().map(|m| metric.value(m)).collect();
             rows.push(Row {
                 option: info.name.clone(),
-                metric: metric.name,
+                metric,
                 estimate: estimate(
                     &values.iter().flatten().copied().collect::<Vec<_>>(),
-                    metric.proportion,
+                    metric.proportion(),
                 ),
                 difference: (index > 0).then(|| difference(&values, &reference)),
             });
@@ -292,7 +287,7 @@ impl Comparison {
             let d = row.difference.as_ref();
             let cells = [
                 csv_text(&row.option),
-                row.metric.to_string(),
+                row.metric.name().to_string(),
                 e.map(|e| e.n.to_string()).unwrap_or_default(),
                 num(e.map(|e| e.mean)),
                 num(e.and_then(|e| e.ci95).map(|c| c.low)),
@@ -331,7 +326,7 @@ impl Comparison {
                     .as_ref()
                     .map(|d| format!("  Δ {}{}", signed(d.mean), bracket(d.paired_ci95)))
                     .unwrap_or_default();
-                out.push_str(&format!("  {:<22} {value}{diff}\n", row.metric));
+                out.push_str(&format!("  {:<22} {value}{diff}\n", row.metric.name()));
             }
         }
         out

@@ -5,9 +5,15 @@
 //! ```text
 //! plan (shard, batches) ──► montecarlo (rayon) ──► parts/ ──► outputs (runs.parquet, summary.json…)
 //! ```
+//!
+//! The names of the figures derived from the runs (`leak_probability`, `leak_rate`, ...) are
+//! defined once in [`figures`]; the runs' own columns are named by `canopy_sim::metrics::columns`.
+
+#![warn(missing_docs)]
 
 pub mod compare;
 pub mod experiment;
+pub mod figures;
 pub mod montecarlo;
 pub mod outputs;
 pub mod parts;
@@ -19,7 +25,7 @@ pub mod uncertainty;
 
 pub use experiment::{merge, run_experiment};
 pub use montecarlo::{Completion, Execution, run_one, run_range};
-pub use outputs::{Meta, Outputs, collect_metrics, write_outputs};
+pub use outputs::{Meta, Outputs, collect_metrics, collect_run_metrics, write_outputs};
 pub use parts::{Manifest, Record};
 pub use plan::Shard;
 pub use summary::{Summary, summarise};

@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use canopy_io::{Missing, ParquetTableWriter, Table, TableSchema, write_json, write_parquet};
+use canopy_sim::RunMetrics;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -85,6 +86,25 @@ pub fn collect_metrics(sources: &[&Path], range: Range<u64>) -> Result<Vec<Value
         });
     }
     Ok(metrics)
+}
+
+/// The metrics of every replication of `range`, as [`collect_metrics`], read typed; fails naming
+/// the first replication whose metrics are not a `RunMetrics`.
+pub fn collect_run_metrics(
+    sources: &[&Path],
+    range: Range<u64>,
+) -> Result<Vec<RunMetrics>, McError> {
+    let first = range.start;
+    collect_metrics(sources, range)?
+        .into_iter()
+        .zip(first..)
+        .map(|(metrics, replication)| {
+            serde_json::from_value(metrics).map_err(|err| McError::Corrupt {
+                path: format!("the parts (replication {replication})"),
+                problem: format!("its metrics do not read: {err}"),
+            })
+        })
+        .collect()
 }
 
 /// The event rows of one record: each event with its `replication`.

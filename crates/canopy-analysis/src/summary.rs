@@ -5,8 +5,12 @@
 use std::collections::BTreeMap;
 
 use canopy_io::{Column, Table};
+use canopy_sim::metrics::{Metric, ThreatTypeMetric};
 use serde::Serialize;
 
+use crate::figures::{
+    PerNight, SummaryProportion, counts_night, leak_probability_of, leak_rate, night_cost,
+};
 use crate::stats::{Interval, Moments, Z_95, moments, quantile, wilson};
 
 /// A proportion with its 95 % Wilson interval.
@@ -80,6 +84,18 @@ pub struct Summary {
     pub per_night: BTreeMap<String, Distribution>,
 }
 
+impl Summary {
+    /// One of the proportions (`None` if the summary lacks it).
+    pub fn proportion(&self, which: SummaryProportion) -> Option<&Proportion> {
+        self.proportions.get(which.name())
+    }
+
+    /// One of the per-night distributions (`None` when no night defines it).
+    pub fn distribution(&self, which: PerNight) -> Option<&Distribution> {
+        self.per_night.get(which.name())
+    }
+}
+
 /// The non-null values of a numeric column as reals, in row order.
 fn numbers(column: &Column) -> Option<Vec<Option<f64>>> {
     match column {
@@ -97,12 +113,29 @@ fn column_numbers(table: &Table, name: &str) -> Vec<Option<f64>> {
         .unwrap_or_else(|| vec![None; table.rows])
 }
 
-fn sum(values: &[Option<f64>]) -> u64 {
-    values.iter().flatten().sum::<f64>() as u64
+/// A proportion pooled over the nights holding both counts: the sum of `successes` over the sum
+/// of `trials` (so a column the table lacks gives no trials, never a zero).
+fn pooled(unit: &'static str, successes: &[Option<f64>], trials: &[Option<f64>]) -> Proportion {
+    let pairs: Vec<(f64, f64)> = successes
+        .iter()
+        .zip(trials)
+        .filter_map(|(s, t)| Some(((*s)?, (*t)?)))
+        .collect();
+    Proportion::new(
+        unit,
+        pairs.iter().map(|p| p.0).sum::<f64>() as u64,
+        pairs.iter().map(|p| p.1).sum::<f64>() as u64,
+    )
 }
 
-fn nights_where(values: &[Option<f64>], test: impl Fn(f64) -> bool) -> u64 {
-    values.iter().flatten().filter(|&&x| test(x)).count() as u64
+/// The share of the nights holding a value of `column` where it makes the night count.
+fn night_share(table: &Table, column: Metric) -> Proportion {
+    let values: Vec<f64> = column_numbers(table, column.name())
+        .into_iter()
+        .flatten()
+        .collect();
+    let nights = values.iter().filter(|&&x| counts_night(x)).count() as u64;
+    Proportion::new("night", nights, values.len() as u64)
 }
 
 fn distribution(values: &[f64]) -> Option<Distribution> {
@@ -135,80 +168,79 @@ fn distribution(values: &[f64]) -> Option<Distribution> {
 
 /// Aggregates the table of runs (one row per replication, `RunMetrics` columns).
 pub fn summarise(table: &Table) -> Summary {
-    let nights = table.rows as u64;
-    let leaked = column_numbers(table, "leaked");
-    let entered = column_numbers(table, "entered_theatre");
+    Summary {
+        runs: table.rows as u64,
+        proportions: proportions(table),
+        columns: column_moments(table),
+        per_night: per_night(table),
+    }
+}
+
+/// Every proportion: the pooled leak probability (overall and by threat type) and the night
+/// shares.
+fn proportions(table: &Table) -> BTreeMap<String, Proportion> {
+    let leaked = column_numbers(table, Metric::Leaked.name());
+    let entered = column_numbers(table, Metric::EnteredTheatre.name());
     let mut proportions = BTreeMap::new();
     proportions.insert(
-        "leak_probability".to_string(),
-        Proportion::new("threat", sum(&leaked), sum(&entered)),
+        SummaryProportion::LeakProbability.name().to_string(),
+        pooled("threat", &leaked, &entered),
     );
     for (name, _) in &table.columns {
-        if let Some(kind) = name
-            .strip_prefix("threat_types.")
-            .and_then(|rest| rest.strip_suffix(".leaked"))
-        {
-            let entered = column_numbers(table, &format!("threat_types.{kind}.entered_theatre"));
+        if let Some(kind) = ThreatTypeMetric::Leaked.threat_type_of(name) {
+            let entered = column_numbers(table, &ThreatTypeMetric::EnteredTheatre.column(kind));
             proportions.insert(
-                format!("leak_probability.{kind}"),
-                Proportion::new("threat", sum(&column_numbers(table, name)), sum(&entered)),
+                leak_probability_of(kind),
+                pooled("threat", &column_numbers(table, name), &entered),
             );
         }
     }
-    let night_share = |column: &str| {
-        let values = column_numbers(table, column);
-        Proportion::new("night", nights_where(&values, |x| x > 0.0), nights)
-    };
-    proportions.insert("any_leaker_probability".to_string(), night_share("leaked"));
-    proportions.insert(
-        "spillover_probability".to_string(),
-        night_share("spillover.count"),
-    );
-    proportions.insert(
-        "roe_breach_probability".to_string(),
-        night_share("roe_breaches"),
-    );
+    for which in SummaryProportion::ALL {
+        if let Some(column) = which.night_column() {
+            proportions.insert(which.name().to_string(), night_share(table, column));
+        }
+    }
+    proportions
+}
 
-    let columns = table
+/// The moments of every numeric column but the seed and the replication number.
+fn column_moments(table: &Table) -> BTreeMap<String, Moments> {
+    table
         .columns
         .iter()
-        .filter(|(name, _)| name != "seed" && name != "replication")
+        .filter(|(name, _)| name != Metric::Seed.name() && name != Metric::Replication.name())
         .filter_map(|(name, column)| {
             let values: Vec<f64> = numbers(column)?.into_iter().flatten().collect();
             Some((name.clone(), moments(&values)?))
         })
-        .collect();
+        .collect()
+}
 
-    let mut per_night = BTreeMap::new();
-    let leaked_values: Vec<f64> = leaked.iter().flatten().copied().collect();
-    let leak_rate: Vec<f64> = leaked
+/// The distributions of the per-night figures, each over the nights that define it.
+fn per_night(table: &Table) -> BTreeMap<String, Distribution> {
+    let leaked = column_numbers(table, Metric::Leaked.name());
+    let entered = column_numbers(table, Metric::EnteredTheatre.name());
+    let leak_rates: Vec<f64> = leaked
         .iter()
         .zip(&entered)
-        .filter_map(|(l, e)| match (l, e) {
-            (Some(l), Some(e)) if *e > 0.0 => Some(l / e),
-            _ => None,
-        })
+        .filter_map(|(l, e)| leak_rate((*l)?, (*e)?))
         .collect();
-    let cost: Vec<f64> = column_numbers(table, "interceptor_cost_usd")
+    let costs: Vec<f64> = column_numbers(table, Metric::InterceptorCostUsd.name())
         .iter()
-        .zip(&column_numbers(table, "flight_cost_usd"))
-        .filter_map(|(a, b)| a.map(|a| a + b.unwrap_or(0.0)))
+        .zip(&column_numbers(table, Metric::FlightCostUsd.name()))
+        .filter_map(|(a, b)| Some(night_cost((*a)?, (*b)?)))
         .collect();
-    for (name, values) in [
-        ("leaked", leaked_values),
-        ("leak_rate", leak_rate),
-        ("cost_usd", cost),
+    let mut per_night = BTreeMap::new();
+    for (which, values) in [
+        (PerNight::Leaked, leaked.iter().flatten().copied().collect()),
+        (PerNight::LeakRate, leak_rates),
+        (PerNight::CostUsd, costs),
     ] {
         if let Some(d) = distribution(&values) {
-            per_night.insert(name.to_string(), d);
+            per_night.insert(which.name().to_string(), d);
         }
     }
-    Summary {
-        runs: nights,
-        proportions,
-        columns,
-        per_night,
-    }
+    per_night
 }
 
 #[cfg(test)]

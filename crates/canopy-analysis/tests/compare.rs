@@ -6,10 +6,13 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use canopy_analysis::compare::{Batch, OptionInfo, compare, run_batches, write_comparison};
+use canopy_analysis::compare::{
+    Batch, Compared, OptionInfo, compare, run_batches, write_comparison,
+};
 use canopy_analysis::{Execution, Manifest};
 use canopy_scenario::{Overlay, apply_overlays, parse_scenario};
 use canopy_sim::PreparedScenario;
+use canopy_sim::metrics::Metric;
 
 fn batch(name: &str, dir: &str, sets: &[&str], runs: u64) -> Batch {
     let overlays: Vec<Overlay> = sets.iter().map(|s| Overlay::parse(s).unwrap()).collect();
@@ -70,7 +73,7 @@ fn common_random_numbers_narrow_the_difference() {
     let leaked = comparison
         .rows
         .iter()
-        .find(|r| r.option == "five rounds" && r.metric == "leaked")
+        .find(|r| r.option == "five rounds" && r.metric == Compared::Column(Metric::Leaked))
         .unwrap();
     let diff = leaked.difference.as_ref().unwrap();
     assert_eq!(diff.n, runs);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 mod common;
 
 use canopy_analysis::{Execution, Manifest, Shard, merge, run_experiment, stats};
-use canopy_sim::{PreparedScenario, RunOptions};
+use canopy_sim::{Event, PreparedScenario, RunMetrics, RunOptions};
 use common::nasams_scenario;
 
 fn manifest(runs: u64) -> Manifest {
@@ -217,6 +217,37 @@ fn replication_zero_is_the_single_run() {
         record.metrics,
         serde_json::to_value(&single.metrics).unwrap()
     );
+}
+
+/// A record's metrics and event log read back typed: the metrics equal the run's; the events are
+/// the run's, kind by kind, and read as exactly what reading them untyped gives (serde_json's
+/// default number parsing may move the last bit of a real, typed or not, so the report that reads
+/// them typed draws the same figures as it did untyped).
+#[test]
+fn a_record_reads_back_typed_as_the_run_it_holds() {
+    let prepared = small();
+    let record = canopy_analysis::run_one(&prepared, &manifest(1), 0).unwrap();
+    let options = RunOptions {
+        seed: 11,
+        replication: 0,
+        picture: "perfect".to_string(),
+        planner: "baseline".to_string(),
+    };
+    let single = canopy_sim::run(&prepared, &options, &mut []).unwrap();
+    let metrics: RunMetrics = serde_json::from_value(record.metrics).unwrap();
+    assert_eq!(metrics, single.metrics);
+    let text = record.events.unwrap();
+    let events: Vec<Event> = serde_json::from_str(text.get()).unwrap();
+    let kinds = |events: &[Event]| {
+        events
+            .iter()
+            .map(std::mem::discriminant)
+            .collect::<Vec<_>>()
+    };
+    assert!(!events.is_empty());
+    assert_eq!(kinds(&events), kinds(&single.events));
+    let untyped: serde_json::Value = serde_json::from_str(text.get()).unwrap();
+    assert_eq!(serde_json::to_value(&events).unwrap(), untyped);
 }
 
 /// One drone against one round of kill probability `pk`: the drone leaks exactly when the round

@@ -2,6 +2,8 @@
 //! (a temporary file in the target directory, then a rename) so an interrupted run never leaves a
 //! half-written file.
 
+#![warn(missing_docs)]
+
 pub mod atomic;
 pub mod json;
 pub mod jsonl;

@@ -2,15 +2,17 @@
 //! to each option's own Monte Carlo report, and one section per headline metric with each option's
 //! estimate against the option (dot and 95 % whiskers) and the table of paired differences.
 
-use canopy_analysis::compare::{Comparison, Row};
+use canopy_analysis::compare::{Compared, Comparison, Row};
+use canopy_analysis::figures::{PerNight, SummaryProportion};
 use canopy_analysis::stats::Interval;
+use canopy_sim::metrics::Metric;
 
 use crate::charts::{IntervalBar, dot_whiskers};
 use crate::document::{Block, Link, Report, Section};
 
 /// A headline metric of the report: its name in the comparison, its heading and axis title.
 struct Headline {
-    metric: &'static str,
+    metric: Compared,
     title: &'static str,
     axis: &'static str,
     /// Multiplier from the comparison's unit to the report's (USD to million USD).
@@ -20,37 +22,37 @@ struct Headline {
 /// The metrics drawn, in order.
 const HEADLINES: [Headline; 6] = [
     Headline {
-        metric: "leaked",
+        metric: Compared::Column(Metric::Leaked),
         title: "Leakers per night",
         axis: "threats reaching their aim point per night (mean, 95 % interval)",
         scale: 1.0,
     },
     Headline {
-        metric: "leak_rate",
+        metric: Compared::PerNight(PerNight::LeakRate),
         title: "Leak rate",
         axis: "leaked / entered the theatre (mean of nights, 95 % interval)",
         scale: 1.0,
     },
     Headline {
-        metric: "destroyed",
+        metric: Compared::Column(Metric::Destroyed),
         title: "Threats destroyed",
         axis: "threats destroyed per night (mean, 95 % interval)",
         scale: 1.0,
     },
     Headline {
-        metric: "interceptor_cost_usd",
+        metric: Compared::Column(Metric::InterceptorCostUsd),
         title: "Interceptor cost",
         axis: "interceptors fired per night, million USD (mean, 95 % interval)",
         scale: 1e-6,
     },
     Headline {
-        metric: "cost_exchange",
+        metric: Compared::Column(Metric::CostExchange),
         title: "Cost exchange",
         axis: "interceptor cost / cost of threats destroyed (mean of nights, 95 % interval)",
         scale: 1.0,
     },
     Headline {
-        metric: "spillover_probability",
+        metric: Compared::NightShare(SummaryProportion::SpilloverProbability),
         title: "Spillover share",
         axis: "share of nights with a spillover into NATO territory (95 % Wilson interval)",
         scale: 1.0,
@@ -129,7 +131,7 @@ fn with_interval(mean: f64, ci: Option<Interval>, scale: f64, sign: bool) -> Str
 }
 
 /// The rows of one metric, in option order.
-fn rows_of<'a>(comparison: &'a Comparison, metric: &str) -> Vec<&'a Row> {
+fn rows_of(comparison: &Comparison, metric: Compared) -> Vec<&Row> {
     comparison
         .rows
         .iter()
@@ -237,7 +239,7 @@ fn summary_table(comparison: &Comparison) -> Block {
 
 /// The whole report of a comparison: `title` names the question (the command that ran it).
 pub fn compare_report(comparison: &Comparison, title: &str) -> Report {
-    let breaches: f64 = rows_of(comparison, "roe_breaches")
+    let breaches: f64 = rows_of(comparison, Compared::Column(Metric::RoeBreaches))
         .iter()
         .filter_map(|r| r.estimate.as_ref().map(|e| e.mean))
         .sum();

@@ -3,7 +3,7 @@
 
 use canopy_analysis::compare::{OptionInfo, compare};
 use canopy_report::compare_report;
-use serde_json::json;
+use canopy_sim::RunMetrics;
 
 fn option(name: &str, index: usize) -> OptionInfo {
     OptionInfo {
@@ -15,10 +15,16 @@ fn option(name: &str, index: usize) -> OptionInfo {
 }
 
 /// A night's metrics with `leaked` of 10 entered, 10 - leaked destroyed.
-fn night(leaked: u32) -> serde_json::Value {
-    json!({"leaked": leaked, "entered_theatre": 10, "destroyed": 10 - leaked,
-           "interceptor_cost_usd": 2.0e6, "cost_exchange": 1.5, "roe_breaches": 0,
-           "spillover": {"count": 0}})
+fn night(leaked: u32) -> RunMetrics {
+    RunMetrics {
+        leaked,
+        entered_theatre: 10,
+        destroyed: 10 - leaked,
+        interceptor_cost_usd: 2.0e6,
+        cost_exchange: Some(1.5),
+        roe_breaches: 0,
+        ..RunMetrics::default()
+    }
 }
 
 #[test]

@@ -1,49 +1,122 @@
 //! The Monte Carlo report: one plot per section, the map's real borders, intercepts coloured by
 //! nation, and nothing that needs a network or a script.
 
+use std::collections::BTreeMap;
+
 use canopy_analysis::{Manifest, summarise};
+use canopy_core::{EngagementId, ThreatId};
 use canopy_io::{Missing, Table};
 use canopy_report::{McReportInput, mc_report};
-use serde_json::json;
+use canopy_sim::metrics::{NationBurden, Timeline};
+use canopy_sim::{Event, Position, RunMetrics, SpilloverObject};
 
 fn scenario() -> canopy_scenario::Scenario {
     canopy_scenario::load_scenario(&canopy_scenario::default_scenario_path())
         .expect("the default scenario loads")
 }
 
+/// One night's metrics: `leaked` of 10 entered at Lviv; Poland's engagements and kills; the
+/// interceptor cost, the cost of the threats destroyed and the cost exchange; the median time from
+/// theatre entry to decision.
+fn night(
+    leaked: u32,
+    engagements: u32,
+    kills: u32,
+    [cost_usd, threat_cost_usd, exchange]: [f64; 3],
+    decision_s: f64,
+) -> RunMetrics {
+    let poland = NationBurden {
+        engagements,
+        kills,
+        cost_usd,
+        munitions: BTreeMap::from([("pac2-gem-t".to_string(), engagements)]),
+        ..NationBurden::default()
+    };
+    RunMetrics {
+        leaked,
+        entered_theatre: 10,
+        leakers_by_target: BTreeMap::from([("lviv".to_string(), leaked)]),
+        entered_by_target: BTreeMap::from([("lviv".to_string(), 10)]),
+        nations: BTreeMap::from([("PL".to_string(), poland)]),
+        interceptor_cost_usd: cost_usd,
+        flight_cost_usd: 0.0,
+        threat_cost_destroyed_usd: threat_cost_usd,
+        cost_exchange: Some(exchange),
+        timeline: Timeline {
+            entry_to_decision_s: Some(decision_s),
+            ..Timeline::default()
+        },
+        ..RunMetrics::default()
+    }
+}
+
+/// A position at ground level, or at `alt_m`.
+fn at(lat_deg: f64, lon_deg: f64, alt_m: f64) -> Position {
+    Position {
+        lat_deg,
+        lon_deg,
+        alt_m,
+    }
+}
+
+/// The events of one night: a decision approved after 60 s, an intercept by Poland over Lviv
+/// oblast, an impact at Lviv and debris falling in Poland.
+fn night_events() -> [Event; 5] {
+    let (engagement, threat) = (EngagementId(0), ThreatId(0));
+    [
+        Event::Decision {
+            time_s: 5.0,
+            engagement,
+            threat,
+            shooter: "pl-wisla-1".into(),
+            nation: "PL".into(),
+            munition: "pac2-gem-t".into(),
+            needs_approval: true,
+            sensor_nations: vec!["PL".into()],
+        },
+        Event::Approval {
+            time_s: 65.0,
+            engagement,
+        },
+        Event::Kill {
+            time_s: 10.0,
+            engagement,
+            threat,
+            nation: "PL".into(),
+            at: at(50.0, 24.0, 100.0),
+            debris_centre: at(50.0, 24.0, 0.0),
+            debris_radius_m: 0.0,
+        },
+        Event::Impact {
+            time_s: 20.0,
+            threat: ThreatId(1),
+            target: "lviv".into(),
+            at: at(49.84, 24.03, 0.0),
+        },
+        Event::Spillover {
+            time_s: 30.0,
+            object: SpilloverObject::Debris,
+            threat,
+            country: "PL".into(),
+            near: "Przemyśl".into(),
+            time_inside_s: 0.0,
+            depth_m: 0.0,
+            at: at(49.78, 22.77, 0.0),
+        },
+    ]
+}
+
 #[test]
 fn every_section_has_one_plot_and_the_map_has_borders() {
     let scenario = scenario();
     let rows = [
-        json!({"leaked": 2, "entered_theatre": 10, "leakers_by_target": {"lviv": 2},
-               "entered_by_target": {"lviv": 10},
-               "nations": {"PL": {"engagements": 3, "kills": 2, "cost_usd": 9.0e6,
-                                  "munitions": {"pac2-gem-t": 3}}},
-               "interceptor_cost_usd": 9.0e6, "flight_cost_usd": 0.0,
-               "threat_cost_destroyed_usd": 1.0e5, "cost_exchange": 90.0,
-               "timeline": {"entry_to_decision_s": 30.0}}),
-        json!({"leaked": 4, "entered_theatre": 10, "leakers_by_target": {"lviv": 4},
-               "entered_by_target": {"lviv": 10},
-               "nations": {"PL": {"engagements": 1, "kills": 1, "cost_usd": 3.0e6,
-                                  "munitions": {"pac2-gem-t": 1}}},
-               "interceptor_cost_usd": 3.0e6, "flight_cost_usd": 0.0,
-               "threat_cost_destroyed_usd": 5.0e4, "cost_exchange": 60.0,
-               "timeline": {"entry_to_decision_s": 50.0}}),
-    ];
+        night(2, 3, 2, [9.0e6, 1.0e5, 90.0], 30.0),
+        night(4, 1, 1, [3.0e6, 5.0e4, 60.0], 50.0),
+    ]
+    .map(|m| serde_json::to_value(m).unwrap());
     let runs = Table::from_rows(&rows, Missing::ZeroCounts);
     let summary = summarise(&runs);
-    // an intercept by Poland over Lviv oblast and an impact at Lviv
-    let events = [
-        json!({"kind": "decision", "time_s": 5.0, "engagement": 0}),
-        json!({"kind": "approval", "time_s": 65.0, "engagement": 0}),
-        json!({"kind": "kill", "time_s": 10.0, "nation": "PL",
-               "at": {"lat_deg": 50.0, "lon_deg": 24.0, "alt_m": 100.0},
-               "debris_centre": {"lat_deg": 50.0, "lon_deg": 24.0, "alt_m": 0.0}}),
-        json!({"kind": "impact", "time_s": 20.0, "target": "lviv",
-               "at": {"lat_deg": 49.84, "lon_deg": 24.03, "alt_m": 0.0}}),
-        json!({"kind": "spillover", "time_s": 30.0, "object": "debris", "country": "PL",
-               "near": "Przemyśl", "at": {"lat_deg": 49.78, "lon_deg": 22.77, "alt_m": 0.0}}),
-    ];
+    let events = night_events();
     let manifest = Manifest {
         scenario: scenario.name.clone(),
         scenario_hash: "0".repeat(16),

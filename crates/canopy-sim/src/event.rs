@@ -3,10 +3,10 @@
 use canopy_core::{EngagementId, SimTime, ThreatId};
 use canopy_geo::GeoPoint;
 use canopy_scenario::ThreatClass;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A geographic position as written in the log: degrees and metres.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Position {
     /// Latitude, degrees.
     pub lat_deg: f64,
@@ -34,7 +34,7 @@ impl Position {
 }
 
 /// What kind of object entered foreign territory.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpilloverObject {
     /// A threat in flight.
@@ -46,7 +46,7 @@ pub enum SpilloverObject {
 }
 
 /// Why an interceptor missed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MissCause {
     /// The kill draw failed.
@@ -58,7 +58,7 @@ pub enum MissCause {
 }
 
 /// One thing that happened in a run. Times are seconds since the scenario start.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     /// A threat left its launch point.

@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Context;
+use canopy_analysis::figures::{PerNight, SummaryProportion};
 use canopy_analysis::{Execution, Manifest, Shard, Summary, run_experiment};
 use canopy_core::rng::fnv1a;
 use canopy_sim::PreparedScenario;
@@ -109,20 +110,26 @@ pub fn execute(args: McArgs) -> anyhow::Result<()> {
 /// The few figures worth a glance, with their 95 % intervals.
 pub fn headline(summary: &Summary, out: &std::path::Path) -> String {
     let mut text = format!("{} replications -> {}\n", summary.runs, out.display());
-    for name in [
-        "leak_probability",
-        "any_leaker_probability",
-        "spillover_probability",
+    for which in [
+        SummaryProportion::LeakProbability,
+        SummaryProportion::AnyLeakerProbability,
+        SummaryProportion::SpilloverProbability,
     ] {
-        if let Some(p) = &summary.proportions[name].estimate_with_interval() {
-            text.push_str(&format!("{name:<24} {p}\n"));
+        let name = which.name();
+        match summary.proportion(which) {
+            Some(p) => {
+                if let Some(p) = p.estimate_with_interval() {
+                    text.push_str(&format!("{name:<24} {p}\n"));
+                }
+            }
+            None => text.push_str(&format!("{name:<24} not in the summary\n")),
         }
     }
-    for (name, label) in [
-        ("leaked", "leakers per night"),
-        ("cost_usd", "cost per night, USD"),
+    for (which, label) in [
+        (PerNight::Leaked, "leakers per night"),
+        (PerNight::CostUsd, "cost per night, USD"),
     ] {
-        if let Some(d) = summary.per_night.get(name) {
+        if let Some(d) = summary.distribution(which) {
             let m = &d.moments;
             let ci = m
                 .ci95

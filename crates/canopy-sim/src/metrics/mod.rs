@@ -1,0 +1,72 @@
+//! `RunMetrics`: the summary of one run, computed from its event log alone. The `--json` summary
+//! and the row of a Monte Carlo table are the same fields (schema in `docs/metrics.md`), and
+//! [`columns`] names each of them once.
+//!
+//! The reduction is split by concern, each a [`Reduction`] that sees every event in order and then
+//! finishes its figures:
+//!
+//! ```text
+//! events ──► outcomes   (threats launched, entered, destroyed, leaked, airborne)
+//!        ├─► burden     (engagements, costs, sorties, kills by nation)
+//!        ├─► decisions  (approvals, refusals, unengaged reasons)
+//!        ├─► timeline   (median latencies of the engagement chain)
+//!        ├─► spillover  (anything in NATO territory)
+//!        ├─► picture    (track latencies, picture quality)
+//!        └─► patrols    (time short of fighters on station)
+//! ```
+
+mod burden;
+pub mod columns;
+mod decisions;
+mod outcomes;
+mod patrols;
+mod picture;
+pub mod run_metrics;
+mod spillover;
+pub mod statistics;
+mod timeline;
+
+pub use columns::{CountMap, Metric, NationMetric, ThreatTypeMetric};
+pub use run_metrics::{
+    NationBurden, RunMetrics, SpilloverRecord, SpilloverSummary, ThreatTypeOutcome, Timeline,
+};
+pub use statistics::{median, percentile_nearest_rank};
+
+use crate::event::Event;
+use crate::prepared::PreparedScenario;
+
+/// One concern of the reduction of an event log to [`RunMetrics`].
+trait Reduction {
+    /// Takes in one event (events come in log order) and counts what it can in `metrics`.
+    fn observe(&mut self, event: &Event, metrics: &mut RunMetrics);
+
+    /// Sets the figures that need the whole log, once every event has been observed.
+    fn finish(&mut self, metrics: &mut RunMetrics);
+}
+
+/// Computes the metrics of a run from its event log.
+pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetrics {
+    let mut metrics = RunMetrics {
+        scenario: prepared.scenario.name.clone(),
+        nations: burden::coalition_nations(prepared),
+        ..RunMetrics::default()
+    };
+    let mut reductions: [&mut dyn Reduction; 7] = [
+        &mut outcomes::Outcomes::new(prepared),
+        &mut burden::Burden,
+        &mut decisions::Decisions::default(),
+        &mut timeline::Latencies::default(),
+        &mut spillover::Spillover,
+        &mut picture::PictureFigures::default(),
+        &mut patrols::PatrolGaps::new(prepared),
+    ];
+    for event in events {
+        for reduction in reductions.iter_mut() {
+            reduction.observe(event, &mut metrics);
+        }
+    }
+    for reduction in reductions.iter_mut() {
+        reduction.finish(&mut metrics);
+    }
+    metrics
+}

@@ -1,0 +1,52 @@
+//! How well C2 saw the threats: the time from theatre entry to a first confirmed track, the
+//! threats never tracked, and the picture's quality against truth.
+
+use std::collections::BTreeMap;
+
+use canopy_core::ThreatId;
+
+use super::statistics::{percentile_nearest_rank, ratio};
+use super::{Reduction, RunMetrics};
+use crate::event::Event;
+
+/// Collects the track latencies and takes the picture quality.
+#[derive(Default)]
+pub(super) struct PictureFigures {
+    /// Theatre entry of each threat, seconds.
+    entered_at: BTreeMap<ThreatId, f64>,
+    /// From theatre entry to the first confirmed track, per threat tracked, seconds.
+    track_latencies: Vec<f64>,
+}
+
+impl Reduction for PictureFigures {
+    fn observe(&mut self, event: &Event, metrics: &mut RunMetrics) {
+        match event {
+            Event::ThreatEntered { time_s, threat, .. } => {
+                self.entered_at.insert(*threat, *time_s);
+            }
+            Event::Tracked { time_s, threat } => {
+                if let Some(entered) = self.entered_at.get(threat) {
+                    self.track_latencies.push(time_s - entered);
+                }
+            }
+            Event::PictureQuality {
+                gospa_m,
+                completeness,
+                spuriousness,
+                ..
+            } => {
+                metrics.picture_gospa_m = *gospa_m;
+                metrics.picture_completeness = *completeness;
+                metrics.picture_spuriousness = *spuriousness;
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(&mut self, metrics: &mut RunMetrics) {
+        let latencies = std::mem::take(&mut self.track_latencies);
+        metrics.threats_never_tracked = metrics.entered_theatre - latencies.len() as u32;
+        metrics.track_latency_s_mean = ratio(latencies.iter().sum(), latencies.len() as f64);
+        metrics.track_latency_s_p90 = percentile_nearest_rank(latencies, 0.9);
+    }
+}

@@ -1,0 +1,44 @@
+//! Spillover: every threat, interceptor or debris footprint in NATO territory, counted by kind and
+//! recorded in time order.
+
+use super::{Reduction, RunMetrics, SpilloverRecord};
+use crate::event::{Event, SpilloverObject};
+
+/// Records the spillover events.
+pub(super) struct Spillover;
+
+impl Reduction for Spillover {
+    fn observe(&mut self, event: &Event, metrics: &mut RunMetrics) {
+        let Event::Spillover {
+            time_s,
+            object,
+            threat,
+            country,
+            near,
+            time_inside_s,
+            depth_m,
+            ..
+        } = event
+        else {
+            return;
+        };
+        let summary = &mut metrics.spillover;
+        summary.count += 1;
+        match object {
+            SpilloverObject::Threat => summary.threats += 1,
+            SpilloverObject::Interceptor => summary.interceptors += 1,
+            SpilloverObject::Debris => summary.debris += 1,
+        }
+        summary.events.push(SpilloverRecord {
+            object: *object,
+            threat: *threat,
+            country: country.clone(),
+            near: near.clone(),
+            time_s: *time_s,
+            time_inside_s: *time_inside_s,
+            depth_m: *depth_m,
+        });
+    }
+
+    fn finish(&mut self, _metrics: &mut RunMetrics) {}
+}

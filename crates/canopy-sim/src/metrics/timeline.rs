@@ -1,0 +1,80 @@
+//! The median latencies of the engagement chain: theatre entry to first decision, decision to
+//! launch, launch to outcome.
+
+use std::collections::BTreeMap;
+
+use canopy_core::{EngagementId, ThreatId};
+
+use super::statistics::median;
+use super::{Reduction, RunMetrics, Timeline};
+use crate::event::Event;
+
+/// Collects the latencies of each link of the chain.
+#[derive(Default)]
+pub(super) struct Latencies {
+    /// Theatre entry of each threat not yet decided on, seconds.
+    entered_at: BTreeMap<ThreatId, f64>,
+    /// Decision time of each engagement, seconds.
+    decided_at: BTreeMap<EngagementId, f64>,
+    /// Launch time of each engagement, seconds.
+    launched_at: BTreeMap<EngagementId, f64>,
+    /// From theatre entry to the first decision on the threat, seconds.
+    entry_to_decision: Vec<f64>,
+    /// From decision to launch, seconds.
+    decision_to_launch: Vec<f64>,
+    /// From launch to kill or miss, seconds.
+    launch_to_outcome: Vec<f64>,
+}
+
+impl Latencies {
+    /// The outcome at `time_s` of `engagement`'s shot.
+    fn outcome(&mut self, time_s: f64, engagement: &EngagementId) {
+        if let Some(launched) = self.launched_at.get(engagement) {
+            self.launch_to_outcome.push(time_s - launched);
+        }
+    }
+}
+
+impl Reduction for Latencies {
+    fn observe(&mut self, event: &Event, _metrics: &mut RunMetrics) {
+        match event {
+            Event::ThreatEntered { time_s, threat, .. } => {
+                self.entered_at.insert(*threat, *time_s);
+            }
+            Event::Decision {
+                time_s,
+                engagement,
+                threat,
+                ..
+            } => {
+                self.decided_at.insert(*engagement, *time_s);
+                if let Some(entered) = self.entered_at.remove(threat) {
+                    self.entry_to_decision.push(time_s - entered);
+                }
+            }
+            Event::Launch {
+                time_s, engagement, ..
+            } => {
+                self.launched_at.insert(*engagement, *time_s);
+                if let Some(decided) = self.decided_at.get(engagement) {
+                    self.decision_to_launch.push(time_s - decided);
+                }
+            }
+            Event::Kill {
+                time_s, engagement, ..
+            }
+            | Event::Miss {
+                time_s, engagement, ..
+            } => self.outcome(*time_s, engagement),
+            _ => {}
+        }
+    }
+
+    fn finish(&mut self, metrics: &mut RunMetrics) {
+        metrics.timeline = Timeline {
+            entry_to_decision_s: median(std::mem::take(&mut self.entry_to_decision)),
+            decision_to_launch_s: median(std::mem::take(&mut self.decision_to_launch)),
+            launch_to_outcome_s: median(std::mem::take(&mut self.launch_to_outcome)),
+        };
+    }
+}
