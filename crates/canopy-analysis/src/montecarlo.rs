@@ -48,8 +48,8 @@ pub fn run_one(
     let options = RunOptions {
         seed: manifest.seed,
         replication,
-        picture: manifest.picture.clone(),
-        planner: manifest.planner.clone(),
+        picture: manifest.picture,
+        planner: manifest.planner,
     };
     let outcome = if manifest.sample_library_ranges {
         let mut scenario = prepared.scenario.clone();
@@ -60,8 +60,7 @@ pub fn run_one(
         canopy_sim::run(&PreparedScenario::new(scenario), &options, &mut [])
     } else {
         canopy_sim::run(prepared, &options, &mut [])
-    }
-    .map_err(|err| McError::Option(err.0))?;
+    };
     Ok(Record {
         replication,
         metrics: serde_json::to_value(&outcome.metrics).expect("metrics serialise"),

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use canopy_sim::{PictureMode, PlannerKind};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -27,9 +28,9 @@ pub struct Manifest {
     /// Replications of the whole experiment (all shards).
     pub runs: u64,
     /// Picture mode.
-    pub picture: String,
+    pub picture: PictureMode,
     /// Planner.
-    pub planner: String,
+    pub planner: PlannerKind,
     /// Whether event logs are kept.
     pub events: bool,
     /// Whether the library's ranged parameters are drawn per replication.

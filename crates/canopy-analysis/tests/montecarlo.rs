@@ -18,8 +18,8 @@ fn manifest(runs: u64) -> Manifest {
         version: "test".to_string(),
         seed: 11,
         runs,
-        picture: "perfect".to_string(),
-        planner: "baseline".to_string(),
+        picture: canopy_sim::PictureMode::Perfect,
+        planner: canopy_sim::PlannerKind::Baseline,
         events: true,
         sample_library_ranges: false,
     }
@@ -209,10 +209,10 @@ fn replication_zero_is_the_single_run() {
     let options = RunOptions {
         seed: 11,
         replication: 0,
-        picture: "perfect".to_string(),
-        planner: "baseline".to_string(),
+        picture: canopy_sim::PictureMode::Perfect,
+        planner: canopy_sim::PlannerKind::Baseline,
     };
-    let single = canopy_sim::run(&prepared, &options, &mut []).unwrap();
+    let single = canopy_sim::run(&prepared, &options, &mut []);
     assert_eq!(
         record.metrics,
         serde_json::to_value(&single.metrics).unwrap()
@@ -230,10 +230,10 @@ fn a_record_reads_back_typed_as_the_run_it_holds() {
     let options = RunOptions {
         seed: 11,
         replication: 0,
-        picture: "perfect".to_string(),
-        planner: "baseline".to_string(),
+        picture: canopy_sim::PictureMode::Perfect,
+        planner: canopy_sim::PlannerKind::Baseline,
     };
-    let single = canopy_sim::run(&prepared, &options, &mut []).unwrap();
+    let single = canopy_sim::run(&prepared, &options, &mut []);
     let metrics: RunMetrics = serde_json::from_value(record.metrics).unwrap();
     assert_eq!(metrics, single.metrics);
     let text = record.events.unwrap();

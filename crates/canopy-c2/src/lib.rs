@@ -43,7 +43,7 @@ pub use geometry::Geometry;
 pub use infeasible::Infeasible;
 pub use picture::{AirPicture, NationSet, TrackEstimate};
 pub use planning::{EngagementOrder, InterceptPlan, Plan, Planner, PlanningContext};
-pub use registry::{DEFAULT_PLANNER, PLANNER_NAMES, PlannerKind, UnknownPlanner, planner_by_name};
+pub use registry::{PlannerKind, UnknownPlanner};
 pub use rulebook::RuleBook;
 pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState, Vectoring};
 pub use threat::{ThreatAssessment, assess};

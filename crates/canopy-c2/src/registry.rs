@@ -12,7 +12,6 @@ use crate::wta_planner::WtaPlanner;
 
 /// Which planner makes the decisions; its name is what `--planner` accepts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum PlannerKind {
     /// Weapon-target assignment every cycle ([`WtaPlanner`]).
@@ -68,19 +67,6 @@ impl FromStr for PlannerKind {
     }
 }
 
-/// The names `planner_by_name` accepts, the default first.
-pub const PLANNER_NAMES: &[&str] = &[PlannerKind::Wta.name(), PlannerKind::Baseline.name()];
-
-/// The planner the commands use unless told otherwise.
-pub const DEFAULT_PLANNER: &str = PlannerKind::Wta.name();
-
-/// The planner of this name, or an error listing the names allowed.
-pub fn planner_by_name(name: &str) -> Result<Box<dyn Planner>, String> {
-    name.parse::<PlannerKind>()
-        .map(PlannerKind::planner)
-        .map_err(|unknown| unknown.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +78,7 @@ mod tests {
             assert_eq!(kind.planner().name(), kind.name());
         }
         assert_eq!(PlannerKind::default(), PlannerKind::ALL[0]);
+        assert_eq!(PlannerKind::ALL.map(PlannerKind::name), ["wta", "baseline"]);
     }
 
     #[test]
@@ -101,7 +88,6 @@ mod tests {
             error.to_string(),
             "unknown planner \"greedy\"; allowed: wta, baseline"
         );
-        assert_eq!(planner_by_name("greedy").err(), Some(error.to_string()));
     }
 
     #[test]
@@ -110,30 +96,6 @@ mod tests {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{kind}\""));
             assert_eq!(serde_json::from_str::<PlannerKind>(&json).unwrap(), kind);
-        }
-    }
-
-    #[test]
-    fn the_old_names_are_the_kinds_names() {
-        let names: Vec<&str> = PlannerKind::ALL.map(PlannerKind::name).to_vec();
-        assert_eq!(PLANNER_NAMES, names.as_slice());
-        assert_eq!(DEFAULT_PLANNER, PlannerKind::default().name());
-        for name in PLANNER_NAMES {
-            assert_eq!(planner_by_name(name).map(|p| p.name()), Ok(*name));
-        }
-    }
-
-    #[cfg(feature = "clap")]
-    #[test]
-    fn clap_accepts_the_same_names() {
-        use clap::ValueEnum;
-        for kind in PlannerKind::ALL {
-            assert_eq!(
-                <PlannerKind as ValueEnum>::from_str(kind.name(), false),
-                Ok(kind)
-            );
-            let value = kind.to_possible_value().expect("every kind is a value");
-            assert_eq!(value.get_name(), kind.name());
         }
     }
 }

@@ -123,8 +123,8 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
         version: "test".into(),
         seed: 1,
         runs: 2,
-        picture: "perfect".into(),
-        planner: "wta".into(),
+        picture: canopy_sim::PictureMode::Perfect,
+        planner: canopy_sim::PlannerKind::Wta,
         events: false,
         sample_library_ranges: false,
     };

@@ -26,10 +26,10 @@ pub mod truth;
 pub use event::{Event, MissCause, Position, SpilloverObject};
 pub use metrics::{RunMetrics, compute_metrics};
 pub use observer::Observer;
-pub use picture::{DEFAULT_PICTURE, PICTURE_NAMES, PictureMode};
+pub use picture::{PictureMode, UnknownPicture};
 pub use prepared::PreparedScenario;
 
-use canopy_c2::planner_by_name;
+pub use canopy_c2::PlannerKind;
 use canopy_core::StreamKey;
 
 /// How to run one replication.
@@ -39,16 +39,11 @@ pub struct RunOptions {
     pub seed: u64,
     /// Replication number (0 for `canopy run`).
     pub replication: u64,
-    /// Picture mode name (`tracked` or `perfect`).
-    pub picture: String,
-    /// Planner name (`wta` or `baseline`).
-    pub planner: String,
+    /// The picture C2 plans on.
+    pub picture: PictureMode,
+    /// The planner.
+    pub planner: PlannerKind,
 }
-
-/// A run option that names nothing known.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct OptionError(pub String);
 
 /// The result of one replication.
 #[derive(Clone, Debug)]
@@ -64,9 +59,8 @@ pub fn run(
     prepared: &PreparedScenario,
     options: &RunOptions,
     observers: &mut [&mut dyn Observer],
-) -> Result<RunOutcome, OptionError> {
-    let picture = PictureMode::by_name(&options.picture).map_err(OptionError)?;
-    let planner = planner_by_name(&options.planner).map_err(OptionError)?;
+) -> RunOutcome {
+    let (picture, planner) = (options.picture, options.planner.planner());
     let key = StreamKey::new(options.seed, options.replication);
     for observer in observers.iter_mut() {
         observer.on_start(&prepared.scenario.name);
@@ -83,11 +77,11 @@ pub fn run(
     let mut metrics = compute_metrics(prepared, &events);
     metrics.seed = options.seed;
     metrics.replication = options.replication;
-    metrics.picture = picture.name().to_string();
-    metrics.planner = options.planner.clone();
+    metrics.picture = picture;
+    metrics.planner = options.planner;
     metrics.roe_breaches = audit::audit(&prepared.scenario, &events).len() as u32;
     for observer in observers.iter_mut() {
         observer.on_finish(&metrics);
     }
-    Ok(RunOutcome { metrics, events })
+    RunOutcome { metrics, events }
 }

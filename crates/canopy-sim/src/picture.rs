@@ -2,43 +2,60 @@
 //! the tracker ([`crate::tracked_picture`]), or `perfect`, tracks straight from truth with zero
 //! covariance, for ablation.
 
+use std::fmt;
+use std::str::FromStr;
+
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
 use canopy_core::{SimTime, TrackId};
+use serde::{Deserialize, Serialize};
 
 use crate::truth::TruthView;
 
-/// The names `--picture` accepts.
-pub const PICTURE_NAMES: &[&str] = &["tracked", "perfect"];
-
-/// The picture the commands use unless told otherwise: C2 fights what its sensors show. A
-/// default-scenario run takes about 59 ms with it (the standing budget is 60 ms), 12 ms with
-/// the perfect picture (`canopy bench --runs 100 [--picture perfect]`, release build).
-pub const DEFAULT_PICTURE: &str = "tracked";
-
-/// Which picture C2 plans on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which picture C2 plans on; its name is what `--picture` accepts. The default, `tracked`: C2
+/// fights what its sensors show. A default-scenario run takes about 59 ms with it (the standing
+/// budget is 60 ms), 12 ms with the perfect picture (`canopy bench --runs 100 [--picture
+/// perfect]`, release build).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PictureMode {
+    /// The confirmed tracks of the tracker fed by every sensor.
+    #[default]
+    Tracked,
     /// Every airborne threat in the theatre, exact, with its true class.
     Perfect,
-    /// The confirmed tracks of the tracker fed by every sensor.
-    Tracked,
+}
+
+/// A picture name that names no picture.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown picture {0:?}; allowed: {allowed}",
+    allowed = PictureMode::ALL.map(PictureMode::name).join(", ")
+)]
+pub struct UnknownPicture(pub String);
+
+impl FromStr for PictureMode {
+    type Err = UnknownPicture;
+
+    fn from_str(name: &str) -> Result<PictureMode, UnknownPicture> {
+        PictureMode::ALL
+            .into_iter()
+            .find(|mode| mode.name() == name)
+            .ok_or_else(|| UnknownPicture(name.to_string()))
+    }
+}
+
+impl fmt::Display for PictureMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 impl PictureMode {
-    /// The mode of this name, or an error listing the names allowed.
-    pub fn by_name(name: &str) -> Result<PictureMode, String> {
-        match name {
-            "perfect" => Ok(PictureMode::Perfect),
-            "tracked" => Ok(PictureMode::Tracked),
-            other => Err(format!(
-                "unknown picture {other:?}; allowed: {}",
-                PICTURE_NAMES.join(", ")
-            )),
-        }
-    }
+    /// Every picture, the default first.
+    pub const ALL: [PictureMode; 2] = [PictureMode::Tracked, PictureMode::Perfect];
 
-    /// The mode's name.
-    pub fn name(self) -> &'static str {
+    /// The mode's name, as written in files and on the command line.
+    pub const fn name(self) -> &'static str {
         match self {
             PictureMode::Perfect => "perfect",
             PictureMode::Tracked => "tracked",
@@ -66,5 +83,24 @@ impl PictureMode {
                 nations: all_nations,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn picture_names_parse_back_write_the_same_in_json_and_an_unknown_one_lists_them() {
+        for mode in PictureMode::ALL {
+            assert_eq!(mode.to_string().parse::<PictureMode>(), Ok(mode));
+            assert_eq!(serde_json::to_string(&mode).unwrap(), format!("\"{mode}\""));
+        }
+        assert_eq!(PictureMode::default(), PictureMode::Tracked);
+        let error = "oracle".parse::<PictureMode>().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown picture \"oracle\"; allowed: tracked, perfect"
+        );
     }
 }

@@ -12,12 +12,10 @@ fn default_run(seed: u64) -> (PreparedScenario, Vec<Event>) {
     let options = RunOptions {
         seed,
         replication: 0,
-        picture: "perfect".to_string(),
-        planner: "baseline".to_string(),
+        picture: canopy_sim::PictureMode::Perfect,
+        planner: canopy_sim::PlannerKind::Baseline,
     };
-    let events = canopy_sim::run(&prepared, &options, &mut [])
-        .unwrap()
-        .events;
+    let events = canopy_sim::run(&prepared, &options, &mut []).events;
     (prepared, events)
 }
 

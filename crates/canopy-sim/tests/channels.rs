@@ -13,7 +13,9 @@ fn the_scenario_cost_weight_reaches_the_planner() {
     let run = |cost_weight: f64| {
         let mut scenario = nasams_scenario(5, DELEGATED, true);
         scenario.c2.cost_weight = cost_weight;
-        run_with(scenario, 1, "wta").metrics.engagements
+        run_with(scenario, 1, canopy_sim::PlannerKind::Wta)
+            .metrics
+            .engagements
     };
     assert!(run(DEFAULT_COST_WEIGHT) > 0);
     assert_eq!(run(4.0), 0);

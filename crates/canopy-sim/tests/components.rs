@@ -187,7 +187,7 @@ fn a_coalition_engagement_under_per_engagement_authority_launches_after_its_appr
 /// One decision cycle of the `wta` planner on the perfect picture at `now`, every unit a site
 /// with its full magazine; its first order.
 fn decide_once(prepared: &PreparedScenario, threats: &Threats, now: SimTime) -> Decided {
-    let planner = canopy_c2::planner_by_name("wta").unwrap();
+    let planner = canopy_sim::PlannerKind::Wta.planner();
     let key = StreamKey::new(1, 0);
     let mut decisions = Decisions::new(prepared, key, PictureMode::Perfect, planner);
     let truth = TruthView::new(prepared, threats.statuses());
@@ -246,7 +246,7 @@ fn on_the_perfect_picture_a_decision_cycle_orders_the_site_at_the_threat_and_wai
     let mut out = Outbox::default();
     let threats = bring_in_first_threat(&prepared, &mut out);
     let key = StreamKey::new(1, 0);
-    let planner = canopy_c2::planner_by_name("wta").unwrap();
+    let planner = canopy_sim::PlannerKind::Wta.planner();
     let mut decisions = Decisions::new(&prepared, key, PictureMode::Perfect, planner);
     let entry = SimTime::START;
     decisions.threat_entered(&mut out, entry, ThreatId(0));

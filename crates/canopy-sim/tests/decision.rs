@@ -7,7 +7,7 @@ use canopy_sim::RunOutcome;
 
 /// Runs replication 0 of a scenario with the `wta` planner on the perfect picture.
 fn run_wta(scenario: Scenario) -> RunOutcome {
-    common::run_with(scenario, 1, "wta")
+    common::run_with(scenario, 1, canopy_sim::PlannerKind::Wta)
 }
 
 /// One drone flying due west along 50.10°N from [50.10, 24.40] in Ukraine to a depot at

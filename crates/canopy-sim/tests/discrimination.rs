@@ -3,6 +3,7 @@
 
 use canopy_core::{SimDuration, ThreatId};
 use canopy_scenario::{C2Settings, Scenario, ThreatClass};
+use canopy_sim::PictureMode;
 use canopy_sim::{Event, PreparedScenario, RunOptions, RunOutcome};
 
 /// The default scenario with a few Shaheds and decoys of each axis.
@@ -22,15 +23,15 @@ fn decoy_scenario(decoy_discrimination: f64, after_s: i64) -> Scenario {
     scenario
 }
 
-fn run(scenario: Scenario, picture: &str) -> (PreparedScenario, RunOutcome) {
+fn run(scenario: Scenario, picture: PictureMode) -> (PreparedScenario, RunOutcome) {
     let prepared = PreparedScenario::new(scenario);
     let options = RunOptions {
         seed: 5,
         replication: 0,
-        picture: picture.to_string(),
-        planner: "wta".to_string(),
+        picture,
+        planner: canopy_sim::PlannerKind::Wta,
     };
-    let outcome = canopy_sim::run(&prepared, &options, &mut []).expect("known options");
+    let outcome = canopy_sim::run(&prepared, &options, &mut []);
     (prepared, outcome)
 }
 
@@ -70,7 +71,7 @@ fn decoys_entered(prepared: &PreparedScenario, events: &[Event]) -> u32 {
 
 #[test]
 fn without_discrimination_decoys_are_engaged() {
-    let (prepared, outcome) = run(decoy_scenario(0.0, 60), "perfect");
+    let (prepared, outcome) = run(decoy_scenario(0.0, 60), PictureMode::Perfect);
     assert!(!decoy_decisions(&prepared, &outcome.events).is_empty());
     assert!(
         !outcome
@@ -82,7 +83,7 @@ fn without_discrimination_decoys_are_engaged() {
 
 #[test]
 fn certain_discrimination_at_once_leaves_every_decoy_unengaged() {
-    let (prepared, outcome) = run(decoy_scenario(1.0, 0), "perfect");
+    let (prepared, outcome) = run(decoy_scenario(1.0, 0), PictureMode::Perfect);
     assert_eq!(decoy_decisions(&prepared, &outcome.events), vec![]);
     // Every decoy that entered the theatre is unengaged, for that reason.
     let entered = decoys_entered(&prepared, &outcome.events);
@@ -95,7 +96,7 @@ fn certain_discrimination_at_once_leaves_every_decoy_unengaged() {
 
 #[test]
 fn certain_discrimination_after_a_minute_stops_decisions_on_decoys_after_it() {
-    let (prepared, outcome) = run(decoy_scenario(1.0, 60), "perfect");
+    let (prepared, outcome) = run(decoy_scenario(1.0, 60), PictureMode::Perfect);
     // A perfect track is first held at the first step after entry (step 1 s), so no decoy is
     // decided on 61 s or more after it entered.
     for (decided, entered) in decoy_decisions(&prepared, &outcome.events) {
@@ -111,7 +112,7 @@ fn certain_discrimination_after_a_minute_stops_decisions_on_decoys_after_it() {
 
 #[test]
 fn tracked_picture_recognises_decoys_through_their_tracks() {
-    let (prepared, outcome) = run(decoy_scenario(1.0, 0), "tracked");
+    let (prepared, outcome) = run(decoy_scenario(1.0, 0), PictureMode::Tracked);
     assert_eq!(decoy_decisions(&prepared, &outcome.events), vec![]);
     assert!(
         outcome

@@ -45,7 +45,7 @@ targets = ["test-depot"]
     common::run_with(
         common::ukraine_scenario("test-patrol", &body, DELEGATED),
         1,
-        "wta",
+        canopy_sim::PlannerKind::Wta,
     )
 }
 

@@ -2,6 +2,7 @@
 //! scored against truth (the perfect picture scores GOSPA 0 and completeness 1 by definition).
 
 use canopy_scenario::Scenario;
+use canopy_sim::PictureMode;
 use canopy_sim::sensing::FUSION_PERIOD_S;
 use canopy_sim::{Event, PreparedScenario, RunOptions, RunOutcome};
 
@@ -18,24 +19,24 @@ fn short_scenario() -> Scenario {
     scenario
 }
 
-fn run(prepared: &PreparedScenario, picture: &str, seed: u64) -> RunOutcome {
+fn run(prepared: &PreparedScenario, picture: PictureMode, seed: u64) -> RunOutcome {
     let options = RunOptions {
         seed,
         replication: 0,
-        picture: picture.to_string(),
-        planner: "baseline".to_string(),
+        picture,
+        planner: canopy_sim::PlannerKind::Baseline,
     };
-    canopy_sim::run(prepared, &options, &mut []).expect("known picture and planner")
+    canopy_sim::run(prepared, &options, &mut [])
 }
 
 #[test]
 fn tracked_picture_is_deterministic_scored_and_within_the_rules() {
     let prepared = PreparedScenario::new(short_scenario());
-    let first = run(&prepared, "tracked", 3);
-    let second = run(&prepared, "tracked", 3);
+    let first = run(&prepared, PictureMode::Tracked, 3);
+    let second = run(&prepared, PictureMode::Tracked, 3);
     assert_eq!(first.events, second.events);
     let m = &first.metrics;
-    assert_eq!(m.picture, "tracked");
+    assert_eq!(m.picture, PictureMode::Tracked);
     assert_eq!(m.roe_breaches, 0);
     assert!(m.picture_gospa_m > 0.0 && m.picture_gospa_m <= 5000.0 * 12.0_f64.sqrt());
     assert!(m.picture_completeness > 0.5 && m.picture_completeness <= 1.0);
@@ -49,7 +50,7 @@ fn tracked_picture_is_deterministic_scored_and_within_the_rules() {
 #[test]
 fn perfect_picture_scores_zero_gospa_and_full_completeness() {
     let prepared = PreparedScenario::new(short_scenario());
-    let m = run(&prepared, "perfect", 3).metrics;
+    let m = run(&prepared, PictureMode::Perfect, 3).metrics;
     assert_eq!(m.picture_gospa_m, 0.0);
     assert_eq!(m.picture_completeness, 1.0);
     assert_eq!(m.picture_spuriousness, 0.0);
@@ -58,7 +59,7 @@ fn perfect_picture_scores_zero_gospa_and_full_completeness() {
 #[test]
 fn perfect_picture_tracks_at_entry_and_credits_every_nation() {
     let prepared = PreparedScenario::new(short_scenario());
-    let m = run(&prepared, "perfect", 3).metrics;
+    let m = run(&prepared, PictureMode::Perfect, 3).metrics;
     assert_eq!(m.track_latency_s_mean, Some(0.0));
     assert_eq!(m.track_latency_s_p90, Some(0.0));
     assert_eq!(m.threats_never_tracked, 0);
@@ -79,7 +80,7 @@ fn perfect_picture_tracks_at_entry_and_credits_every_nation() {
 #[test]
 fn tracked_picture_holds_threats_on_the_fusion_grid_and_names_its_sensors() {
     let prepared = PreparedScenario::new(short_scenario());
-    let outcome = run(&prepared, "tracked", 3);
+    let outcome = run(&prepared, PictureMode::Tracked, 3);
     let m = &outcome.metrics;
     let mut tracked = std::collections::BTreeSet::new();
     for event in &outcome.events {
@@ -122,7 +123,7 @@ fn fighter_radars_alone_feed_the_picture_for_their_nations() {
         .map(|p| scenario.nations[p.nation.index()].code.to_string())
         .collect();
     let prepared = PreparedScenario::new(scenario.clone());
-    let m = run(&prepared, "tracked", 3).metrics;
+    let m = run(&prepared, PictureMode::Tracked, 3).metrics;
     assert!(m.threats_never_tracked < m.entered_theatre);
     assert!(m.engagements > 0);
     assert!(
@@ -133,7 +134,7 @@ fn fighter_radars_alone_feed_the_picture_for_their_nations() {
     // Without sensors and patrols nothing is ever tracked.
     scenario.patrols.clear();
     let prepared = PreparedScenario::new(scenario);
-    let m = run(&prepared, "tracked", 3).metrics;
+    let m = run(&prepared, PictureMode::Tracked, 3).metrics;
     assert_eq!(m.threats_never_tracked, m.entered_theatre);
     assert_eq!(m.engagements, 0);
 }
@@ -150,7 +151,7 @@ fn the_acoustic_network_holds_low_cruise_missiles_beyond_the_radars_horizon() {
         .retain(|sensor| sensor.id == "ua-sky-fortress" || sensor.id == "pl-p18pl-przemysl");
     assert_eq!(scenario.sensors.len(), 2);
     let prepared = PreparedScenario::new(scenario);
-    let m = run(&prepared, "tracked", 3).metrics;
+    let m = run(&prepared, PictureMode::Tracked, 3).metrics;
     assert!(m.entered_theatre >= 5, "{}", m.entered_theatre);
     // Before the tracker let every track compete for every detection, counted misses only
     // within a radar's line of sight and stopped linearising polar updates at broad

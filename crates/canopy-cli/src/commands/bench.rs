@@ -8,17 +8,14 @@ use canopy_sim::{PreparedScenario, RunOptions};
 /// Arguments of `canopy bench`.
 #[derive(clap::Args)]
 pub struct BenchArgs {
+    /// The picture and the planner.
+    #[command(flatten)]
+    pub c2: super::c2_args::C2Args,
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Replications to time.
     #[arg(long, default_value_t = 50)]
     pub runs: u64,
-    /// Planner: wta (default) or baseline.
-    #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
-    pub planner: String,
-    /// Air picture: tracked (sensors and tracker, the default) or perfect (truth).
-    #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
-    pub picture: String,
 }
 
 /// Times scenario preparation once and `runs` replications (seeds 0..runs), and prints both.
@@ -37,11 +34,11 @@ pub fn execute(args: BenchArgs) -> anyhow::Result<()> {
         let options = RunOptions {
             seed: prepared.scenario.seed,
             replication,
-            picture: args.picture.clone(),
-            planner: args.planner.clone(),
+            picture: args.c2.picture,
+            planner: args.c2.planner,
         };
         let start = Instant::now();
-        let outcome = canopy_sim::run(&prepared, &options, &mut [])?;
+        let outcome = canopy_sim::run(&prepared, &options, &mut []);
         durations.push(start.elapsed().as_secs_f64() * 1e3);
         destroyed += u64::from(outcome.metrics.destroyed);
     }

@@ -32,6 +32,9 @@ pub struct CompareArgs {
 /// Settings shared by `compare` and `sweep`.
 #[derive(clap::Args)]
 pub struct BatchArgs {
+    /// The picture and the planner.
+    #[command(flatten)]
+    pub c2: super::c2_args::C2Args,
     /// Replications per option.
     #[arg(long, default_value_t = 200)]
     pub runs: u64,
@@ -41,12 +44,6 @@ pub struct BatchArgs {
     /// Worker threads (0: one per core). Results do not depend on it.
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
-    /// Air picture C2 plans on: tracked (sensors and tracker, the default) or perfect (truth).
-    #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
-    pub picture: String,
-    /// Planner: wta (default) or baseline.
-    #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
-    pub planner: String,
     /// Output directory: compare.json, compare.csv, report.html and one Monte Carlo directory
     /// per option (options/NN with its own report.html, resumable like `canopy mc`).
     #[arg(long)]
@@ -145,8 +142,8 @@ pub fn run_and_report(specs: &[OptionSpec], args: &BatchArgs, title: &str) -> an
             version: env!("CARGO_PKG_VERSION").to_string(),
             seed,
             runs: args.runs,
-            picture: args.picture.clone(),
-            planner: args.planner.clone(),
+            picture: args.c2.picture,
+            planner: args.c2.planner,
             events: false,
             sample_library_ranges: scenario.uncertainty.sample_library_ranges,
         };

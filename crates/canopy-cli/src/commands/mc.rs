@@ -14,6 +14,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 /// Arguments of `canopy mc`.
 #[derive(clap::Args)]
 pub struct McArgs {
+    /// The picture and the planner.
+    #[command(flatten)]
+    pub c2: super::c2_args::C2Args,
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Replications of the whole experiment (all shards together).
@@ -36,12 +39,6 @@ pub struct McArgs {
     /// `canopy merge`.
     #[arg(long, value_parser = Shard::parse)]
     pub shard: Option<Shard>,
-    /// Air picture C2 plans on: tracked (sensors and tracker, the default) or perfect (truth).
-    #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
-    pub picture: String,
-    /// Planner: wta (default) or baseline.
-    #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
-    pub planner: String,
     /// Replications per part file (the unit kept when interrupted).
     #[arg(long, default_value_t = 100)]
     pub batch: u64,
@@ -65,8 +62,8 @@ pub fn execute(args: McArgs) -> anyhow::Result<()> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         seed: args.seed.unwrap_or(scenario.seed),
         runs: args.runs,
-        picture: args.picture,
-        planner: args.planner,
+        picture: args.c2.picture,
+        planner: args.c2.planner,
         events: args.events,
         sample_library_ranges: scenario.uncertainty.sample_library_ranges,
     };

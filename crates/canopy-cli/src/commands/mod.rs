@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod c2_args;
 pub mod compare;
 pub mod mc;
 pub mod merge;

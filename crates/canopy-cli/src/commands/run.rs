@@ -11,17 +11,14 @@ use crate::summary;
 /// Arguments of `canopy run`.
 #[derive(clap::Args)]
 pub struct RunArgs {
+    /// The picture and the planner.
+    #[command(flatten)]
+    pub c2: super::c2_args::C2Args,
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Master seed (default: the scenario's `seed`).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Air picture C2 plans on: tracked (sensors and tracker, the default) or perfect (truth).
-    #[arg(long, default_value = canopy_sim::DEFAULT_PICTURE)]
-    pub picture: String,
-    /// Planner: wta (weapon-target assignment) or baseline (cheapest adequate shot).
-    #[arg(long, default_value = canopy_c2::DEFAULT_PLANNER)]
-    pub planner: String,
     /// Write the run's metrics (RunMetrics, docs/metrics.md) as JSON here.
     #[arg(long)]
     pub json: Option<PathBuf>,
@@ -42,8 +39,8 @@ pub fn execute(args: RunArgs) -> anyhow::Result<()> {
     let options = RunOptions {
         seed: args.seed.unwrap_or(scenario.seed),
         replication: 0,
-        picture: args.picture,
-        planner: args.planner,
+        picture: args.c2.picture,
+        planner: args.c2.planner,
     };
     let prepared = PreparedScenario::new(scenario);
     let mut recorder = JsonLinesRecorder::new();
@@ -51,7 +48,7 @@ pub fn execute(args: RunArgs) -> anyhow::Result<()> {
     if args.events.is_some() {
         observers.push(&mut recorder);
     }
-    let outcome = canopy_sim::run(&prepared, &options, &mut observers)?;
+    let outcome = canopy_sim::run(&prepared, &options, &mut observers);
     print!("{}", summary::render(&outcome.metrics));
     if let Some(json) = &args.json {
         write_json(json, &outcome.metrics).context("writing the --json summary")?;

@@ -4,10 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use canopy_c2::PlannerKind;
 use canopy_core::ThreatId;
 use serde::{Deserialize, Serialize};
 
 use crate::event::SpilloverObject;
+use crate::picture::PictureMode;
 
 /// Outcome of one threat type.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -106,9 +108,9 @@ pub struct RunMetrics {
     /// Replication number.
     pub replication: u64,
     /// Picture mode.
-    pub picture: String,
+    pub picture: PictureMode,
     /// Planner.
-    pub planner: String,
+    pub planner: PlannerKind,
     /// Threats launched.
     pub launched: u32,
     /// Destroyed before the theatre.

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use canopy_scenario::{Scenario, parse_scenario};
-use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
+use canopy_sim::{PlannerKind, PreparedScenario, RunOptions, RunOutcome};
 
 /// Delegated authority (the approval delay then applies only in approval-required zones).
 pub const DELEGATED: &str = "mode = \"delegated\"\napproval_delay = \"90s\"";
@@ -158,19 +158,19 @@ pub fn border_crossing_scenario() -> Scenario {
 
 /// Runs replication 0 of a scenario with the baseline planner on the perfect picture.
 pub fn run(scenario: Scenario, seed: u64) -> RunOutcome {
-    run_with(scenario, seed, "baseline")
+    run_with(scenario, seed, PlannerKind::Baseline)
 }
 
 /// Runs replication 0 of a scenario with a planner on the perfect picture.
-pub fn run_with(scenario: Scenario, seed: u64, planner: &str) -> RunOutcome {
+pub fn run_with(scenario: Scenario, seed: u64, planner: PlannerKind) -> RunOutcome {
     let prepared = PreparedScenario::new(scenario);
     let options = RunOptions {
         seed,
         replication: 0,
-        picture: "perfect".to_string(),
-        planner: planner.to_string(),
+        picture: canopy_sim::PictureMode::Perfect,
+        planner,
     };
-    canopy_sim::run(&prepared, &options, &mut []).expect("known picture and planner")
+    canopy_sim::run(&prepared, &options, &mut [])
 }
 
 /// Sets every kill probability of every munition of the library.
