@@ -1,7 +1,11 @@
 //! Why an engagement is not possible: the reasons feasibility checks and planners give.
 
-/// Why an engagement is not possible, ordered from the first check to the last.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+use serde::{Deserialize, Serialize};
+
+/// Why an engagement is not possible, ordered from the first check to the last. Written in
+/// files by its [`Infeasible::as_str`] name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Infeasible {
     /// No shooter is within reach of the track.
     NoShooterInReach,
@@ -65,6 +69,40 @@ impl Infeasible {
             Infeasible::NotCostEffective => "not_cost_effective",
             Infeasible::HeldInReserve => "held_in_reserve",
             Infeasible::RecognisedDecoy => "recognised_decoy",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Infeasible;
+
+    #[test]
+    fn files_hold_each_reason_by_its_name() {
+        use Infeasible::*;
+        for reason in [
+            NoShooterInReach,
+            ShooterUnavailable,
+            NoRounds,
+            NoKillChance,
+            ClassNotAllowed,
+            CannotCatch,
+            OutOfRange,
+            BeyondCombatRadius,
+            ShortOfFuel,
+            OutOfAltitude,
+            OutsideZone,
+            TooCloseToBorder,
+            DebrisOverNato,
+            AwaitingApproval,
+            ApprovalRefused,
+            NotCostEffective,
+            HeldInReserve,
+            RecognisedDecoy,
+        ] {
+            let json = serde_json::to_string(&reason).unwrap();
+            assert_eq!(json, format!("\"{}\"", reason.as_str()));
+            assert_eq!(serde_json::from_str::<Infeasible>(&json).unwrap(), reason);
         }
     }
 }

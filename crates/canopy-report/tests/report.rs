@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use canopy_analysis::{Manifest, summarise};
-use canopy_core::{EngagementId, ThreatId};
+use canopy_core::{EngagementId, SimDuration, SimTime, ThreatId};
+use canopy_geo::CountryCode;
 use canopy_io::{Missing, Table};
 use canopy_report::{McReportInput, mc_report};
 use canopy_sim::metrics::{NationBurden, Timeline};
@@ -65,41 +66,41 @@ fn night_events() -> [Event; 5] {
     let (engagement, threat) = (EngagementId(0), ThreatId(0));
     [
         Event::Decision {
-            time_s: 5.0,
+            time: SimTime::from_secs_f64(5.0),
             engagement,
             threat,
             shooter: "pl-wisla-1".into(),
-            nation: "PL".into(),
+            nation: CountryCode::new("PL").unwrap(),
             munition: "pac2-gem-t".into(),
             needs_approval: true,
-            sensor_nations: vec!["PL".into()],
+            sensor_nations: vec![CountryCode::new("PL").unwrap()],
         },
         Event::Approval {
-            time_s: 65.0,
+            time: SimTime::from_secs_f64(65.0),
             engagement,
         },
         Event::Kill {
-            time_s: 10.0,
+            time: SimTime::from_secs_f64(10.0),
             engagement,
             threat,
-            nation: "PL".into(),
+            nation: CountryCode::new("PL").unwrap(),
             at: at(50.0, 24.0, 100.0),
             debris_centre: at(50.0, 24.0, 0.0),
             debris_radius_m: 0.0,
         },
         Event::Impact {
-            time_s: 20.0,
+            time: SimTime::from_secs_f64(20.0),
             threat: ThreatId(1),
             target: "lviv".into(),
             at: at(49.84, 24.03, 0.0),
         },
         Event::Spillover {
-            time_s: 30.0,
+            time: SimTime::from_secs_f64(30.0),
             object: SpilloverObject::Debris,
             threat,
-            country: "PL".into(),
+            country: CountryCode::new("PL").unwrap(),
             near: "Przemyśl".into(),
-            time_inside_s: 0.0,
+            time_inside: SimDuration::from_secs_f64(0.0),
             depth_m: 0.0,
             at: at(49.78, 22.77, 0.0),
         },

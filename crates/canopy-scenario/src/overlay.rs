@@ -275,11 +275,7 @@ mod tests {
             format!("{:?}", zone(&changed))
         );
         let coalition = |s: &crate::Scenario, code: &str| {
-            s.nations
-                .iter()
-                .find(|n| n.code.to_string() == code)
-                .unwrap()
-                .coalition
+            s.nations.iter().find(|n| n.code == code).unwrap().coalition
         };
         assert!(coalition(&base, "SK") && !coalition(&changed, "SK"));
         assert!(coalition(&changed, "PL"));

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use canopy_core::EngagementId;
-use canopy_geo::{Borders, GeoPoint, direct};
+use canopy_geo::{Borders, CountryCode, GeoPoint, direct};
 use canopy_scenario::{AuthorityMode, Scenario, ZoneKind};
 use serde::Serialize;
 
@@ -20,7 +20,7 @@ pub struct Breach {
     /// The engagement.
     pub engagement: EngagementId,
     /// The shooter's nation.
-    pub nation: String,
+    pub nation: CountryCode,
     /// The rule broken.
     pub rule: &'static str,
 }
@@ -34,15 +34,15 @@ pub fn audit(scenario: &Scenario, events: &[Event]) -> Vec<Breach> {
     for event in events {
         match event {
             Event::Decision {
-                time_s, engagement, ..
+                time, engagement, ..
             } => {
-                decisions.insert(*engagement, *time_s);
+                decisions.insert(*engagement, time.as_secs_f64());
             }
-            Event::Approval { time_s, engagement } => {
-                approvals.insert(*engagement, *time_s);
+            Event::Approval { time, engagement } => {
+                approvals.insert(*engagement, time.as_secs_f64());
             }
             Event::Launch {
-                time_s,
+                time,
                 engagement,
                 class,
                 nation,
@@ -56,12 +56,12 @@ pub fn audit(scenario: &Scenario, events: &[Event]) -> Vec<Breach> {
                 ..
             } => {
                 let launch = LaunchRecord {
-                    time_s: *time_s,
+                    time_s: time.as_secs_f64(),
                     decided_s: decisions.get(engagement).copied(),
                     approved_s: approvals.get(engagement).copied(),
                     class: class.as_str(),
-                    nation,
-                    munition,
+                    nation: nation.as_str(),
+                    munition: munition.as_str(),
                     vectored_from: (*dash_m > 0.0).then(|| from.point()),
                     intercept: planned_intercept,
                     slant_range_m: *slant_range_m,
@@ -71,7 +71,7 @@ pub fn audit(scenario: &Scenario, events: &[Event]) -> Vec<Breach> {
                 if let Some(rule) = first_broken_rule(scenario, borders, &launch) {
                     breaches.push(Breach {
                         engagement: *engagement,
-                        nation: nation.clone(),
+                        nation: *nation,
                         rule,
                     });
                 }

@@ -1,7 +1,11 @@
 //! The event log: one tagged enum, written as JSON Lines (schema in `docs/events.md`).
 
-use canopy_core::{EngagementId, SimTime, ThreatId};
-use canopy_geo::GeoPoint;
+use canopy_c2::Infeasible;
+use canopy_core::time::seconds;
+use canopy_core::{
+    EngagementId, MunitionName, PlaceName, SimDuration, SimTime, ThreatId, ThreatTypeName, UnitName,
+};
+use canopy_geo::{CountryCode, GeoPoint};
 use canopy_scenario::ThreatClass;
 use serde::{Deserialize, Serialize};
 
@@ -57,38 +61,41 @@ pub enum MissCause {
     OutOfEnergy,
 }
 
-/// One thing that happened in a run. Times are seconds since the scenario start.
+/// One thing that happened in a run. Times are written as seconds since the scenario start.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     /// A threat left its launch point.
     ThreatLaunched {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The threat.
         threat: ThreatId,
         /// Its stable name (`raid#k`).
         name: String,
         /// Its type id.
-        threat_type: String,
+        threat_type: ThreatTypeName,
         /// Its class.
         class: ThreatClass,
         /// Its aim point (place id).
-        target: String,
+        target: PlaceName,
         /// Its unit cost, USD.
         cost_usd: f64,
     },
     /// A threat was destroyed before reaching the modelled theatre (en-route attrition).
     ThreatAttrited {
         /// When it would have entered the theatre.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The threat.
         threat: ThreatId,
     },
     /// A threat entered the modelled theatre.
     ThreatEntered {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The threat.
         threat: ThreatId,
         /// Where.
@@ -97,41 +104,45 @@ pub enum Event {
     /// C2 ordered an engagement.
     Decision {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The engagement.
         engagement: EngagementId,
         /// The threat engaged (through its track).
         threat: ThreatId,
         /// The shooter's unit id.
-        shooter: String,
+        shooter: UnitName,
         /// The shooter's nation code.
-        nation: String,
+        nation: CountryCode,
         /// The munition id.
-        munition: String,
+        munition: MunitionName,
         /// Whether the launch waits for approval.
         needs_approval: bool,
         /// Codes of the nations whose sensors fed the engaged track.
-        sensor_nations: Vec<String>,
+        sensor_nations: Vec<CountryCode>,
     },
     /// A threat was first held by a confirmed track of C2's picture (at its entry into the
     /// theatre for the perfect picture).
     Tracked {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The threat.
         threat: ThreatId,
     },
     /// The approval of an engagement came through.
     Approval {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The engagement.
         engagement: EngagementId,
     },
     /// The approval of an engagement was refused (the authority's refusal rule): no launch.
     ApprovalRefused {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The engagement.
         engagement: EngagementId,
         /// The threat it was to engage.
@@ -140,7 +151,8 @@ pub enum Event {
     /// An interceptor was launched.
     Launch {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The engagement.
         engagement: EngagementId,
         /// The threat engaged.
@@ -148,11 +160,11 @@ pub enum Event {
         /// The threat's class as C2 saw it.
         class: ThreatClass,
         /// The shooter's unit id.
-        shooter: String,
+        shooter: UnitName,
         /// The shooter's nation code.
-        nation: String,
+        nation: CountryCode,
         /// The munition id.
-        munition: String,
+        munition: MunitionName,
         /// The shot's cost, USD.
         cost_usd: f64,
         /// Where the launcher is at launch (a vectored fighter's launch point).
@@ -163,7 +175,8 @@ pub enum Event {
         /// The planned intercept point.
         planned_intercept: Position,
         /// The planned intercept time.
-        planned_intercept_time_s: f64,
+        #[serde(rename = "planned_intercept_time_s", with = "seconds")]
+        planned_intercept_time: SimTime,
         /// Planned launcher-to-intercept distance, metres.
         slant_range_m: f64,
         /// Centre of the planned debris footprint.
@@ -171,18 +184,19 @@ pub enum Event {
         /// Radius of the planned debris footprint, metres.
         debris_radius_m: f64,
         /// Codes of the nations whose sensors fed the engaged track.
-        sensor_nations: Vec<String>,
+        sensor_nations: Vec<CountryCode>,
     },
     /// An interceptor destroyed its threat.
     Kill {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The engagement.
         engagement: EngagementId,
         /// The threat destroyed.
         threat: ThreatId,
         /// The shooter's nation code.
-        nation: String,
+        nation: CountryCode,
         /// Where.
         at: Position,
         /// Where its debris falls (centre of the footprint).
@@ -193,13 +207,14 @@ pub enum Event {
     /// An interceptor missed; it fell or destroyed itself.
     Miss {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The engagement.
         engagement: EngagementId,
         /// The threat engaged.
         threat: ThreatId,
         /// The shooter's nation code.
-        nation: String,
+        nation: CountryCode,
         /// Why it missed.
         cause: MissCause,
         /// Where the interceptor ended its flight.
@@ -207,43 +222,47 @@ pub enum Event {
         /// Where it (or its fragments) hit the ground.
         fall_point: Position,
         /// The country of the fall point, if any.
-        fall_country: Option<String>,
+        fall_country: Option<CountryCode>,
     },
     /// A threat reached its aim point: a leaker.
     Impact {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The threat.
         threat: ThreatId,
         /// The aim point's place id.
-        target: String,
+        target: PlaceName,
         /// Where.
         at: Position,
     },
     /// A threat entered the airspace of a NATO country.
     AirspaceEntry {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The threat.
         threat: ThreatId,
         /// The country.
-        country: String,
+        country: CountryCode,
     },
     /// Something entered NATO territory: a threat's stay in its airspace (reported when it ends),
     /// or an interceptor or debris falling there.
     Spillover {
         /// When it ended (threat) or fell (interceptor, debris).
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// What.
         object: SpilloverObject,
         /// The threat concerned (engaged, for interceptors and debris).
         threat: ThreatId,
         /// The country.
-        country: String,
+        country: CountryCode,
         /// The nearest named place.
         near: String,
         /// Time inside, seconds (0 for a fall).
-        time_inside_s: f64,
+        #[serde(rename = "time_inside_s", with = "seconds")]
+        time_inside: SimDuration,
         /// Greatest depth inside the country, metres.
         depth_m: f64,
         /// Where it entered NATO territory (altitude 0): a threat's first point in the country's
@@ -254,39 +273,43 @@ pub enum Event {
     /// A fighter took its place on its patrol's station.
     OnStation {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The aircraft's unit id.
-        unit: String,
+        unit: UnitName,
         /// Its nation code.
-        nation: String,
+        nation: CountryCode,
     },
     /// A fighter left its station for home (end of time on station, fuel spent on dashes, or no
     /// rounds left).
     OffStation {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The aircraft's unit id.
-        unit: String,
+        unit: UnitName,
         /// Its nation code.
-        nation: String,
+        nation: CountryCode,
     },
     /// A fighter took off.
     SortieStart {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The aircraft's unit id.
-        unit: String,
+        unit: UnitName,
         /// Its nation code.
-        nation: String,
+        nation: CountryCode,
     },
     /// A fighter landed (or the run ended while it flew).
     SortieEnd {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The aircraft's unit id.
-        unit: String,
+        unit: UnitName,
         /// Its nation code.
-        nation: String,
+        nation: CountryCode,
         /// Hours flown on the sortie.
         flight_hours: f64,
         /// Their cost, USD.
@@ -296,16 +319,18 @@ pub enum Event {
     /// is sealed, with the furthest reason reached).
     Unengaged {
         /// When the threat's fate was sealed.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// The threat.
         threat: ThreatId,
         /// The furthest check reached (`docs/events.md` lists them).
-        reason: String,
+        reason: Infeasible,
     },
     /// How good C2's picture was over the run, against truth (sampled while threats flew).
     PictureQuality {
         /// When (the end of the run).
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// Samples taken.
         samples: u32,
         /// Mean GOSPA (c = 5000 m, p = 2, alpha = 2), metres.
@@ -318,41 +343,37 @@ pub enum Event {
     /// The run ended.
     RunEnd {
         /// When.
-        time_s: f64,
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
         /// Threats still airborne (neither destroyed nor arrived).
         airborne: Vec<ThreatId>,
     },
 }
 
 impl Event {
-    /// The event's time, seconds.
-    pub fn time_s(&self) -> f64 {
+    /// When the event happened.
+    pub fn time(&self) -> SimTime {
         match self {
-            Event::ThreatLaunched { time_s, .. }
-            | Event::ThreatAttrited { time_s, .. }
-            | Event::ThreatEntered { time_s, .. }
-            | Event::Decision { time_s, .. }
-            | Event::Tracked { time_s, .. }
-            | Event::Approval { time_s, .. }
-            | Event::ApprovalRefused { time_s, .. }
-            | Event::Launch { time_s, .. }
-            | Event::Kill { time_s, .. }
-            | Event::Miss { time_s, .. }
-            | Event::Impact { time_s, .. }
-            | Event::AirspaceEntry { time_s, .. }
-            | Event::Spillover { time_s, .. }
-            | Event::SortieStart { time_s, .. }
-            | Event::OnStation { time_s, .. }
-            | Event::OffStation { time_s, .. }
-            | Event::SortieEnd { time_s, .. }
-            | Event::Unengaged { time_s, .. }
-            | Event::PictureQuality { time_s, .. }
-            | Event::RunEnd { time_s, .. } => *time_s,
+            Event::ThreatLaunched { time, .. }
+            | Event::ThreatAttrited { time, .. }
+            | Event::ThreatEntered { time, .. }
+            | Event::Decision { time, .. }
+            | Event::Tracked { time, .. }
+            | Event::Approval { time, .. }
+            | Event::ApprovalRefused { time, .. }
+            | Event::Launch { time, .. }
+            | Event::Kill { time, .. }
+            | Event::Miss { time, .. }
+            | Event::Impact { time, .. }
+            | Event::AirspaceEntry { time, .. }
+            | Event::Spillover { time, .. }
+            | Event::SortieStart { time, .. }
+            | Event::OnStation { time, .. }
+            | Event::OffStation { time, .. }
+            | Event::SortieEnd { time, .. }
+            | Event::Unengaged { time, .. }
+            | Event::PictureQuality { time, .. }
+            | Event::RunEnd { time, .. } => *time,
         }
     }
-}
-
-/// Seconds since the start, as logged.
-pub fn seconds(time: SimTime) -> f64 {
-    time.as_secs_f64()
 }

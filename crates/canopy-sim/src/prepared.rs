@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use canopy_c2::vector::Vec3;
 use canopy_c2::{Geometry, Magazine, MunitionStock, NationSet, RuleBook};
-use canopy_core::{NationId, SimDuration, SimTime, ThreatId, UnitId};
+use canopy_core::{NationId, PlaceName, SimDuration, SimTime, ThreatId, UnitId, UnitName};
+use canopy_geo::CountryCode;
 use canopy_scenario::{AircraftIndex, Scenario, SystemIndex, ThreatClass, ThreatIndex};
 
 use crate::airspace::{AirspaceInterval, nato_intervals};
@@ -36,7 +37,7 @@ pub struct ThreatSpec {
     /// Index of its route in [`PreparedScenario::routes`].
     pub route: usize,
     /// Place id of its aim point.
-    pub target: String,
+    pub target: PlaceName,
     /// When it is launched.
     pub launch: SimTime,
     /// Its speed along the route, m/s.
@@ -87,7 +88,7 @@ pub struct UnitSpec {
     /// Its id.
     pub id: UnitId,
     /// Its name (the site id, or `patrol-id/n` for the n-th aircraft of a patrol).
-    pub name: String,
+    pub name: UnitName,
     /// Its nation.
     pub nation: NationId,
     /// Site or fighter.
@@ -123,12 +124,12 @@ pub struct PreparedScenario {
 
 impl PreparedScenario {
     /// The code of a nation, as logged.
-    pub fn nation_code(&self, nation: NationId) -> String {
-        self.scenario.nations[nation.index()].code.to_string()
+    pub fn nation_code(&self, nation: NationId) -> CountryCode {
+        self.scenario.nations[nation.index()].code
     }
 
     /// The codes of the nations of a set, in nation order.
-    pub fn nation_codes(&self, nations: NationSet) -> Vec<String> {
+    pub fn nation_codes(&self, nations: NationSet) -> Vec<CountryCode> {
         nations
             .iter()
             .map(|nation| self.nation_code(nation))
@@ -194,7 +195,7 @@ fn plan_threats(scenario: &Scenario, geometry: &Geometry) -> (Vec<PreparedRoute>
                 kind: raid.threat,
                 class: kind.class,
                 route,
-                target: raid.targets[target_slot].id.clone(),
+                target: raid.targets[target_slot].id.as_str().into(),
                 launch,
                 speed_mps: kind.speed_mps,
                 profile: AltitudeProfile::of(kind),
@@ -217,7 +218,7 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
         let system = library.system(site.system);
         units.push(UnitSpec {
             id: UnitId(units.len() as u32),
-            name: site.id.clone(),
+            name: site.id.as_str().into(),
             nation: site.nation,
             role: UnitRole::Site {
                 system: site.system,
@@ -235,7 +236,7 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
         for n in 1..=patrol.count + patrol.spares {
             units.push(UnitSpec {
                 id: UnitId(units.len() as u32),
-                name: format!("{}/{n}", patrol.id),
+                name: format!("{}/{n}", patrol.id).into(),
                 nation: patrol.nation,
                 role: UnitRole::Fighter {
                     patrol: patrol_index,

@@ -2,10 +2,10 @@
 //! that records it.
 
 use canopy_c2::DebrisFootprint;
-use canopy_core::{SimTime, ThreatId};
+use canopy_core::{SimDuration, SimTime, ThreatId};
 use canopy_geo::{GeoPoint, distance_m};
 
-use crate::event::{Event, Position, SpilloverObject, seconds};
+use crate::event::{Event, Position, SpilloverObject};
 use crate::prepared::PreparedScenario;
 
 /// Checks falls and footprints against NATO territory.
@@ -46,12 +46,12 @@ impl<'a> SpilloverCheck<'a> {
             .depth_inside_m(point)
             .map_or(0.0, |(_, depth)| depth);
         Some(Event::Spillover {
-            time_s: seconds(time),
+            time,
             object,
             threat,
-            country: country.code.to_string(),
+            country: country.code,
             near: self.nearest_place(point),
-            time_inside_s: 0.0,
+            time_inside: SimDuration::ZERO,
             depth_m,
             at: Position::new(point, 0.0),
         })
@@ -77,15 +77,14 @@ impl<'a> SpilloverCheck<'a> {
         if let Some(event) = self.point(time, object, threat, footprint.centre) {
             return Some(event);
         }
-        let country = country.to_string();
         let at = border_point.unwrap_or(footprint.centre);
         Some(Event::Spillover {
-            time_s: seconds(time),
+            time,
             object,
             threat,
             country,
             near: self.nearest_place(footprint.centre),
-            time_inside_s: 0.0,
+            time_inside: SimDuration::ZERO,
             depth_m: footprint.radius_m - distance,
             at: Position::new(at, 0.0),
         })

@@ -34,11 +34,7 @@ fn no_nation_engages_outside_its_zones_and_the_audit_agrees() {
             continue;
         };
         launches += 1;
-        let nation = scenario
-            .nations
-            .iter()
-            .find(|n| n.code.as_str() == nation)
-            .unwrap();
+        let nation = scenario.nations.iter().find(|n| n.code == *nation).unwrap();
         let point = planned_intercept.point();
         let inside = |kind: ZoneKind| {
             scenario.zones.iter().any(|z| {

@@ -180,8 +180,8 @@ fn a_coalition_engagement_under_per_engagement_authority_launches_after_its_appr
             "launch"
         ]
     );
-    assert_eq!(out.events[3].time_s(), secs(approval_at));
-    assert_eq!(out.events[4].time_s(), secs(plan.launch_time));
+    assert_eq!(out.events[3].time(), approval_at);
+    assert_eq!(out.events[4].time(), plan.launch_time);
 }
 
 /// One decision cycle of the `wta` planner on the perfect picture at `now`, every unit a site
@@ -236,7 +236,7 @@ fn an_unengaged_threat_arrives_after_its_flight_at_its_speed_and_leaks() {
     let Event::Unengaged { reason, .. } = &out.events[2] else {
         unreachable!()
     };
-    assert_eq!(reason, "no_shooter_in_reach");
+    assert_eq!(*reason, canopy_c2::Infeasible::NoShooterInReach);
 }
 
 #[test]

@@ -93,7 +93,7 @@ fn shooters_fired(outcome: &RunOutcome) -> Vec<String> {
         .events
         .iter()
         .filter_map(|event| match event {
-            canopy_sim::Event::Launch { shooter, .. } => Some(shooter.clone()),
+            canopy_sim::Event::Launch { shooter, .. } => Some(shooter.to_string()),
             _ => None,
         })
         .collect()
@@ -205,7 +205,7 @@ fn refusal_rule_forbids_what_delegated_authority_engages() {
     );
     assert!(refused.events.iter().any(|event| matches!(
         event,
-        canopy_sim::Event::ApprovalRefused { time_s, .. } if *time_s > 0.0
+        canopy_sim::Event::ApprovalRefused { time, .. } if time.as_secs_f64() > 0.0
     )));
 }
 

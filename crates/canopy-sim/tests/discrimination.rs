@@ -44,17 +44,18 @@ fn decoy_decisions(prepared: &PreparedScenario, events: &[Event]) -> Vec<(f64, f
     let entered = |threat: ThreatId| {
         events.iter().find_map(|event| match event {
             Event::ThreatEntered {
-                time_s, threat: t, ..
-            } if *t == threat => Some(*time_s),
+                time, threat: t, ..
+            } if *t == threat => Some(time.as_secs_f64()),
             _ => None,
         })
     };
     events
         .iter()
         .filter_map(|event| match event {
-            Event::Decision { time_s, threat, .. } if is_decoy(prepared, *threat) => {
-                Some((*time_s, entered(*threat).expect("engaged threats entered")))
-            }
+            Event::Decision { time, threat, .. } if is_decoy(prepared, *threat) => Some((
+                time.as_secs_f64(),
+                entered(*threat).expect("engaged threats entered"),
+            )),
             _ => None,
         })
         .collect()

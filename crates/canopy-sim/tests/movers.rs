@@ -71,7 +71,7 @@ fn a_fighter_flies_transit_endurance_and_back() {
     let transit_s = inverse(base, station).distance_m / cruise_mps;
     let events = common::run(scenario, 1).events;
     let start = events.iter().find_map(|e| match e {
-        Event::SortieStart { time_s, .. } => Some(*time_s),
+        Event::SortieStart { time, .. } => Some(time.as_secs_f64()),
         _ => None,
     });
     let hours = events.iter().find_map(|e| match e {

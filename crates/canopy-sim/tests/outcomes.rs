@@ -72,7 +72,7 @@ fn a_missed_interceptor_records_where_it_fell() {
         // NASAMS rounds self-destruct: fragments fall within a few km of the miss, in Ukraine.
         let distance = canopy_geo::distance_m(at.point(), fall_point.point());
         assert!(distance < 20_000.0, "fell {distance} m away");
-        assert_eq!(fall_country.as_deref(), Some("UA"));
+        assert_eq!(fall_country.as_ref().map(|c| c.as_str()), Some("UA"));
     }
     assert_eq!(outcome.metrics.destroyed, 0);
 }
@@ -81,7 +81,7 @@ fn first_launch_s(events: &[Event]) -> f64 {
     events
         .iter()
         .find_map(|event| match event {
-            Event::Launch { time_s, .. } => Some(*time_s),
+            Event::Launch { time, .. } => Some(time.as_secs_f64()),
             _ => None,
         })
         .expect("a launch")

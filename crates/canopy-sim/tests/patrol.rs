@@ -61,8 +61,8 @@ fn times(outcome: &RunOutcome, on: bool) -> Vec<f64> {
         .events
         .iter()
         .filter_map(|event| match event {
-            Event::OnStation { time_s, .. } if on => Some(*time_s),
-            Event::OffStation { time_s, .. } if !on => Some(*time_s),
+            Event::OnStation { time, .. } if on => Some(time.as_secs_f64()),
+            Event::OffStation { time, .. } if !on => Some(time.as_secs_f64()),
             _ => None,
         })
         .collect()

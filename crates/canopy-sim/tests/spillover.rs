@@ -54,11 +54,11 @@ fn a_cruise_missile_crossing_poland_is_a_spillover_with_its_time_inside() {
         .filter_map(|event| match event {
             Event::Spillover {
                 object: SpilloverObject::Threat,
-                time_inside_s,
+                time_inside,
                 country,
                 at,
                 ..
-            } => Some((*time_inside_s, country.as_str(), at.point())),
+            } => Some((time_inside.as_secs_f64(), country.as_str(), at.point())),
             _ => None,
         })
         .collect();

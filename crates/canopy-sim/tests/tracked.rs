@@ -85,10 +85,10 @@ fn tracked_picture_holds_threats_on_the_fusion_grid_and_names_its_sensors() {
     let mut tracked = std::collections::BTreeSet::new();
     for event in &outcome.events {
         match event {
-            Event::Tracked { time_s, threat } => {
+            Event::Tracked { time, threat } => {
                 // Once per threat, at a fusion instant (multiples of 30 s from the start).
                 assert!(tracked.insert(*threat));
-                assert_eq!(time_s % FUSION_PERIOD_S, 0.0);
+                assert_eq!(time.as_secs_f64() % FUSION_PERIOD_S, 0.0);
             }
             Event::Launch {
                 nation,

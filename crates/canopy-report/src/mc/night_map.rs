@@ -78,8 +78,10 @@ impl<'a> Night<'a> {
         };
         for event in events {
             match event {
-                Event::Kill { nation, at, .. } => night.kills.push((lon_lat(at), nation)),
-                Event::Impact { target, at, .. } => night.impacts.push((lon_lat(at), target)),
+                Event::Kill { nation, at, .. } => night.kills.push((lon_lat(at), nation.as_str())),
+                Event::Impact { target, at, .. } => {
+                    night.impacts.push((lon_lat(at), target.as_str()))
+                }
                 Event::Spillover {
                     object,
                     country,

@@ -200,15 +200,17 @@ fn approval_waits_s(events: &[Event]) -> Vec<f64> {
         .iter()
         .filter_map(|event| match event {
             Event::Decision {
-                time_s, engagement, ..
-            } => Some((*engagement, *time_s)),
+                time, engagement, ..
+            } => Some((*engagement, time.as_secs_f64())),
             _ => None,
         })
         .collect();
     let mut waits: Vec<f64> = events
         .iter()
         .filter_map(|event| match event {
-            Event::Approval { time_s, engagement } => Some(time_s - decided.get(engagement)?),
+            Event::Approval { time, engagement } => {
+                Some(time.as_secs_f64() - decided.get(engagement)?)
+            }
             _ => None,
         })
         .collect();

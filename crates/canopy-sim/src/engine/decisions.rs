@@ -10,7 +10,7 @@ use canopy_core::{SimDuration, SimTime, StreamKey, ThreatId, TrackId};
 
 use super::agenda::Outbox;
 use crate::discrimination::DecoyDiscrimination;
-use crate::event::{Event, seconds};
+use crate::event::Event;
 use crate::picture::PictureMode;
 use crate::picture_quality::QualityAccumulator;
 use crate::picture_source::PictureSource;
@@ -106,10 +106,7 @@ impl Decisions {
     pub fn threat_entered(&mut self, out: &mut Outbox, time: SimTime, threat: ThreatId) {
         if self.source.holds_on_entry() {
             self.held[threat.index()] = true;
-            out.log(Event::Tracked {
-                time_s: seconds(time),
-                threat,
-            });
+            out.log(Event::Tracked { time, threat });
         }
     }
 
@@ -124,10 +121,7 @@ impl Decisions {
     ) {
         self.source.sense(now, truth, patrol_on_station);
         for threat in self.source.newly_held(now, truth, &mut self.held) {
-            out.log(Event::Tracked {
-                time_s: seconds(now),
-                threat,
-            });
+            out.log(Event::Tracked { time: now, threat });
         }
         if now < self.next_quality {
             return;
@@ -219,7 +213,7 @@ impl Decisions {
     /// Logs how good the picture was over the run.
     pub fn finish(&self, out: &mut Outbox, end: SimTime) {
         out.log(Event::PictureQuality {
-            time_s: seconds(end),
+            time: end,
             samples: self.quality.samples(),
             gospa_m: self.quality.mean_gospa_m(),
             completeness: self.quality.completeness(),

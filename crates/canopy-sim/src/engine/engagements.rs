@@ -8,13 +8,13 @@ use std::collections::BTreeSet;
 use canopy_c2::vector::sub;
 use canopy_c2::{EngagementOrder, NationSet, debris_footprint, debris_throw_m};
 use canopy_core::{EngagementId, RngStream, SimTime, StreamKey, ThreatId, TrackId, UnitId};
-use canopy_geo::direct;
+use canopy_geo::{CountryCode, direct};
 use rand::RngExt;
 
 use super::agenda::{Action, Outbox, Reach};
 use super::flyout::{homing_intercept, towards};
 use super::threats::Threats;
-use crate::event::{Event, MissCause, Position, SpilloverObject, seconds};
+use crate::event::{Event, MissCause, Position, SpilloverObject};
 use crate::prepared::PreparedScenario;
 use crate::spill::SpilloverCheck;
 use crate::truth::{position_m, state_m};
@@ -100,7 +100,7 @@ impl Engagements {
         self.in_flight += 1;
         let spec = &prepared.units[order.shooter.index()];
         out.log(Event::Decision {
-            time_s: seconds(now),
+            time: now,
             engagement: id,
             threat,
             shooter: spec.name.clone(),
@@ -110,7 +110,8 @@ impl Engagements {
                 .library
                 .munition(order.plan.munition)
                 .id
-                .clone(),
+                .as_str()
+                .into(),
             needs_approval: order.plan.needs_approval,
             sensor_nations: prepared.nation_codes(sensor_nations),
         });
@@ -144,14 +145,11 @@ impl Engagements {
             .authority
             .refuses(borders, order.plan.intercept_point)
         {
-            out.log(Event::Approval {
-                time_s: seconds(time),
-                engagement,
-            });
+            out.log(Event::Approval { time, engagement });
             return false;
         }
         out.log(Event::ApprovalRefused {
-            time_s: seconds(time),
+            time,
             engagement,
             threat,
         });
@@ -197,18 +195,18 @@ impl Engagements {
             time,
         );
         out.log(Event::Launch {
-            time_s: seconds(time),
+            time,
             engagement,
             threat,
             class: threat_spec.class,
             shooter: spec.name.clone(),
             nation: prepared.nation_code(spec.nation),
-            munition: munition.id.clone(),
+            munition: munition.id.as_str().into(),
             cost_usd: munition.cost_usd,
             from: prepared.geo_position(plan.launch_m),
             dash_m: plan.dash_m,
             planned_intercept: Position::new(plan.intercept_point, plan.intercept_altitude_m),
-            planned_intercept_time_s: seconds(plan.intercept_time),
+            planned_intercept_time: plan.intercept_time,
             slant_range_m: plan.slant_range_m,
             debris_centre: Position::new(plan.debris.centre, 0.0),
             debris_radius_m: plan.debris.radius_m,
@@ -260,7 +258,7 @@ struct Outcome {
 
 impl Outcome {
     /// The shooter's nation code.
-    fn nation(&self, prepared: &PreparedScenario) -> String {
+    fn nation(&self, prepared: &PreparedScenario) -> CountryCode {
         prepared.nation_code(prepared.units[self.order.shooter.index()].nation)
     }
 
@@ -276,7 +274,7 @@ impl Outcome {
         let footprint = debris_footprint(ground, altitude, speed, heading);
         threats.destroy(prepared, out, time, threat);
         out.log(Event::Kill {
-            time_s: seconds(time),
+            time,
             engagement: self.engagement,
             threat,
             nation: self.nation(prepared),
@@ -326,17 +324,14 @@ impl Outcome {
             )
         };
         out.log(Event::Miss {
-            time_s: seconds(time),
+            time,
             engagement: self.engagement,
             threat,
             nation: self.nation(prepared),
             cause,
             at: Position::new(ground, altitude),
             fall_point: Position::new(fall, 0.0),
-            fall_country: geometry
-                .borders
-                .country_at(fall)
-                .map(|c| c.code.to_string()),
+            fall_country: geometry.borders.country_at(fall).map(|c| c.code),
         });
         if let Some(event) = spill_event {
             out.log(event);

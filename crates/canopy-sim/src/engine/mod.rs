@@ -35,7 +35,7 @@ pub use shooters::Shooters;
 pub use sorties::Sorties;
 pub use threats::Threats;
 
-use crate::event::{Event, seconds};
+use crate::event::Event;
 use crate::picture::PictureMode;
 use crate::prepared::{PreparedScenario, UnitRole};
 use crate::truth::TruthView;
@@ -93,7 +93,7 @@ impl<'a> Simulation<'a> {
                     self.decide();
                 }
             }
-            on_tick(&self.out.events[reported..], seconds(self.now));
+            on_tick(&self.out.events[reported..], self.now.as_secs_f64());
             reported = self.out.events.len();
             if self.threats.all_resolved() && self.engagements.in_flight() == 0 {
                 break;
@@ -101,7 +101,7 @@ impl<'a> Simulation<'a> {
             self.now = self.next_tick(step, cap);
         }
         self.finish(cap);
-        on_tick(&self.out.events[reported..], seconds(self.now));
+        on_tick(&self.out.events[reported..], self.now.as_secs_f64());
         self.out.events
     }
 
@@ -290,7 +290,7 @@ impl<'a> Simulation<'a> {
         self.sorties.finish(self.prepared, &mut self.out, end);
         self.decisions.finish(&mut self.out, end);
         self.out.log(Event::RunEnd {
-            time_s: seconds(end),
+            time: end,
             airborne,
         });
     }

@@ -6,7 +6,7 @@ use canopy_core::{SimDuration, SimTime, UnitId};
 
 use super::agenda::{Action, Outbox, Turn};
 use super::shooters::Shooters;
-use crate::event::{Event, seconds};
+use crate::event::Event;
 use crate::prepared::{FIGHTER_TURNAROUND_S, PreparedScenario, UnitRole, UnitSpec};
 
 /// One unit's flying state (a site is always on station and never flies).
@@ -104,7 +104,7 @@ impl Sorties {
         let turn = flight.turn;
         shooters.rearm(prepared, unit);
         out.log(Event::SortieStart {
-            time_s: seconds(time.max(SimTime::START)),
+            time: time.max(SimTime::START),
             unit: spec.name.clone(),
             nation: prepared.nation_code(spec.nation),
         });
@@ -128,7 +128,7 @@ impl Sorties {
         flight.on_station = true;
         let spec = &prepared.units[unit.index()];
         out.log(Event::OnStation {
-            time_s: seconds(time),
+            time,
             unit: spec.name.clone(),
             nation: prepared.nation_code(spec.nation),
         });
@@ -169,7 +169,7 @@ impl Sorties {
         flight.landing_at = Some(time + transit);
         out.schedule(time + transit, Action::Land(unit));
         out.log(Event::OffStation {
-            time_s: seconds(time),
+            time,
             unit: spec.name.clone(),
             nation: prepared.nation_code(spec.nation),
         });
@@ -261,7 +261,7 @@ impl Sorties {
             .aircraft(aircraft)
             .cost_per_flight_hour_usd;
         out.log(Event::SortieEnd {
-            time_s: seconds(time),
+            time,
             unit: spec.name.clone(),
             nation: prepared.nation_code(spec.nation),
             flight_hours: hours,

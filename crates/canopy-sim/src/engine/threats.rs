@@ -6,7 +6,7 @@ use canopy_core::{SimTime, StreamKey, ThreatId};
 use rand::RngExt;
 
 use super::agenda::{Action, Outbox, StretchIndex};
-use crate::event::{Event, Position, SpilloverObject, seconds};
+use crate::event::{Event, Position, SpilloverObject};
 use crate::prepared::PreparedScenario;
 use crate::spill::SpilloverCheck;
 use crate::truth::{ThreatStatus, position_m};
@@ -92,10 +92,16 @@ impl Threats {
         let spec = &prepared.threats[threat.index()];
         let entry = spec.time_at(spec.entry_distance_m);
         out.log(Event::ThreatLaunched {
-            time_s: seconds(time),
+            time,
             threat,
             name: spec.name.clone(),
-            threat_type: prepared.scenario.library.threat(spec.kind).id.clone(),
+            threat_type: prepared
+                .scenario
+                .library
+                .threat(spec.kind)
+                .id
+                .as_str()
+                .into(),
             class: spec.class,
             target: spec.target.clone(),
             cost_usd: spec.cost_usd,
@@ -118,15 +124,12 @@ impl Threats {
         let draw: f64 = key.stream("attrition", &spec.name).random();
         if draw < attrition {
             self.set_status(threat, ThreatStatus::Attrited);
-            out.log(Event::ThreatAttrited {
-                time_s: seconds(time),
-                threat,
-            });
+            out.log(Event::ThreatAttrited { time, threat });
             return false;
         }
         self.set_status(threat, ThreatStatus::Active);
         out.log(Event::ThreatEntered {
-            time_s: seconds(time),
+            time,
             threat,
             at: prepared.geo_position(position_m(prepared, spec, time)),
         });
@@ -159,7 +162,7 @@ impl Threats {
         self.log_unengaged(out, time, threat);
         self.set_status(threat, ThreatStatus::Leaked);
         out.log(Event::Impact {
-            time_s: seconds(time),
+            time,
             threat,
             target: spec.target.clone(),
             at,
@@ -187,9 +190,9 @@ impl Threats {
             from_m: spec.distance_at(time),
         });
         out.log(Event::AirspaceEntry {
-            time_s: seconds(time),
+            time,
             threat,
-            country: interval.country.to_string(),
+            country: interval.country,
         });
         out.schedule(end, Action::AirspaceOut(threat, stretch));
     }
@@ -227,12 +230,12 @@ impl Threats {
             .nearest_place(route.point_at(&prepared.geometry, (from_m + to_m) / 2.0));
         let entered_at = route.point_at(&prepared.geometry, from_m);
         out.log(Event::Spillover {
-            time_s: seconds(time),
+            time,
             object: SpilloverObject::Threat,
             threat,
-            country: interval.country.to_string(),
+            country: interval.country,
             near,
-            time_inside_s: time.since(stay.since).as_secs_f64(),
+            time_inside: time.since(stay.since),
             depth_m: interval.max_depth_between(from_m, to_m),
             at: Position::new(entered_at, 0.0),
         });
@@ -270,9 +273,9 @@ impl Threats {
         }
         let reason = record.last_reason.unwrap_or(Infeasible::NoShooterInReach);
         out.log(Event::Unengaged {
-            time_s: seconds(time),
+            time,
             threat,
-            reason: reason.as_str().to_string(),
+            reason,
         });
     }
 

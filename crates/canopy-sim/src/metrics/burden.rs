@@ -37,20 +37,20 @@ impl Reduction for Burden {
                 for code in sensor_nations {
                     *metrics
                         .engagements_enabled_by
-                        .entry(code.clone())
+                        .entry(code.to_string())
                         .or_default() += 1;
                 }
                 if !sensor_nations.contains(nation) {
                     metrics.engagements_enabled_by_other_nation += 1;
                 }
                 metrics.interceptor_cost_usd += cost_usd;
-                let burden = metrics.nations.entry(nation.clone()).or_default();
+                let burden = metrics.nations.entry(nation.to_string()).or_default();
                 burden.engagements += 1;
                 burden.interceptor_cost_usd += cost_usd;
-                *burden.munitions.entry(munition.clone()).or_default() += 1;
+                *burden.munitions.entry(munition.to_string()).or_default() += 1;
             }
             Event::Kill { nation, .. } => {
-                metrics.nations.entry(nation.clone()).or_default().kills += 1;
+                metrics.nations.entry(nation.to_string()).or_default().kills += 1;
             }
             Event::SortieEnd {
                 nation,
@@ -59,7 +59,7 @@ impl Reduction for Burden {
                 ..
             } => {
                 metrics.flight_cost_usd += cost_usd;
-                let burden = metrics.nations.entry(nation.clone()).or_default();
+                let burden = metrics.nations.entry(nation.to_string()).or_default();
                 burden.sorties += 1;
                 burden.flight_hours += flight_hours;
                 burden.flight_cost_usd += cost_usd;

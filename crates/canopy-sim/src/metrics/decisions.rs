@@ -33,24 +33,27 @@ impl Reduction for Decisions {
     fn observe(&mut self, event: &Event, metrics: &mut RunMetrics) {
         match event {
             Event::Decision {
-                time_s,
+                time,
                 engagement,
                 needs_approval,
                 ..
             } => {
-                self.decided_at.insert(*engagement, *time_s);
+                self.decided_at.insert(*engagement, time.as_secs_f64());
                 metrics.approval_requests += u32::from(*needs_approval);
             }
-            Event::Approval { time_s, engagement } => self.answer(*time_s, engagement),
+            Event::Approval { time, engagement } => self.answer(time.as_secs_f64(), engagement),
             Event::ApprovalRefused {
-                time_s, engagement, ..
+                time, engagement, ..
             } => {
                 metrics.approval_refusals += 1;
-                self.answer(*time_s, engagement);
+                self.answer(time.as_secs_f64(), engagement);
             }
             Event::Unengaged { reason, threat, .. } => {
-                *metrics.unengaged_reasons.entry(reason.clone()).or_default() += 1;
-                if reason == Infeasible::AwaitingApproval.as_str() {
+                *metrics
+                    .unengaged_reasons
+                    .entry(reason.as_str().to_string())
+                    .or_default() += 1;
+                if *reason == Infeasible::AwaitingApproval {
                     self.awaiting_approval.insert(*threat);
                 }
             }

@@ -38,7 +38,7 @@ impl Reduction for Outcomes<'_> {
                 metrics.launched += 1;
                 metrics
                     .threat_types
-                    .entry(threat_type.clone())
+                    .entry(threat_type.to_string())
                     .or_default()
                     .launched += 1;
             }
@@ -50,22 +50,28 @@ impl Reduction for Outcomes<'_> {
                 metrics.entered_theatre += 1;
                 self.of_type(metrics, *threat).entered_theatre += 1;
                 let target = &self.prepared.threats[threat.index()].target;
-                *metrics.entered_by_target.entry(target.clone()).or_default() += 1;
+                *metrics
+                    .entered_by_target
+                    .entry(target.to_string())
+                    .or_default() += 1;
             }
             Event::Kill { threat, nation, .. } => {
                 metrics.destroyed += 1;
                 metrics.threat_cost_destroyed_usd += self.prepared.threats[threat.index()].cost_usd;
                 let outcome = self.of_type(metrics, *threat);
                 outcome.destroyed += 1;
-                *outcome.destroyed_by.entry(nation.clone()).or_default() += 1;
+                *outcome.destroyed_by.entry(nation.to_string()).or_default() += 1;
             }
             Event::Impact { threat, target, .. } => {
                 metrics.leaked += 1;
                 self.of_type(metrics, *threat).leaked += 1;
-                *metrics.leakers_by_target.entry(target.clone()).or_default() += 1;
+                *metrics
+                    .leakers_by_target
+                    .entry(target.to_string())
+                    .or_default() += 1;
             }
-            Event::RunEnd { time_s, airborne } => {
-                metrics.end_time_s = *time_s;
+            Event::RunEnd { time, airborne } => {
+                metrics.end_time_s = time.as_secs_f64();
                 metrics.airborne_at_end = airborne.len() as u32;
                 for threat in airborne {
                     self.of_type(metrics, *threat).airborne_at_end += 1;

@@ -1,9 +1,10 @@
 //! Patrol gaps: the time each fighter patrol spends with fewer fighters on station than its count.
 
+use canopy_core::UnitName;
 use std::collections::BTreeMap;
 
 use super::{Reduction, RunMetrics};
-use crate::event::{Event, seconds};
+use crate::event::Event;
 use crate::prepared::{PreparedScenario, UnitRole};
 
 /// One patrol's state as its fighters come and go.
@@ -19,7 +20,7 @@ struct PatrolState {
 /// Time each patrol spends with fewer fighters on station than its count.
 pub(super) struct PatrolGaps {
     /// Patrol index of each fighter, by unit name.
-    patrol_of: BTreeMap<String, usize>,
+    patrol_of: BTreeMap<UnitName, usize>,
     /// Each patrol's state, by patrol index.
     patrols: Vec<PatrolState>,
     /// The gaps counted so far, seconds.
@@ -44,7 +45,7 @@ impl PatrolGaps {
             .map(|patrol| PatrolState {
                 count: i64::from(patrol.count),
                 on_station: 0,
-                counted_to_s: seconds(patrol.on_station),
+                counted_to_s: patrol.on_station.as_secs_f64(),
             })
             .collect();
         PatrolGaps {
@@ -77,8 +78,12 @@ impl PatrolGaps {
 impl Reduction for PatrolGaps {
     fn observe(&mut self, event: &Event, _metrics: &mut RunMetrics) {
         match event {
-            Event::OnStation { time_s, unit, .. } => self.change(*time_s, unit, 1),
-            Event::OffStation { time_s, unit, .. } => self.change(*time_s, unit, -1),
+            Event::OnStation { time, unit, .. } => {
+                self.change(time.as_secs_f64(), unit.as_str(), 1)
+            }
+            Event::OffStation { time, unit, .. } => {
+                self.change(time.as_secs_f64(), unit.as_str(), -1)
+            }
             _ => {}
         }
     }

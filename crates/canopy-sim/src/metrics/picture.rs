@@ -21,12 +21,12 @@ pub(super) struct PictureFigures {
 impl Reduction for PictureFigures {
     fn observe(&mut self, event: &Event, metrics: &mut RunMetrics) {
         match event {
-            Event::ThreatEntered { time_s, threat, .. } => {
-                self.entered_at.insert(*threat, *time_s);
+            Event::ThreatEntered { time, threat, .. } => {
+                self.entered_at.insert(*threat, time.as_secs_f64());
             }
-            Event::Tracked { time_s, threat } => {
+            Event::Tracked { time, threat } => {
                 if let Some(entered) = self.entered_at.get(threat) {
-                    self.track_latencies.push(time_s - entered);
+                    self.track_latencies.push(time.as_secs_f64() - entered);
                 }
             }
             Event::PictureQuality {

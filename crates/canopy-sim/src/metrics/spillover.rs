@@ -10,12 +10,12 @@ pub(super) struct Spillover;
 impl Reduction for Spillover {
     fn observe(&mut self, event: &Event, metrics: &mut RunMetrics) {
         let Event::Spillover {
-            time_s,
+            time,
             object,
             threat,
             country,
             near,
-            time_inside_s,
+            time_inside,
             depth_m,
             ..
         } = event
@@ -32,10 +32,10 @@ impl Reduction for Spillover {
         summary.events.push(SpilloverRecord {
             object: *object,
             threat: *threat,
-            country: country.clone(),
+            country: country.to_string(),
             near: near.clone(),
-            time_s: *time_s,
-            time_inside_s: *time_inside_s,
+            time_s: time.as_secs_f64(),
+            time_inside_s: time_inside.as_secs_f64(),
             depth_m: *depth_m,
         });
     }

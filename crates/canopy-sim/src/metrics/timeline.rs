@@ -38,34 +38,34 @@ impl Latencies {
 impl Reduction for Latencies {
     fn observe(&mut self, event: &Event, _metrics: &mut RunMetrics) {
         match event {
-            Event::ThreatEntered { time_s, threat, .. } => {
-                self.entered_at.insert(*threat, *time_s);
+            Event::ThreatEntered { time, threat, .. } => {
+                self.entered_at.insert(*threat, time.as_secs_f64());
             }
             Event::Decision {
-                time_s,
+                time,
                 engagement,
                 threat,
                 ..
             } => {
-                self.decided_at.insert(*engagement, *time_s);
+                self.decided_at.insert(*engagement, time.as_secs_f64());
                 if let Some(entered) = self.entered_at.remove(threat) {
-                    self.entry_to_decision.push(time_s - entered);
+                    self.entry_to_decision.push(time.as_secs_f64() - entered);
                 }
             }
             Event::Launch {
-                time_s, engagement, ..
+                time, engagement, ..
             } => {
-                self.launched_at.insert(*engagement, *time_s);
+                self.launched_at.insert(*engagement, time.as_secs_f64());
                 if let Some(decided) = self.decided_at.get(engagement) {
-                    self.decision_to_launch.push(time_s - decided);
+                    self.decision_to_launch.push(time.as_secs_f64() - decided);
                 }
             }
             Event::Kill {
-                time_s, engagement, ..
+                time, engagement, ..
             }
             | Event::Miss {
-                time_s, engagement, ..
-            } => self.outcome(*time_s, engagement),
+                time, engagement, ..
+            } => self.outcome(time.as_secs_f64(), engagement),
             _ => {}
         }
     }
