@@ -1,5 +1,6 @@
 //! Earth-centred, Earth-fixed (ECEF) coordinates on WGS-84 and local East-North-Up frames.
 
+use crate::enu::{EnuPosition, EnuVelocity};
 use crate::point::check_finite;
 use crate::{GeoError, GeoPoint};
 
@@ -29,66 +30,6 @@ impl Ecef {
             self.y_m - other.y_m,
             self.z_m - other.z_m,
         ]
-    }
-}
-
-/// A position in a local East-North-Up frame (the theatre frame): metres east, north and up of
-/// the frame's origin.
-///
-/// It converts to and from `[east, north, up]` (`.into()`), components in that order, for code
-/// that still does its vector arithmetic on arrays.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct EnuPosition {
-    /// Metres east of the origin.
-    pub east_m: f64,
-    /// Metres north of the origin.
-    pub north_m: f64,
-    /// Metres up from the origin, along its ellipsoid normal.
-    pub up_m: f64,
-}
-
-/// A velocity in a local East-North-Up frame (the theatre frame), m/s.
-///
-/// It converts to and from `[east, north, up]` (`.into()`), components in that order.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct EnuVelocity {
-    /// Eastward speed, m/s.
-    pub east_mps: f64,
-    /// Northward speed, m/s.
-    pub north_mps: f64,
-    /// Upward speed, m/s.
-    pub up_mps: f64,
-}
-
-impl From<[f64; 3]> for EnuPosition {
-    fn from([east_m, north_m, up_m]: [f64; 3]) -> Self {
-        EnuPosition {
-            east_m,
-            north_m,
-            up_m,
-        }
-    }
-}
-
-impl From<EnuPosition> for [f64; 3] {
-    fn from(p: EnuPosition) -> Self {
-        [p.east_m, p.north_m, p.up_m]
-    }
-}
-
-impl From<[f64; 3]> for EnuVelocity {
-    fn from([east_mps, north_mps, up_mps]: [f64; 3]) -> Self {
-        EnuVelocity {
-            east_mps,
-            north_mps,
-            up_mps,
-        }
-    }
-}
-
-impl From<EnuVelocity> for [f64; 3] {
-    fn from(v: EnuVelocity) -> Self {
-        [v.east_mps, v.north_mps, v.up_mps]
     }
 }
 
@@ -458,30 +399,6 @@ mod tests {
             let (p, h) = frame.from_enu(enu);
             close_enu(frame.to_enu(p, h), enu.into(), 1e-6);
         }
-    }
-
-    #[test]
-    fn arrays_convert_in_east_north_up_order() {
-        let position = EnuPosition::from([1.0, 2.0, 3.0]);
-        assert_eq!(
-            position,
-            EnuPosition {
-                east_m: 1.0,
-                north_m: 2.0,
-                up_m: 3.0
-            }
-        );
-        assert_eq!(<[f64; 3]>::from(position), [1.0, 2.0, 3.0]);
-        let velocity = EnuVelocity::from([-4.0, 5.0, -6.0]);
-        assert_eq!(
-            velocity,
-            EnuVelocity {
-                east_mps: -4.0,
-                north_mps: 5.0,
-                up_mps: -6.0
-            }
-        );
-        assert_eq!(<[f64; 3]>::from(velocity), [-4.0, 5.0, -6.0]);
     }
 
     #[test]
