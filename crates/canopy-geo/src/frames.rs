@@ -1,6 +1,6 @@
 //! Earth-centred, Earth-fixed (ECEF) coordinates on WGS-84 and local East-North-Up frames.
 
-use crate::enu::{EnuPosition, EnuVelocity};
+use crate::enu::{EnuPosition, FreeVector};
 use crate::point::check_finite;
 use crate::{GeoError, GeoPoint};
 
@@ -153,17 +153,13 @@ impl EnuFrame {
         from_ecef(ecef)
     }
 
-    /// The east and north components, in the local East-North-Up frame at `point`, of a vector
-    /// given in this frame (an [`EnuVelocity`], or any `[east, north, up]` vector): its
-    /// horizontal part where it is.
-    pub fn east_north_at(&self, point: GeoPoint, vector: impl Into<EnuVelocity>) -> (f64, f64) {
-        let EnuVelocity {
-            east_mps,
-            north_mps,
-            up_mps,
-        } = vector.into();
+    /// The east and north components, in the local East-North-Up frame at `point`, of a free
+    /// vector (a displacement or a velocity) given in this frame: its horizontal part where it
+    /// is, in its own unit.
+    pub fn east_north_at(&self, point: GeoPoint, vector: impl FreeVector) -> (f64, f64) {
+        let [along_e, along_n, along_u] = vector.components();
         let [e, n, u] = self.axes;
-        let ecef = [0, 1, 2].map(|i| e[i] * east_mps + n[i] * north_mps + u[i] * up_mps);
+        let ecef = [0, 1, 2].map(|i| e[i] * along_e + n[i] * along_n + u[i] * along_u);
         let (sin_lat, cos_lat) = point.lat_rad().sin_cos();
         let (sin_lon, cos_lon) = point.lon_rad().sin_cos();
         let east = -sin_lon * ecef[0] + cos_lon * ecef[1];
@@ -175,6 +171,7 @@ impl EnuFrame {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::enu::{EnuVector, EnuVelocity};
     use crate::geodesic::direct;
 
     fn pt(lat: f64, lon: f64) -> GeoPoint {
@@ -377,7 +374,8 @@ mod tests {
         let (east, north) = frame.east_north_at(pt(50.0, 24.0), velocity);
         close(east, 100.0, 1e-9);
         close(north, 20.0, 1e-9);
-        let (east, north) = frame.east_north_at(pt(50.0, 30.0), [100.0, 0.0, 0.0]);
+        let due_east = EnuVelocity::from([100.0, 0.0, 0.0]);
+        let (east, north) = frame.east_north_at(pt(50.0, 30.0), due_east);
         let expected_rad = (6.0f64.to_radians()) * 50.0f64.to_radians().sin();
         close((-north).atan2(east), expected_rad, 1e-3);
         let up_share = 50.0f64.to_radians().cos() * 6.0f64.to_radians().sin();
@@ -385,6 +383,16 @@ mod tests {
             east.hypot(north),
             100.0 * (1.0 - up_share * up_share).sqrt(),
             1e-6,
+        );
+        // A displacement turns as a velocity of the same components does.
+        let displacement = EnuVector {
+            east_m: 100.0,
+            north_m: 0.0,
+            up_m: 0.0,
+        };
+        assert_eq!(
+            frame.east_north_at(pt(50.0, 30.0), displacement),
+            (east, north)
         );
     }
 
