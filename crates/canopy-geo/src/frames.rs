@@ -136,14 +136,14 @@ impl EnuFrame {
         }
     }
 
-    /// The point and height at a position of this frame (an [`EnuPosition`], or
-    /// `[east, north, up]` metres). Non-finite input is handled as in [`from_ecef`].
-    pub fn from_enu(&self, enu: impl Into<EnuPosition>) -> (GeoPoint, f64) {
+    /// The point and height at a position of this frame. Non-finite input is handled as in
+    /// [`from_ecef`].
+    pub fn from_enu(&self, enu: EnuPosition) -> (GeoPoint, f64) {
         let EnuPosition {
             east_m,
             north_m,
             up_m,
-        } = enu.into();
+        } = enu;
         let [e, n, u] = self.axes;
         let ecef = Ecef {
             x_m: self.origin.x_m + e[0] * east_m + n[0] * north_m + u[0] * up_m,
@@ -404,7 +404,7 @@ mod tests {
             [12_345.0, -67_890.0, 5_000.0],
             [-200_000.0, 150_000.0, -3_000.0],
         ] {
-            let (p, h) = frame.from_enu(enu);
+            let (p, h) = frame.from_enu(enu.into());
             close_enu(frame.to_enu(p, h), enu.into(), 1e-6);
         }
     }
@@ -417,6 +417,6 @@ mod tests {
             north_m: -67_890.0,
             up_m: 5_000.0,
         });
-        assert_eq!(typed, frame.from_enu([12_345.0, -67_890.0, 5_000.0]));
+        assert_eq!(typed, frame.from_enu([12_345.0, -67_890.0, 5_000.0].into()));
     }
 }
