@@ -1,6 +1,7 @@
 //! Whether one shooter can engage one track with one munition, and if so when and where.
 
 use canopy_core::{SimDuration, SimTime};
+use canopy_geo::{EnuPosition, FreeVector};
 use canopy_scenario::{AuthorityMode, MunitionIndex};
 
 use crate::debris::debris_footprint;
@@ -9,7 +10,6 @@ use crate::intercept::{extrapolate, time_of_flight_s};
 use crate::picture::TrackEstimate;
 use crate::planning::{InterceptPlan, PlanningContext};
 use crate::shooter::ShooterState;
-use crate::vector::{Vec3, norm, sub};
 use crate::vectoring::{LAUNCH_RANGE_SHARE, check_dash, dash_munition, solve_dash};
 
 /// Checks one engagement (shooter, munition, track) at the context's time and returns its plan,
@@ -118,10 +118,10 @@ fn approved_plan(
 /// When and where the interceptor leaves its launcher, and its flight time to the intercept.
 struct Departure {
     launch_time: SimTime,
-    launch_m: Vec3,
+    launch_m: EnuPosition,
     dash_m: f64,
     flight_s: f64,
-    intercept_m: Vec3,
+    intercept_m: EnuPosition,
 }
 
 /// The departure of a fixed launch: after the lead time, from the shooter's position.
@@ -208,7 +208,7 @@ fn geometry_plan(
         flight_s,
         intercept_m,
     } = departure;
-    let slant_range_m = norm(sub(intercept_m, launch_m));
+    let slant_range_m = (intercept_m - launch_m).norm();
     if slant_range_m < kind.min_range_m || slant_range_m > kind.max_range_m {
         return Err(Infeasible::OutOfRange);
     }

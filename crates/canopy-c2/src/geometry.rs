@@ -1,9 +1,7 @@
 //! The theatre's geometry: its local frame and the borders, shared by planning and the engine.
 
-use canopy_geo::{Borders, EnuFrame, GeoPoint};
+use canopy_geo::{Borders, EnuFrame, EnuPosition, EnuVector, EnuVelocity, FreeVector, GeoPoint};
 use canopy_scenario::Scenario;
-
-use crate::vector::Vec3;
 
 /// The theatre's frame and borders, shared by planning and the engine.
 #[derive(Clone, Debug)]
@@ -30,7 +28,7 @@ impl Geometry {
     }
 
     /// The geographic point and altitude (metres) of an ENU position.
-    pub fn geo_of(&self, position_m: Vec3) -> (GeoPoint, f64) {
+    pub fn geo_of(&self, position_m: EnuPosition) -> (GeoPoint, f64) {
         self.frame.from_enu(position_m)
     }
 
@@ -44,8 +42,20 @@ impl Geometry {
 
     /// The horizontal speed (m/s) and heading (radians clockwise from local north, in
     /// [0, 2π)) at `point` of a velocity given in the theatre's ENU frame.
-    pub fn speed_and_heading(&self, point: GeoPoint, velocity_mps: Vec3) -> (f64, f64) {
-        let (east, north) = self.frame.east_north_at(point, velocity_mps);
+    pub fn speed_and_heading(&self, point: GeoPoint, velocity_mps: EnuVelocity) -> (f64, f64) {
+        self.horizontal(point, velocity_mps)
+    }
+
+    /// The heading (radians clockwise from local north, in [0, 2π)) at `point` of a displacement
+    /// given in the theatre's ENU frame.
+    pub fn heading(&self, point: GeoPoint, displacement_m: EnuVector) -> f64 {
+        self.horizontal(point, displacement_m).1
+    }
+
+    /// The horizontal length (in the vector's unit) and heading at `point` of a free vector
+    /// given in the theatre's ENU frame.
+    fn horizontal(&self, point: GeoPoint, vector: impl FreeVector) -> (f64, f64) {
+        let (east, north) = self.frame.east_north_at(point, vector);
         (
             east.hypot(north),
             east.atan2(north).rem_euclid(std::f64::consts::TAU),

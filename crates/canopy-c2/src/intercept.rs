@@ -1,7 +1,7 @@
 //! Intercept geometry: where and when an interceptor of constant speed meets a target moving at
 //! constant velocity.
 
-use crate::vector::{Vec3, add, dot, scale, sub};
+use canopy_geo::{EnuPosition, EnuVelocity, FreeVector};
 
 /// Time of flight (seconds) for an interceptor launched from `launcher` at speed
 /// `interceptor_speed_mps` to meet a target now at `target` moving at `target_velocity`, or `None`
@@ -10,15 +10,15 @@ use crate::vector::{Vec3, add, dot, scale, sub};
 /// Solves `|d + v t| = w t` for the smallest `t > 0`, with `d = target - launcher`:
 /// `(v·v - w²) t² + 2 (d·v) t + d·d = 0`.
 pub fn time_of_flight_s(
-    launcher: Vec3,
-    target: Vec3,
-    target_velocity: Vec3,
+    launcher: EnuPosition,
+    target: EnuPosition,
+    target_velocity: EnuVelocity,
     interceptor_speed_mps: f64,
 ) -> Option<f64> {
-    let d = sub(target, launcher);
-    let a = dot(target_velocity, target_velocity) - interceptor_speed_mps * interceptor_speed_mps;
-    let half_b = dot(d, target_velocity);
-    let c = dot(d, d);
+    let d = target - launcher;
+    let a = target_velocity.dot(target_velocity) - interceptor_speed_mps * interceptor_speed_mps;
+    let half_b = d.dot(target_velocity);
+    let c = d.dot(d);
     if c == 0.0 {
         return Some(0.0);
     }
@@ -40,8 +40,8 @@ pub fn time_of_flight_s(
 }
 
 /// The target's position after `seconds` at constant velocity.
-pub fn extrapolate(position: Vec3, velocity: Vec3, seconds: f64) -> Vec3 {
-    add(position, scale(velocity, seconds))
+pub fn extrapolate(position: EnuPosition, velocity: EnuVelocity, seconds: f64) -> EnuPosition {
+    position + velocity * seconds
 }
 
 #[cfg(test)]
@@ -52,7 +52,12 @@ mod tests {
     fn head_on_closing_speed() {
         // Target 30 km east flying west at 250 m/s; interceptor at 1,250 m/s:
         // closing speed 1,500 m/s, so 20 s.
-        let t = time_of_flight_s([0.0; 3], [30_000.0, 0.0, 0.0], [-250.0, 0.0, 0.0], 1250.0);
+        let t = time_of_flight_s(
+            EnuPosition::default(),
+            [30_000.0, 0.0, 0.0].into(),
+            [-250.0, 0.0, 0.0].into(),
+            1250.0,
+        );
         assert!((t.unwrap() - 20.0).abs() < 1e-9);
     }
 
@@ -60,13 +65,23 @@ mod tests {
     fn crossing_target_right_triangle() {
         // Target 3 km north moving east at 300 m/s, interceptor 500 m/s: (300t)² + 3000² = (500t)²
         // gives t = 3000 / 400 = 7.5 s.
-        let t = time_of_flight_s([0.0; 3], [0.0, 3000.0, 0.0], [300.0, 0.0, 0.0], 500.0);
+        let t = time_of_flight_s(
+            EnuPosition::default(),
+            [0.0, 3000.0, 0.0].into(),
+            [300.0, 0.0, 0.0].into(),
+            500.0,
+        );
         assert!((t.unwrap() - 7.5).abs() < 1e-9);
     }
 
     #[test]
     fn faster_receding_target_cannot_be_caught() {
-        let t = time_of_flight_s([0.0; 3], [1000.0, 0.0, 0.0], [600.0, 0.0, 0.0], 500.0);
+        let t = time_of_flight_s(
+            EnuPosition::default(),
+            [1000.0, 0.0, 0.0].into(),
+            [600.0, 0.0, 0.0].into(),
+            500.0,
+        );
         assert!(t.is_none());
     }
 }

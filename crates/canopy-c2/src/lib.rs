@@ -5,7 +5,10 @@
 //! and rules and the debris rule ([`feasibility`]), and a [`Planner`] turns the feasible candidates
 //! into engagement orders, with a reason ([`Infeasible`]) for every threat it leaves unengaged.
 //!
-//! The modules depend one way: each row imports only the rows below it (and `vector`).
+//! Positions and velocities are `canopy-geo`'s theatre-frame types ([`canopy_geo::EnuPosition`],
+//! [`canopy_geo::EnuVelocity`]), with their vector arithmetic.
+//!
+//! The modules depend one way: each row imports only the rows below it.
 //!
 //! ```text
 //! registry                          a planner by name (PlannerKind)
@@ -14,7 +17,7 @@
 //! vectoring, intercept, threat      fighter dashes; intercept geometry; threat evaluation
 //! planning                          the seam: PlanningContext, InterceptPlan, Plan, Planner
 //! geometry, rulebook, shooter,      what planning consults and decides on
-//! picture, debris, infeasible, vector
+//! picture, debris, infeasible
 //! ```
 
 #![warn(missing_docs)]
@@ -32,7 +35,6 @@ pub mod registry;
 pub mod rulebook;
 pub mod shooter;
 pub mod threat;
-pub mod vector;
 pub mod vectoring;
 pub mod wta_planner;
 

@@ -1,9 +1,8 @@
 //! The air picture: what C2 knows of the threats, as tracks with uncertainty.
 
 use canopy_core::{NationId, SimTime, TrackId};
+use canopy_geo::{EnuPosition, EnuVelocity};
 use canopy_scenario::ThreatClass;
-
-use crate::vector::Vec3;
 
 /// The set of nations whose sensors contributed to a track (nation ids below 64).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,9 +33,9 @@ pub struct TrackEstimate {
     /// The track's id, stable for its life.
     pub id: TrackId,
     /// Estimated position in the theatre's ENU frame, metres.
-    pub position_m: Vec3,
+    pub position_m: EnuPosition,
     /// Estimated velocity in the theatre's ENU frame, metres per second.
-    pub velocity_mps: Vec3,
+    pub velocity_mps: EnuVelocity,
     /// Position-velocity covariance (x, y, z, vx, vy, vz), m² and m²/s².
     pub covariance: [[f64; 6]; 6],
     /// The most likely threat class.

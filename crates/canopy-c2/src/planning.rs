@@ -5,7 +5,7 @@
 //! planners are chosen by name in [`crate::registry`].
 
 use canopy_core::{SimTime, TrackId, UnitId};
-use canopy_geo::GeoPoint;
+use canopy_geo::{EnuPosition, GeoPoint};
 use canopy_scenario::{Authority, Library, MunitionIndex};
 
 use crate::debris::DebrisFootprint;
@@ -14,7 +14,6 @@ use crate::infeasible::Infeasible;
 use crate::picture::AirPicture;
 use crate::rulebook::RuleBook;
 use crate::shooter::ShooterState;
-use crate::vector::Vec3;
 
 /// Kill probability at or above which a munition counts as adequate.
 pub const ADEQUATE_PK: f64 = 0.5;
@@ -87,14 +86,14 @@ pub struct InterceptPlan {
     /// When the interceptor leaves the launcher.
     pub launch_time: SimTime,
     /// Where the launcher is at launch (a vectored fighter's launch point), theatre ENU frame.
-    pub launch_m: Vec3,
+    pub launch_m: EnuPosition,
     /// How far a vectored fighter dashes from its station to the launch point, metres (0 for a
     /// launch from the shooter's position).
     pub dash_m: f64,
     /// When it is predicted to meet the target.
     pub intercept_time: SimTime,
     /// The predicted intercept position in the theatre's ENU frame.
-    pub intercept_m: Vec3,
+    pub intercept_m: EnuPosition,
     /// The ground point below the intercept.
     pub intercept_point: GeoPoint,
     /// The intercept altitude, metres.

@@ -2,11 +2,11 @@
 //! which tracks each shooter may reach.
 
 use canopy_core::{SimDuration, SimTime};
+use canopy_geo::FreeVector;
 
 use crate::picture::TrackEstimate;
 use crate::planning::PlanningContext;
 use crate::shooter::ShooterState;
-use crate::vector::{dot, norm, sub};
 use crate::vectoring::VECTOR_SECTOR_M;
 
 /// The longest quiet period a plan announces, seconds (a day: longer than any scenario's night).
@@ -36,12 +36,12 @@ impl ReachMap {
         shooters: &[ShooterState],
         tracks: &[&TrackEstimate],
     ) -> ReachMap {
-        let speeds: Vec<f64> = tracks.iter().map(|t| norm(t.velocity_mps)).collect();
+        let speeds: Vec<f64> = tracks.iter().map(|t| t.velocity_mps.norm()).collect();
         let fastest_mps = speeds.iter().copied().fold(0.0, f64::max);
         let mut by_east: Vec<(f64, usize)> = tracks
             .iter()
             .enumerate()
-            .map(|(index, track)| (track.position_m[0], index))
+            .map(|(index, track)| (track.position_m.east_m, index))
             .collect();
         by_east.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let mut tracks_of = vec![Vec::new(); shooters.len()];
@@ -52,7 +52,7 @@ impl ReachMap {
         for ((shooter, reach), within) in shooters.iter().zip(&reaches).zip(&mut tracks_of) {
             let Some(reach) = reach else { continue };
             let widest_m = reach.reach_m(fastest_mps);
-            let east_m = shooter.position_m[0];
+            let east_m = shooter.position_m.east_m;
             let first = by_east.partition_point(|&(x, _)| x < east_m - widest_m);
             for &(x, index) in &by_east[first..] {
                 if x > east_m + widest_m {
@@ -134,8 +134,8 @@ impl Reach {
     /// `shooter` (0 when it already is).
     fn gap_s(&self, shooter: &ShooterState, track: &TrackEstimate, speed_mps: f64) -> f64 {
         let reach_m = self.reach_m(speed_mps);
-        let offset = sub(track.position_m, shooter.position_m);
-        let distance_sq = dot(offset, offset);
+        let offset = track.position_m - shooter.position_m;
+        let distance_sq = offset.dot(offset);
         if distance_sq <= reach_m * reach_m {
             0.0
         } else {

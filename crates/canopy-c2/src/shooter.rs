@@ -1,10 +1,9 @@
 //! What C2 knows of its own shooters: position, readiness and magazine.
 
 use canopy_core::{NationId, SimDuration, SimTime, UnitId};
+use canopy_geo::EnuPosition;
 use canopy_scenario::MunitionIndex;
 use smallvec::SmallVec;
-
-use crate::vector::Vec3;
 
 /// What kind of shooter a unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +39,7 @@ pub struct ShooterState {
     /// Whether it can engage now (a fighter off station cannot).
     pub available: bool,
     /// Position in the theatre's ENU frame, metres.
-    pub position_m: Vec3,
+    pub position_m: EnuPosition,
     /// Earliest time of its next launch (launch interval after the previous one).
     pub ready_at: SimTime,
     /// Engagements it can still guide at once (fire channels not in use).
@@ -62,7 +61,7 @@ pub struct Vectoring {
     /// Dash speed, m/s.
     pub dash_speed_mps: f64,
     /// Its home base in the theatre's ENU frame.
-    pub base_m: Vec3,
+    pub base_m: EnuPosition,
     /// Combat radius from the base, metres.
     pub combat_radius_m: f64,
     /// Fuel a metre of dash burns, in metres of cruise flight.

@@ -31,8 +31,8 @@ pub fn assess(track: &TrackEstimate) -> ThreatAssessment {
     let confidence = track.class_confidence.clamp(0.0, 1.0);
     let value_usd = confidence * class_value_usd(track.class)
         + (1.0 - confidence) * class_value_usd(mistaken_for(track.class));
-    let climb_mps = track.velocity_mps[2];
-    let altitude_m = track.position_m[2];
+    let climb_mps = track.velocity_mps.up_mps;
+    let altitude_m = track.position_m.up_m;
     let time_to_impact_s = (climb_mps < 0.0).then(|| altitude_m.max(0.0) / -climb_mps);
     ThreatAssessment {
         value_usd,
@@ -68,8 +68,8 @@ mod tests {
     ) -> TrackEstimate {
         TrackEstimate {
             id: TrackId(0),
-            position_m,
-            velocity_mps,
+            position_m: position_m.into(),
+            velocity_mps: velocity_mps.into(),
             covariance: [[0.0; 6]; 6],
             class,
             class_confidence: confidence,

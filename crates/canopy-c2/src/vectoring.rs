@@ -8,12 +8,12 @@
 //! `|I - P| = r + u τ`. With `d = x0 + v r / w - P`, squaring gives the quadratic
 //! `(v·v - u²) τ² + 2 (d·v - r u) τ + (d·d - r²) = 0`, whose least positive root is the dash.
 
+use canopy_geo::{EnuPosition, EnuVelocity, FreeVector};
 use canopy_scenario::{Library, MunitionIndex, ThreatClass};
 
 use crate::infeasible::Infeasible;
 use crate::planning::ADEQUATE_PK;
 use crate::shooter::{ShooterState, Vectoring};
-use crate::vector::{Vec3, add, dot, norm, scale, sub};
 
 /// The farthest a fighter is vectored from its station, metres (assumed: a patrol sector of
 /// 100 km radius, so that one patrol does not strip another's area; plausible 50-200 km).
@@ -29,11 +29,11 @@ pub struct Dash {
     /// Seconds of dash from departure to launch.
     pub dash_s: f64,
     /// The launch point in the theatre's ENU frame.
-    pub launch_m: Vec3,
+    pub launch_m: EnuPosition,
     /// Seconds of munition flight from launch to intercept.
     pub flight_s: f64,
     /// The predicted intercept point.
-    pub intercept_m: Vec3,
+    pub intercept_m: EnuPosition,
 }
 
 /// The munition a fighter dashes with against a class: the cheapest with rounds left and a kill
@@ -63,19 +63,19 @@ pub fn dash_munition(
 /// munition of speed `munition_speed_mps` fired at `launch_range_m`; `None` when the fighter
 /// cannot catch it, or is already within launch range (no dash needed).
 pub fn solve_dash(
-    station: Vec3,
+    station: EnuPosition,
     dash_speed_mps: f64,
-    target: Vec3,
-    velocity: Vec3,
+    target: EnuPosition,
+    velocity: EnuVelocity,
     munition_speed_mps: f64,
     launch_range_m: f64,
 ) -> Option<Dash> {
     let flight_s = launch_range_m / munition_speed_mps;
-    let d = sub(add(target, scale(velocity, flight_s)), station);
+    let d = (target + velocity * flight_s) - station;
     let u = dash_speed_mps;
-    let a = dot(velocity, velocity) - u * u;
-    let half_b = dot(d, velocity) - launch_range_m * u;
-    let c = dot(d, d) - launch_range_m * launch_range_m;
+    let a = velocity.dot(velocity) - u * u;
+    let half_b = d.dot(velocity) - launch_range_m * u;
+    let c = d.dot(d) - launch_range_m * launch_range_m;
     if c <= 0.0 {
         return None;
     }
@@ -92,9 +92,9 @@ pub fn solve_dash(
             .filter(|t| *t > 0.0)
             .min_by(|x, y| x.total_cmp(y))?
     };
-    let intercept_m = add(station, add(d, scale(velocity, dash_s)));
-    let towards = sub(intercept_m, station);
-    let launch_m = add(station, scale(towards, u * dash_s / norm(towards)));
+    let intercept_m = station + (d + velocity * dash_s);
+    let towards = intercept_m - station;
+    let launch_m = station + towards * (u * dash_s / towards.norm());
     Some(Dash {
         dash_s,
         launch_m,
@@ -107,9 +107,13 @@ pub fn solve_dash(
 /// [`VECTOR_SECTOR_M`] of the station and its combat radius of the base
 /// ([`Infeasible::BeyondCombatRadius`]), and with the fuel for the dash and the flight home from
 /// the launch point ([`Infeasible::ShortOfFuel`]).
-pub fn check_dash(vectoring: &Vectoring, station: Vec3, dash: &Dash) -> Result<(), Infeasible> {
-    let dash_m = norm(sub(dash.launch_m, station));
-    let home_m = norm(sub(dash.launch_m, vectoring.base_m));
+pub fn check_dash(
+    vectoring: &Vectoring,
+    station: EnuPosition,
+    dash: &Dash,
+) -> Result<(), Infeasible> {
+    let dash_m = (dash.launch_m - station).norm();
+    let home_m = (dash.launch_m - vectoring.base_m).norm();
     if dash_m > VECTOR_SECTOR_M || home_m > vectoring.combat_radius_m {
         return Err(Infeasible::BeyondCombatRadius);
     }
@@ -130,18 +134,18 @@ mod tests {
         // intercept x = 200,000 - 200 (τ + 20) and launch x = 500 τ = x_I - 20,000, so
         // 700 τ = 200,000 - 4,000 - 20,000 = 176,000, τ = 251.428... s.
         let dash = solve_dash(
-            [0.0; 3],
+            EnuPosition::default(),
             500.0,
-            [200_000.0, 0.0, 0.0],
-            [-200.0, 0.0, 0.0],
+            [200_000.0, 0.0, 0.0].into(),
+            [-200.0, 0.0, 0.0].into(),
             1000.0,
             20_000.0,
         )
         .expect("a head-on threat is caught");
         let tau = 176_000.0 / 700.0;
         assert!((dash.dash_s - tau).abs() < 1e-9);
-        assert!((dash.launch_m[0] - 500.0 * tau).abs() < 1e-6);
-        assert!((dash.intercept_m[0] - (200_000.0 - 200.0 * (tau + 20.0))).abs() < 1e-6);
+        assert!((dash.launch_m.east_m - 500.0 * tau).abs() < 1e-6);
+        assert!((dash.intercept_m.east_m - (200_000.0 - 200.0 * (tau + 20.0))).abs() < 1e-6);
         assert!((dash.flight_s - 20.0).abs() < 1e-12);
     }
 
@@ -151,35 +155,35 @@ mod tests {
         // 500 m/s, launch range 0 (gun-like): (300 τ)² + 100,000² = (500 τ)², τ = 250 s,
         // intercept at (75 km, 100 km).
         let dash = solve_dash(
-            [0.0; 3],
+            EnuPosition::default(),
             500.0,
-            [0.0, 100_000.0, 0.0],
-            [300.0, 0.0, 0.0],
+            [0.0, 100_000.0, 0.0].into(),
+            [300.0, 0.0, 0.0].into(),
             1000.0,
             0.0,
         )
         .expect("caught");
         assert!((dash.dash_s - 250.0).abs() < 1e-9);
-        assert!((dash.intercept_m[0] - 75_000.0).abs() < 1e-6);
-        assert!((dash.launch_m[1] - 100_000.0).abs() < 1e-6);
+        assert!((dash.intercept_m.east_m - 75_000.0).abs() < 1e-6);
+        assert!((dash.launch_m.north_m - 100_000.0).abs() < 1e-6);
     }
 
     #[test]
     fn no_dash_within_launch_range_or_behind_a_faster_threat() {
         let within = solve_dash(
-            [0.0; 3],
+            EnuPosition::default(),
             500.0,
-            [10_000.0, 0.0, 0.0],
-            [-200.0, 0.0, 0.0],
+            [10_000.0, 0.0, 0.0].into(),
+            [-200.0, 0.0, 0.0].into(),
             1000.0,
             20_000.0,
         );
         assert!(within.is_none());
         let receding = solve_dash(
-            [0.0; 3],
+            EnuPosition::default(),
             300.0,
-            [50_000.0, 0.0, 0.0],
-            [400.0, 0.0, 0.0],
+            [50_000.0, 0.0, 0.0].into(),
+            [400.0, 0.0, 0.0].into(),
             1000.0,
             0.0,
         );
@@ -189,7 +193,7 @@ mod tests {
     fn limits(fuel_m: f64) -> Vectoring {
         Vectoring {
             dash_speed_mps: 500.0,
-            base_m: [-100_000.0, 0.0, 0.0],
+            base_m: [-100_000.0, 0.0, 0.0].into(),
             combat_radius_m: 500_000.0,
             dash_fuel_factor: 4.0,
             fuel_m,
@@ -199,9 +203,9 @@ mod tests {
     fn dash_to(x_m: f64) -> Dash {
         Dash {
             dash_s: x_m / 500.0,
-            launch_m: [x_m, 0.0, 0.0],
+            launch_m: [x_m, 0.0, 0.0].into(),
             flight_s: 0.0,
-            intercept_m: [x_m, 0.0, 0.0],
+            intercept_m: [x_m, 0.0, 0.0].into(),
         }
     }
 
@@ -209,11 +213,19 @@ mod tests {
     fn fuel_covers_four_times_the_dash_and_the_flight_home() {
         // A 50 km dash east of a station 100 km east of base: 4 x 50 + 150 = 350 km of fuel.
         assert_eq!(
-            check_dash(&limits(350_000.0), [0.0; 3], &dash_to(50_000.0)),
+            check_dash(
+                &limits(350_000.0),
+                EnuPosition::default(),
+                &dash_to(50_000.0)
+            ),
             Ok(())
         );
         assert_eq!(
-            check_dash(&limits(349_000.0), [0.0; 3], &dash_to(50_000.0)),
+            check_dash(
+                &limits(349_000.0),
+                EnuPosition::default(),
+                &dash_to(50_000.0)
+            ),
             Err(Infeasible::ShortOfFuel)
         );
     }
@@ -221,7 +233,7 @@ mod tests {
     #[test]
     fn sector_limits_the_dash() {
         assert_eq!(
-            check_dash(&limits(1.0e9), [0.0; 3], &dash_to(100_001.0)),
+            check_dash(&limits(1.0e9), EnuPosition::default(), &dash_to(100_001.0)),
             Err(Infeasible::BeyondCombatRadius)
         );
     }

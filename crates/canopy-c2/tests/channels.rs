@@ -6,14 +6,18 @@ mod common;
 
 use canopy_c2::{AirPicture, Infeasible, Planner, TrackEstimate, WtaPlanner};
 use canopy_core::SimTime;
-use canopy_geo::GeoPoint;
+use canopy_geo::{EnuPosition, EnuVelocity, GeoPoint};
 use canopy_scenario::{DEFAULT_COST_WEIGHT, ThreatClass};
 use common::{Fixture, exact_track, nasams_scenario};
 
 /// A drone hovering at 1,000 m, `north_m` north of `origin_m`.
-fn drone(id: u64, origin_m: [f64; 3], north_m: f64) -> TrackEstimate {
-    let position_m = [origin_m[0], origin_m[1] + north_m, origin_m[2] + 1000.0];
-    exact_track(id, ThreatClass::Drone, position_m, [0.0; 3])
+fn drone(id: u64, origin_m: EnuPosition, north_m: f64) -> TrackEstimate {
+    let position_m = EnuPosition {
+        north_m: origin_m.north_m + north_m,
+        up_m: origin_m.up_m + 1000.0,
+        ..origin_m
+    };
+    exact_track(id, ThreatClass::Drone, position_m, EnuVelocity::default())
 }
 
 /// The plan of sites A (IRIS-T and Piorun, one channel) and B (AIM-9X, 5 km east) against two
@@ -21,10 +25,11 @@ fn drone(id: u64, origin_m: [f64; 3], north_m: f64) -> TrackEstimate {
 fn two_sites_two_drones(cost_weight: f64) -> canopy_c2::Plan {
     let fixture = Fixture::new(nasams_scenario());
     let frame = &fixture.geometry.frame;
-    let origin_m: [f64; 3] = frame
-        .to_enu(GeoPoint::from_degrees(49.80, 25.00).unwrap(), 0.0)
-        .into();
-    let east_m = [origin_m[0] + 5000.0, origin_m[1], origin_m[2]];
+    let origin_m = frame.to_enu(GeoPoint::from_degrees(49.80, 25.00).unwrap(), 0.0);
+    let east_m = EnuPosition {
+        east_m: origin_m.east_m + 5000.0,
+        ..origin_m
+    };
     // Two drones 3 km north and south of site A, about 5.8 km from site B.
     let tracks = vec![drone(1, origin_m, 3000.0), drone(2, origin_m, -3000.0)];
     // Against a drone worth 5 M USD, halved because both sites can engage it (a look follows a

@@ -3,15 +3,17 @@
 mod common;
 
 use canopy_c2::{Infeasible, ShooterState, TrackEstimate, check_engagement};
-use canopy_geo::{Borders, CountryCode, GeoPoint, ZoneShape, direct};
+use canopy_geo::{
+    Borders, CountryCode, EnuPosition, EnuVelocity, FreeVector, GeoPoint, ZoneShape, direct,
+};
 use canopy_scenario::ThreatClass;
 use common::{Fixture, exact_track, nasams_scenario};
 
-fn shooter_at(fixture: &Fixture, position_m: [f64; 3]) -> ShooterState {
+fn shooter_at(fixture: &Fixture, position_m: EnuPosition) -> ShooterState {
     fixture.site(0, position_m, &["aim-120c-gl"])
 }
 
-fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {
+fn track(position_m: EnuPosition, velocity_mps: EnuVelocity) -> TrackEstimate {
     exact_track(0, ThreatClass::Drone, position_m, velocity_mps)
 }
 
@@ -29,15 +31,15 @@ fn check(
 fn one_metre_beyond_maximum_range_is_not_engaged() {
     let fixture = Fixture::new(nasams_scenario());
     let site = GeoPoint::from_degrees(49.80, 25.00).unwrap();
-    let shooter = shooter_at(&fixture, fixture.geometry.frame.to_enu(site, 0.0).into());
+    let shooter = shooter_at(&fixture, fixture.geometry.frame.to_enu(site, 0.0));
     let max_range_m = 35_000.0; // aim-120c-gl in the library
     // A hovering target due north of the site at 1,000 m: slant range = |target - launcher|.
     let at = |slant: f64| {
         let mut position = shooter.position_m;
         let horizontal = (slant * slant - 1000.0f64.powi(2)).sqrt();
-        position[1] += horizontal;
-        position[2] += 1000.0;
-        track(position, [0.0; 3])
+        position.north_m += horizontal;
+        position.up_m += 1000.0;
+        track(position, EnuVelocity::default())
     };
     let inside = check(&fixture, &shooter, &at(max_range_m - 1.0)).unwrap();
     assert!((inside - (max_range_m - 1.0)).abs() < 1e-6);
@@ -55,13 +57,13 @@ fn one_metre_outside_the_engagement_zone_is_not_engaged() {
     let fixture = Fixture::new(scenario);
     let site = GeoPoint::from_degrees(49.80, 25.00).unwrap();
     let frame = &fixture.geometry.frame;
-    let shooter = shooter_at(&fixture, frame.to_enu(site, 0.0).into());
+    let shooter = shooter_at(&fixture, frame.to_enu(site, 0.0));
     // One metre of longitude at 49.8 N: the WGS-84 radius of the parallel is
     // a cos(phi) / sqrt(1 - e^2 sin^2 phi) = 4,123,690 m, so 1 m is 1.3894e-5 degrees.
     let one_metre_deg = 1.0 / (4_123_690.0 * std::f64::consts::PI / 180.0);
     let hover = |lon: f64| {
         let point = GeoPoint::from_degrees(49.80, lon).unwrap();
-        track(frame.to_enu(point, 1000.0).into(), [0.0; 3])
+        track(frame.to_enu(point, 1000.0), EnuVelocity::default())
     };
     assert!(check(&fixture, &shooter, &hover(25.1 - one_metre_deg)).is_ok());
     assert_eq!(
@@ -128,22 +130,22 @@ fn debris_over_nato_territory_blocks_the_engagement() {
             .forbid_debris_on_nato = forbid;
         let fixture = Fixture::new(scenario);
         let frame = &fixture.geometry.frame;
-        let shooter = shooter_at(&fixture, frame.to_enu(launcher, 0.0).into());
-        let here: [f64; 3] = frame.to_enu(intercept, 1000.0).into();
+        let shooter = shooter_at(&fixture, frame.to_enu(launcher, 0.0));
+        let here = frame.to_enu(intercept, 1000.0);
         let west = frame.to_enu(direct(intercept, -std::f64::consts::FRAC_PI_2, 1.0), 1000.0);
-        let velocity = [
-            50.0 * (west.east_m - here[0]),
-            50.0 * (west.north_m - here[1]),
-            0.0,
-        ];
+        let velocity = EnuVelocity {
+            east_mps: 50.0 * (west.east_m - here.east_m),
+            north_mps: 50.0 * (west.north_m - here.north_m),
+            up_mps: 0.0,
+        };
         // The track starts back along its path by the flight time to `intercept`, so the
         // predicted intercept falls at or just west of it (the target flies away from the launcher).
         let flight_s = check_flight_s(&fixture, &shooter, here);
-        let start = [
-            here[0] - velocity[0] * flight_s,
-            here[1] - velocity[1] * flight_s,
-            here[2],
-        ];
+        let start = EnuPosition {
+            east_m: here.east_m - velocity.east_mps * flight_s,
+            north_m: here.north_m - velocity.north_mps * flight_s,
+            up_m: here.up_m,
+        };
         check(&fixture, &shooter, &track(start, velocity))
     };
     assert_eq!(check_with(true), Err(Infeasible::DebrisOverNato));
@@ -151,16 +153,11 @@ fn debris_over_nato_territory_blocks_the_engagement() {
 }
 
 /// The interceptor's time of flight to a hovering target at `position_m`.
-fn check_flight_s(fixture: &Fixture, shooter: &ShooterState, position_m: [f64; 3]) -> f64 {
+fn check_flight_s(fixture: &Fixture, shooter: &ShooterState, position_m: EnuPosition) -> f64 {
     let speed = fixture
         .scenario
         .library
         .munition(shooter.munitions[0].munition)
         .speed_mps;
-    let d = [
-        position_m[0] - shooter.position_m[0],
-        position_m[1] - shooter.position_m[1],
-        position_m[2] - shooter.position_m[2],
-    ];
-    (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt() / speed
+    (position_m - shooter.position_m).norm() / speed
 }

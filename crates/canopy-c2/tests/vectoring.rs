@@ -8,7 +8,7 @@ use canopy_c2::{
     check_engagement,
 };
 use canopy_core::{NationId, SimDuration, SimTime, UnitId};
-use canopy_geo::GeoPoint;
+use canopy_geo::{EnuPosition, EnuVelocity, GeoPoint};
 use canopy_scenario::ThreatClass;
 use common::{Fixture, exact_track, nasams_scenario};
 
@@ -19,13 +19,13 @@ const REACTION_S: f64 = 20.0;
 
 struct Setup {
     fixture: Fixture,
-    station_m: [f64; 3],
+    station_m: EnuPosition,
 }
 
 fn setup() -> Setup {
     let fixture = Fixture::new(nasams_scenario());
     let station = GeoPoint::from_degrees(49.80, 25.00).unwrap();
-    let station_m = fixture.geometry.frame.to_enu(station, 1000.0).into();
+    let station_m = fixture.geometry.frame.to_enu(station, 1000.0);
     Setup { fixture, station_m }
 }
 
@@ -34,7 +34,7 @@ impl Setup {
     /// combat radius 550 km, dash fuel factor 4 and `fuel_m` of fuel.
     fn fighter(&self, loadout: &[&str], fuel_m: f64) -> ShooterState {
         let mut base_m = self.station_m;
-        base_m[1] -= 100_000.0;
+        base_m.north_m -= 100_000.0;
         ShooterState {
             unit: UnitId(0),
             nation: NationId(0),
@@ -65,8 +65,8 @@ impl Setup {
     /// A target of `class` hovering `north_m` due north of the station.
     fn target(&self, class: ThreatClass, north_m: f64) -> TrackEstimate {
         let mut position_m = self.station_m;
-        position_m[1] += north_m;
-        exact_track(0, class, position_m, [0.0; 3])
+        position_m.north_m += north_m;
+        exact_track(0, class, position_m, EnuVelocity::default())
     }
 
     fn check(
@@ -94,8 +94,8 @@ fn fighter_dashes_to_launch_at_four_fifths_of_aim9x_range() {
     let flight_s = 16_000.0 / (2200.0 / 3.6);
     assert!((plan.dash_m - 24_000.0).abs() < 1e-3);
     assert!((plan.slant_range_m - 16_000.0).abs() < 1e-3);
-    assert!((plan.launch_m[1] - (setup.station_m[1] + 24_000.0)).abs() < 1e-3);
-    assert!((plan.launch_m[0] - setup.station_m[0]).abs() < 1e-6);
+    assert!((plan.launch_m.north_m - (setup.station_m.north_m + 24_000.0)).abs() < 1e-3);
+    assert!((plan.launch_m.east_m - setup.station_m.east_m).abs() < 1e-6);
     let launch_s = plan.launch_time.since(SimTime::START).as_secs_f64();
     let intercept_s = plan.intercept_time.since(SimTime::START).as_secs_f64();
     assert!((launch_s - (REACTION_S + dash_s)).abs() < 1e-5);

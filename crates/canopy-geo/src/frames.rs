@@ -1,5 +1,6 @@
 //! Earth-centred, Earth-fixed (ECEF) coordinates on WGS-84 and local East-North-Up frames.
 
+use crate::enu::{EnuPosition, FreeVector};
 use crate::point::check_finite;
 use crate::{GeoError, GeoPoint};
 
@@ -29,66 +30,6 @@ impl Ecef {
             self.y_m - other.y_m,
             self.z_m - other.z_m,
         ]
-    }
-}
-
-/// A position in a local East-North-Up frame (the theatre frame): metres east, north and up of
-/// the frame's origin.
-///
-/// It converts to and from `[east, north, up]` (`.into()`), components in that order, for code
-/// that still does its vector arithmetic on arrays.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct EnuPosition {
-    /// Metres east of the origin.
-    pub east_m: f64,
-    /// Metres north of the origin.
-    pub north_m: f64,
-    /// Metres up from the origin, along its ellipsoid normal.
-    pub up_m: f64,
-}
-
-/// A velocity in a local East-North-Up frame (the theatre frame), m/s.
-///
-/// It converts to and from `[east, north, up]` (`.into()`), components in that order.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct EnuVelocity {
-    /// Eastward speed, m/s.
-    pub east_mps: f64,
-    /// Northward speed, m/s.
-    pub north_mps: f64,
-    /// Upward speed, m/s.
-    pub up_mps: f64,
-}
-
-impl From<[f64; 3]> for EnuPosition {
-    fn from([east_m, north_m, up_m]: [f64; 3]) -> Self {
-        EnuPosition {
-            east_m,
-            north_m,
-            up_m,
-        }
-    }
-}
-
-impl From<EnuPosition> for [f64; 3] {
-    fn from(p: EnuPosition) -> Self {
-        [p.east_m, p.north_m, p.up_m]
-    }
-}
-
-impl From<[f64; 3]> for EnuVelocity {
-    fn from([east_mps, north_mps, up_mps]: [f64; 3]) -> Self {
-        EnuVelocity {
-            east_mps,
-            north_mps,
-            up_mps,
-        }
-    }
-}
-
-impl From<EnuVelocity> for [f64; 3] {
-    fn from(v: EnuVelocity) -> Self {
-        [v.east_mps, v.north_mps, v.up_mps]
     }
 }
 
@@ -195,14 +136,14 @@ impl EnuFrame {
         }
     }
 
-    /// The point and height at a position of this frame (an [`EnuPosition`], or
-    /// `[east, north, up]` metres). Non-finite input is handled as in [`from_ecef`].
-    pub fn from_enu(&self, enu: impl Into<EnuPosition>) -> (GeoPoint, f64) {
+    /// The point and height at a position of this frame. Non-finite input is handled as in
+    /// [`from_ecef`].
+    pub fn from_enu(&self, enu: EnuPosition) -> (GeoPoint, f64) {
         let EnuPosition {
             east_m,
             north_m,
             up_m,
-        } = enu.into();
+        } = enu;
         let [e, n, u] = self.axes;
         let ecef = Ecef {
             x_m: self.origin.x_m + e[0] * east_m + n[0] * north_m + u[0] * up_m,
@@ -212,17 +153,13 @@ impl EnuFrame {
         from_ecef(ecef)
     }
 
-    /// The east and north components, in the local East-North-Up frame at `point`, of a vector
-    /// given in this frame (an [`EnuVelocity`], or any `[east, north, up]` vector): its
-    /// horizontal part where it is.
-    pub fn east_north_at(&self, point: GeoPoint, vector: impl Into<EnuVelocity>) -> (f64, f64) {
-        let EnuVelocity {
-            east_mps,
-            north_mps,
-            up_mps,
-        } = vector.into();
+    /// The east and north components, in the local East-North-Up frame at `point`, of a free
+    /// vector (a displacement or a velocity) given in this frame: its horizontal part where it
+    /// is, in its own unit.
+    pub fn east_north_at(&self, point: GeoPoint, vector: impl FreeVector) -> (f64, f64) {
+        let [along_e, along_n, along_u] = vector.components();
         let [e, n, u] = self.axes;
-        let ecef = [0, 1, 2].map(|i| e[i] * east_mps + n[i] * north_mps + u[i] * up_mps);
+        let ecef = [0, 1, 2].map(|i| e[i] * along_e + n[i] * along_n + u[i] * along_u);
         let (sin_lat, cos_lat) = point.lat_rad().sin_cos();
         let (sin_lon, cos_lon) = point.lon_rad().sin_cos();
         let east = -sin_lon * ecef[0] + cos_lon * ecef[1];
@@ -234,6 +171,7 @@ impl EnuFrame {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::enu::{EnuVector, EnuVelocity};
     use crate::geodesic::direct;
 
     fn pt(lat: f64, lon: f64) -> GeoPoint {
@@ -436,7 +374,8 @@ mod tests {
         let (east, north) = frame.east_north_at(pt(50.0, 24.0), velocity);
         close(east, 100.0, 1e-9);
         close(north, 20.0, 1e-9);
-        let (east, north) = frame.east_north_at(pt(50.0, 30.0), [100.0, 0.0, 0.0]);
+        let due_east = EnuVelocity::from([100.0, 0.0, 0.0]);
+        let (east, north) = frame.east_north_at(pt(50.0, 30.0), due_east);
         let expected_rad = (6.0f64.to_radians()) * 50.0f64.to_radians().sin();
         close((-north).atan2(east), expected_rad, 1e-3);
         let up_share = 50.0f64.to_radians().cos() * 6.0f64.to_radians().sin();
@@ -444,6 +383,16 @@ mod tests {
             east.hypot(north),
             100.0 * (1.0 - up_share * up_share).sqrt(),
             1e-6,
+        );
+        // A displacement turns as a velocity of the same components does.
+        let displacement = EnuVector {
+            east_m: 100.0,
+            north_m: 0.0,
+            up_m: 0.0,
+        };
+        assert_eq!(
+            frame.east_north_at(pt(50.0, 30.0), displacement),
+            (east, north)
         );
     }
 
@@ -455,33 +404,9 @@ mod tests {
             [12_345.0, -67_890.0, 5_000.0],
             [-200_000.0, 150_000.0, -3_000.0],
         ] {
-            let (p, h) = frame.from_enu(enu);
+            let (p, h) = frame.from_enu(enu.into());
             close_enu(frame.to_enu(p, h), enu.into(), 1e-6);
         }
-    }
-
-    #[test]
-    fn arrays_convert_in_east_north_up_order() {
-        let position = EnuPosition::from([1.0, 2.0, 3.0]);
-        assert_eq!(
-            position,
-            EnuPosition {
-                east_m: 1.0,
-                north_m: 2.0,
-                up_m: 3.0
-            }
-        );
-        assert_eq!(<[f64; 3]>::from(position), [1.0, 2.0, 3.0]);
-        let velocity = EnuVelocity::from([-4.0, 5.0, -6.0]);
-        assert_eq!(
-            velocity,
-            EnuVelocity {
-                east_mps: -4.0,
-                north_mps: 5.0,
-                up_mps: -6.0
-            }
-        );
-        assert_eq!(<[f64; 3]>::from(velocity), [-4.0, 5.0, -6.0]);
     }
 
     #[test]
@@ -492,6 +417,6 @@ mod tests {
             north_m: -67_890.0,
             up_m: 5_000.0,
         });
-        assert_eq!(typed, frame.from_enu([12_345.0, -67_890.0, 5_000.0]));
+        assert_eq!(typed, frame.from_enu([12_345.0, -67_890.0, 5_000.0].into()));
     }
 }

@@ -6,9 +6,11 @@
 //!   construction, stored in radians. Degrees appear only in constructors and accessors
 //!   named `_deg`.
 //! - Distances are metres; azimuths are radians clockwise from true north.
-//! - A position or velocity in a local East-North-Up frame (the theatre frame of an
-//!   [`EnuFrame`]) is an [`EnuPosition`] or [`EnuVelocity`], with named components; each
-//!   converts to and from `[east, north, up]` with `.into()`.
+//! - A position, displacement or velocity in a local East-North-Up frame (the theatre frame of
+//!   an [`EnuFrame`]) is an [`EnuPosition`], [`EnuVector`] or [`EnuVelocity`], with named
+//!   components and the vector arithmetic between them (position − position = displacement,
+//!   velocity × seconds = displacement; dot products and norms on [`FreeVector`]s only); a
+//!   position or velocity converts to and from `[east, north, up]` with `.into()`.
 //! - Geodesics (distance, azimuth, the direct problem) come from `geographiclib-rs`, a port of
 //!   Karney's GeographicLib, accurate to nanometres.
 //! - GeoJSON input follows RFC 7946: positions are `[longitude, latitude]`.
@@ -29,6 +31,7 @@
 
 mod borders;
 mod country;
+mod enu;
 mod error;
 mod frames;
 mod geodesic;
@@ -40,10 +43,10 @@ mod zone;
 
 pub use borders::Borders;
 pub use country::{Country, CountryCode};
+pub use enu::{EnuPosition, EnuVector, EnuVelocity, FreeVector};
 pub use error::GeoError;
 pub use frames::{
-    Ecef, EnuFrame, EnuPosition, EnuVelocity, WGS84_A_M, WGS84_F, from_ecef, slant_range_m,
-    to_ecef, try_from_ecef,
+    Ecef, EnuFrame, WGS84_A_M, WGS84_F, from_ecef, slant_range_m, to_ecef, try_from_ecef,
 };
 pub use geodesic::{
     GeodesicLeg, Inverse, MEAN_EARTH_RADIUS_M, direct, distance_m, inverse, try_direct, within_m,

@@ -1,7 +1,7 @@
 //! Picture quality against truth: GOSPA (c = 5000 m, p = 2, α = 2, as the tracking benchmark)
 //! and completeness, sampled during the run and averaged.
 
-use canopy_c2::vector::{Vec3, dot, sub};
+use canopy_geo::{EnuPosition, FreeVector};
 use pathfinding::prelude::{Matrix, kuhn_munkres_min};
 
 /// GOSPA cut-off distance, metres.
@@ -20,19 +20,19 @@ pub struct GospaSample {
 /// `(min over assignments Σ min(d, c)² + c²/2 · (unassigned))^(1/2)`. Objects farther apart than
 /// `c` cost as much matched as unmatched, so the optimal assignment is solved separately on each
 /// group of objects linked by distances below `c` (exact, and cheap when groups are small).
-pub fn gospa(estimates: &[Vec3], truths: &[Vec3]) -> GospaSample {
+pub fn gospa(estimates: &[EnuPosition], truths: &[EnuPosition]) -> GospaSample {
     let c2 = GOSPA_CUTOFF_M * GOSPA_CUTOFF_M;
     let n = estimates.len();
     let mut parent: Vec<usize> = (0..n + truths.len()).collect();
     // The cut-off squared distance of a pair: d² below c², c² at or beyond it.
     let cut_d2 = |i: usize, j: usize| {
-        let difference = sub(estimates[i], truths[j]);
-        dot(difference, difference).min(c2)
+        let difference = estimates[i] - truths[j];
+        difference.dot(difference).min(c2)
     };
     for (i, e) in estimates.iter().enumerate() {
         for (j, t) in truths.iter().enumerate() {
-            let difference = sub(*e, *t);
-            if dot(difference, difference) < c2 {
+            let difference = *e - *t;
+            if difference.dot(difference) < c2 {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, n + j));
                 parent[a] = b;
             }
@@ -111,7 +111,7 @@ pub struct QualityAccumulator {
 
 impl QualityAccumulator {
     /// Adds one comparison of the picture's positions with the truth positions.
-    pub fn add(&mut self, estimates: &[Vec3], truths: &[Vec3]) {
+    pub fn add(&mut self, estimates: &[EnuPosition], truths: &[EnuPosition]) {
         let sample = gospa(estimates, truths);
         self.samples += 1;
         self.gospa_sum_m += sample.gospa_m;
@@ -157,23 +157,28 @@ impl QualityAccumulator {
 mod tests {
     use super::*;
 
+    /// Positions from `[east, north, up]` metres.
+    fn at(points: &[[f64; 3]]) -> Vec<EnuPosition> {
+        points.iter().map(|&p| p.into()).collect()
+    }
+
     #[test]
     fn worked_gospa_values() {
         // Identical sets: 0.
-        let a = [[0.0, 0.0, 0.0], [10_000.0, 0.0, 0.0]];
+        let a = at(&[[0.0, 0.0, 0.0], [10_000.0, 0.0, 0.0]]);
         assert_eq!(gospa(&a, &a).gospa_m, 0.0);
         // One estimate 300 m off, one missed truth: √(300² + 5000²/2) = 3548.2 m.
-        let est = [[300.0, 0.0, 0.0]];
+        let est = at(&[[300.0, 0.0, 0.0]]);
         let g = gospa(&est, &a);
         assert!((g.gospa_m - (300.0f64.powi(2) + 12_500_000.0).sqrt()).abs() < 1e-6);
         assert_eq!(g.matched, 1);
         // Estimate 6 km from the only truth: one false and one missed, √(2 · 5000²/2) = 5000 m.
-        let g = gospa(&[[6000.0, 0.0, 0.0]], &[[0.0, 0.0, 0.0]]);
+        let g = gospa(&at(&[[6000.0, 0.0, 0.0]]), &at(&[[0.0, 0.0, 0.0]]));
         assert!((g.gospa_m - 5000.0).abs() < 1e-6);
         assert_eq!(g.matched, 0);
         // Crossed pairs: the optimal assignment takes 1 km + 1 km, not 3 km + 3 km... both close.
-        let truths = [[0.0, 0.0, 0.0], [2000.0, 0.0, 0.0]];
-        let est = [[3000.0, 0.0, 0.0], [1000.0, 0.0, 0.0]];
+        let truths = at(&[[0.0, 0.0, 0.0], [2000.0, 0.0, 0.0]]);
+        let est = at(&[[3000.0, 0.0, 0.0], [1000.0, 0.0, 0.0]]);
         let g = gospa(&est, &truths);
         assert!((g.gospa_m - (2.0f64 * 1000.0 * 1000.0).sqrt()).abs() < 1e-6);
     }
@@ -182,8 +187,8 @@ mod tests {
     fn one_estimate_among_several_truths_takes_the_nearest() {
         // Truths 2 km, 1 km and 3 km from the one estimate, all within c: it takes the 1 km
         // one, and the other two are missed: √(1000² + 2 · 5000²/2) = 5099.02 m.
-        let truths = [[2000.0, 0.0, 0.0], [0.0, 1000.0, 0.0], [0.0, 0.0, 3000.0]];
-        let g = gospa(&[[0.0; 3]], &truths);
+        let truths = at(&[[2000.0, 0.0, 0.0], [0.0, 1000.0, 0.0], [0.0, 0.0, 3000.0]]);
+        let g = gospa(&[EnuPosition::default()], &truths);
         assert!((g.gospa_m - (1.0e6f64 + 25.0e6).sqrt()).abs() < 1e-6);
         assert_eq!(g.matched, 1);
     }
@@ -191,7 +196,7 @@ mod tests {
     #[test]
     fn empty_sets() {
         assert_eq!(gospa(&[], &[]).gospa_m, 0.0);
-        let g = gospa(&[], &[[0.0; 3], [1.0e5, 0.0, 0.0]]);
+        let g = gospa(&[], &at(&[[0.0; 3], [1.0e5, 0.0, 0.0]]));
         assert!((g.gospa_m - 5000.0).abs() < 1e-6);
     }
 }

@@ -2,9 +2,9 @@
 //! perfect picture; sensors and tracker for the tracked one), and how an order on a track is
 //! tied to the threat its interceptor will home on.
 
-use canopy_c2::vector::Vec3;
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
 use canopy_core::{SimTime, StreamKey, ThreatId};
+use canopy_geo::EnuPosition;
 
 use crate::picture::PictureMode;
 use crate::prepared::PreparedScenario;
@@ -74,7 +74,7 @@ impl PictureSource {
 
     /// The estimated positions of the picture's tracks at `now`, as [`PictureSource::build`]
     /// would place them (the threats' true positions for the perfect picture).
-    pub fn positions(&self, now: SimTime, truth: &TruthView) -> Vec<Vec3> {
+    pub fn positions(&self, now: SimTime, truth: &TruthView) -> Vec<EnuPosition> {
         match self {
             PictureSource::Perfect => truth
                 .active()

@@ -3,10 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use canopy_c2::vector::Vec3;
 use canopy_c2::{Geometry, Magazine, MunitionStock, NationSet, RuleBook};
 use canopy_core::{NationId, PlaceName, SimDuration, SimTime, ThreatId, UnitId, UnitName};
-use canopy_geo::CountryCode;
+use canopy_geo::{CountryCode, EnuPosition};
 use canopy_scenario::{AircraftIndex, Scenario, SystemIndex, ThreatClass, ThreatIndex};
 
 use crate::airspace::{AirspaceInterval, nato_intervals};
@@ -76,7 +75,7 @@ pub enum UnitRole {
         /// Flight time from base to station.
         transit: SimDuration,
         /// Its home base in the theatre frame (ground level).
-        base_m: Vec3,
+        base_m: EnuPosition,
         /// Whether it is one of the patrol's spares (on the ground at the start).
         spare: bool,
     },
@@ -94,7 +93,7 @@ pub struct UnitSpec {
     /// Site or fighter.
     pub role: UnitRole,
     /// Where it fires from, in the theatre frame.
-    pub position_m: Vec3,
+    pub position_m: EnuPosition,
     /// Its full magazine or loadout.
     pub munitions: Magazine,
     /// Decision to launch.
@@ -137,7 +136,7 @@ impl PreparedScenario {
     }
 
     /// A position of the theatre frame as logged (degrees and metres).
-    pub fn geo_position(&self, position_m: Vec3) -> Position {
+    pub fn geo_position(&self, position_m: EnuPosition) -> Position {
         let (point, altitude) = self.geometry.geo_of(position_m);
         Position::new(point, altitude)
     }
@@ -223,7 +222,7 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
             role: UnitRole::Site {
                 system: site.system,
             },
-            position_m: geometry.frame.to_enu(site.at, 0.0).into(),
+            position_m: geometry.frame.to_enu(site.at, 0.0),
             munitions: stocks(&site.magazine),
             reaction: SimDuration::from_secs_f64(system.reaction_time_s),
             launch_interval: SimDuration::from_secs_f64(system.launch_interval_s),
@@ -242,13 +241,10 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
                     patrol: patrol_index,
                     aircraft: patrol.aircraft,
                     transit: SimDuration::from_secs_f64(transit_m / aircraft.cruise_speed_mps),
-                    base_m: geometry.frame.to_enu(patrol.base.at, 0.0).into(),
+                    base_m: geometry.frame.to_enu(patrol.base.at, 0.0),
                     spare: n > patrol.count,
                 },
-                position_m: geometry
-                    .frame
-                    .to_enu(patrol.station, patrol.altitude_m)
-                    .into(),
+                position_m: geometry.frame.to_enu(patrol.station, patrol.altitude_m),
                 munitions: stocks(&patrol.loadout),
                 reaction: SimDuration::from_secs(FIGHTER_REACTION_S),
                 launch_interval: SimDuration::from_secs(FIGHTER_LAUNCH_INTERVAL_S),

@@ -2,8 +2,7 @@
 //! theatre's ENU frame so that a position at any distance along it costs an interpolation.
 
 use canopy_c2::Geometry;
-use canopy_c2::vector::{Vec3, add, lerp, scale, sub};
-use canopy_geo::{GeoPoint, GeodesicLeg};
+use canopy_geo::{EnuPosition, EnuVector, EnuVelocity, GeoPoint, GeodesicLeg};
 
 /// Longest spacing between route samples, metres. The chord of a 10 km geodesic arc departs from
 /// the arc by under 2 m, so linear interpolation between samples is exact for this model.
@@ -12,8 +11,9 @@ pub const SAMPLE_SPACING_M: f64 = 10_000.0;
 #[derive(Clone, Debug)]
 struct Sample {
     distance_m: f64,
-    ground_m: Vec3,
-    up: Vec3,
+    ground_m: EnuPosition,
+    /// The local up direction (metres per metre of height).
+    up: EnuVector,
     point: GeoPoint,
 }
 
@@ -58,11 +58,11 @@ impl Route {
     }
 
     /// The position at `distance_m` along the route and `altitude_m` above the ground.
-    pub fn position_m(&self, distance_m: f64, altitude_m: f64) -> Vec3 {
+    pub fn position_m(&self, distance_m: f64, altitude_m: f64) -> EnuPosition {
         let (a, b, f) = self.bracket(distance_m);
-        let ground = lerp(a.ground_m, b.ground_m, f);
-        let up = lerp(a.up, b.up, f);
-        add(ground, scale(up, altitude_m))
+        let ground = a.ground_m.lerp(b.ground_m, f);
+        let up = a.up.lerp(b.up, f);
+        ground + up * altitude_m
     }
 
     /// The position and velocity at `distance_m` along the route and `altitude_m` above the
@@ -73,18 +73,18 @@ impl Route {
         altitude_m: f64,
         speed_mps: f64,
         climb_per_m: f64,
-    ) -> (Vec3, Vec3) {
+    ) -> (EnuPosition, EnuVelocity) {
         let (a, b, f) = self.bracket(distance_m);
-        let ground = lerp(a.ground_m, b.ground_m, f);
-        let up = lerp(a.up, b.up, f);
+        let ground = a.ground_m.lerp(b.ground_m, f);
+        let up = a.up.lerp(b.up, f);
         let span = b.distance_m - a.distance_m;
         let along = if span > 0.0 {
-            scale(sub(b.ground_m, a.ground_m), 1.0 / span)
+            (b.ground_m - a.ground_m) * (1.0 / span)
         } else {
-            [0.0; 3]
+            EnuVector::default()
         };
-        let velocity = scale(add(along, scale(up, climb_per_m)), speed_mps);
-        (add(ground, scale(up, altitude_m)), velocity)
+        let velocity = EnuVelocity::along(along + up * climb_per_m, speed_mps);
+        (ground + up * altitude_m, velocity)
     }
 
     /// The ground point at `distance_m` along the route (for zone and border look-ups).
@@ -93,7 +93,7 @@ impl Route {
         if f == 0.0 {
             return a.point;
         }
-        geometry.geo_of(lerp(a.ground_m, b.ground_m, f)).0
+        geometry.geo_of(a.ground_m.lerp(b.ground_m, f)).0
     }
 
     /// The distance along the route where it first reaches `lon_rad` going west, or 0 when it
@@ -135,11 +135,8 @@ impl Route {
 }
 
 fn sample(geometry: &Geometry, distance_m: f64, point: GeoPoint) -> Sample {
-    let ground_m: Vec3 = geometry.frame.to_enu(point, 0.0).into();
-    let up = scale(
-        sub(geometry.frame.to_enu(point, 1000.0).into(), ground_m),
-        1e-3,
-    );
+    let ground_m = geometry.frame.to_enu(point, 0.0);
+    let up = (geometry.frame.to_enu(point, 1000.0) - ground_m) * 1e-3;
     Sample {
         distance_m,
         ground_m,

@@ -9,15 +9,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use canopy_c2::vector::{Vec3, add, norm, scale, sub};
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
 use canopy_core::{SimTime, StreamKey, ThreatId, TrackId};
-use canopy_geo::{EnuPosition, MEAN_EARTH_RADIUS_M};
+use canopy_geo::{EnuPosition, EnuVelocity, FreeVector, MEAN_EARTH_RADIUS_M};
 use canopy_scenario::{SensorKind, ThreatClass};
 use canopy_sensors::{EFFECTIVE_EARTH_RADIUS_M, Report, Sensor};
 use canopy_track::{
-    ImmConfig, Initiator, MOfNInitiator, RadioHorizon, Scan, SensorModel, Track, TrackStatus,
-    Tracker, TrackerConfig,
+    ImmConfig, Initiator, MOfNInitiator, RadioHorizon, Scan, SensorModel, StateVector, Track,
+    TrackStatus, Tracker, TrackerConfig,
 };
 use nalgebra::Vector3;
 
@@ -137,7 +136,7 @@ impl TrackedPicture {
 
     /// The positions of the confirmed tracks extrapolated to `now`, in track order (as
     /// [`TrackedPicture::build`] places them).
-    pub fn positions(&self, now: SimTime) -> Vec<Vec3> {
+    pub fn positions(&self, now: SimTime) -> Vec<EnuPosition> {
         let now_s = now.as_secs_f64();
         let mut tracks: Vec<&Track> = self.tracker.confirmed_tracks().collect();
         tracks.sort_by_key(|track| track.id.0);
@@ -149,8 +148,7 @@ impl TrackedPicture {
 
     /// C2's estimate of `track` extrapolated to `now_s`, with the nations that fed it.
     fn estimate(&self, track: &Track, now_s: f64) -> TrackEstimate {
-        let mean = &track.estimate.mean;
-        let velocity_mps = [mean[3], mean[4], mean[5]];
+        let velocity_mps = theatre_velocity(&track.estimate.mean);
         let position_m = extrapolated_position(track, now_s);
         let mut covariance = [[0.0; 6]; 6];
         for (r, row) in covariance.iter_mut().enumerate() {
@@ -162,7 +160,7 @@ impl TrackedPicture {
         let (class, class_confidence) = if speed_sigma_mps > MAX_CLASS_SPEED_SIGMA_MPS {
             (ThreatClass::Cruise, UNCERTAIN_CLASS_CONFIDENCE)
         } else {
-            (class_by_speed(norm(velocity_mps)), SPEED_CLASS_CONFIDENCE)
+            (class_by_speed(velocity_mps.norm()), SPEED_CLASS_CONFIDENCE)
         };
         TrackEstimate {
             id: TrackId(track.id.0),
@@ -199,7 +197,7 @@ impl TrackedPicture {
                 Some(targets) => sorted_candidates(
                     targets
                         .iter()
-                        .map(|t| (ThreatId(t.id), t.position_m.into(), t.velocity_mps.into()))
+                        .map(|t| (ThreatId(t.id), t.position_m, t.velocity_mps))
                         .collect(),
                 ),
                 None => self::candidates(truth, now),
@@ -216,12 +214,9 @@ impl TrackedPicture {
 }
 
 /// A track's position extrapolated along its velocity to `now_s`.
-fn extrapolated_position(track: &Track, now_s: f64) -> Vec3 {
+fn extrapolated_position(track: &Track, now_s: f64) -> EnuPosition {
     let mean = &track.estimate.mean;
-    add(
-        [mean[0], mean[1], mean[2]],
-        scale([mean[3], mean[4], mean[5]], now_s - track.time_s),
-    )
+    theatre_position(mean) + theatre_velocity(mean) * (now_s - track.time_s)
 }
 
 /// Folds the scans of one instant into the tracker as one batch, crediting each track's
@@ -287,6 +282,26 @@ fn tracker_position(position: EnuPosition) -> Vector3<f64> {
     Vector3::new(position.east_m, position.north_m, position.up_m)
 }
 
+/// The theatre position of a tracker state `[x, y, z, vx, vy, vz]`: x, y and z are east, north
+/// and up.
+fn theatre_position(mean: &StateVector) -> EnuPosition {
+    EnuPosition {
+        east_m: mean[0],
+        north_m: mean[1],
+        up_m: mean[2],
+    }
+}
+
+/// The theatre velocity of a tracker state `[x, y, z, vx, vy, vz]`: vx, vy and vz are east,
+/// north and up.
+fn theatre_velocity(mean: &StateVector) -> EnuVelocity {
+    EnuVelocity {
+        east_mps: mean[3],
+        north_mps: mean[4],
+        up_mps: mean[5],
+    }
+}
+
 /// The class C2 reads from a track's speed (radar cannot tell a decoy from a drone).
 fn class_by_speed(speed_mps: f64) -> ThreatClass {
     if speed_mps < DRONE_MAX_SPEED_MPS {
@@ -299,7 +314,7 @@ fn class_by_speed(speed_mps: f64) -> ThreatClass {
 }
 
 /// A threat's true state, as an interceptor's seeker would find it.
-pub type Candidate = (ThreatId, Vec3, Vec3);
+pub type Candidate = (ThreatId, EnuPosition, EnuVelocity);
 
 /// The active threats' true positions and velocities at `now`, for [`acquire`], sorted west to
 /// east (then by threat).
@@ -317,7 +332,7 @@ pub fn candidates(truth: &TruthView, now: SimTime) -> Vec<Candidate> {
 
 /// `candidates` sorted west to east (then by threat), as [`acquire`] needs them.
 fn sorted_candidates(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| a.1[0].total_cmp(&b.1[0]).then(a.0.cmp(&b.0)));
+    candidates.sort_by(|a, b| a.1.east_m.total_cmp(&b.1.east_m).then(a.0.cmp(&b.0)));
     candidates
 }
 
@@ -326,15 +341,15 @@ fn sorted_candidates(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// one nearest in position and velocity (velocity mismatch weighted by
 /// [`ACQUISITION_VELOCITY_WEIGHT_S`]; the lower threat number on a tie), if any.
 pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<ThreatId> {
-    let east_m = track.position_m[0];
-    let first = candidates.partition_point(|c| c.1[0] < east_m - SEEKER_ACQUISITION_M);
+    let east_m = track.position_m.east_m;
+    let first = candidates.partition_point(|c| c.1.east_m < east_m - SEEKER_ACQUISITION_M);
     candidates[first..]
         .iter()
-        .take_while(|c| c.1[0] <= east_m + SEEKER_ACQUISITION_M)
+        .take_while(|c| c.1.east_m <= east_m + SEEKER_ACQUISITION_M)
         .filter_map(|&(threat, position_m, velocity_mps)| {
-            let d = norm(sub(position_m, track.position_m));
+            let d = (position_m - track.position_m).norm();
             (d <= SEEKER_ACQUISITION_M).then(|| {
-                let dv = norm(sub(velocity_mps, track.velocity_mps));
+                let dv = (velocity_mps - track.velocity_mps).norm();
                 (threat, d + ACQUISITION_VELOCITY_WEIGHT_S * dv)
             })
         })
@@ -346,11 +361,11 @@ pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<Threat
 mod tests {
     use super::*;
 
-    fn track(position_m: Vec3, velocity_mps: Vec3) -> TrackEstimate {
+    fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {
         TrackEstimate {
             id: TrackId(1),
-            position_m,
-            velocity_mps,
+            position_m: position_m.into(),
+            velocity_mps: velocity_mps.into(),
             covariance: [[0.0; 6]; 6],
             class: ThreatClass::Drone,
             class_confidence: 0.8,
@@ -360,14 +375,25 @@ mod tests {
 
     #[test]
     fn acquisition_prefers_position_and_velocity_and_stops_at_five_km() {
-        let drone = (ThreatId(0), [1000.0, 0.0, 0.0], [47.0, 0.0, 0.0]);
-        let missile = (ThreatId(1), [400.0, 0.0, 0.0], [200.0, 0.0, 0.0]);
+        let drone = (
+            ThreatId(0),
+            [1000.0, 0.0, 0.0].into(),
+            [47.0, 0.0, 0.0].into(),
+        );
+        let missile = (
+            ThreatId(1),
+            [400.0, 0.0, 0.0].into(),
+            [200.0, 0.0, 0.0].into(),
+        );
         let slow_track = track([0.0; 3], [45.0, 0.0, 0.0]);
         // Drone: 1000 + 10·2 = 1020; missile: 400 + 10·155 = 1950.
         assert_eq!(acquire(&[missile, drone], &slow_track), Some(ThreatId(0)));
         let far = track([0.0, 5001.0, 0.0], [47.0, 0.0, 0.0]);
         assert_eq!(
-            acquire(&[(ThreatId(0), [0.0; 3], [47.0, 0.0, 0.0])], &far),
+            acquire(
+                &[(ThreatId(0), EnuPosition::default(), [47.0, 0.0, 0.0].into())],
+                &far
+            ),
             None
         );
     }

@@ -1,7 +1,7 @@
 //! Truth: where each threat is at any time (closed form along its route) and which are airborne.
 
-use canopy_c2::vector::Vec3;
 use canopy_core::{SimTime, ThreatId};
+use canopy_geo::{EnuPosition, EnuVelocity, FreeVector};
 use canopy_scenario::ThreatClass;
 
 use crate::prepared::{PreparedScenario, ThreatSpec};
@@ -48,18 +48,18 @@ impl<'a> TruthView<'a> {
     }
 
     /// The threat's true position at `time`, theatre frame.
-    pub fn position_m(&self, threat: ThreatId, time: SimTime) -> Vec3 {
+    pub fn position_m(&self, threat: ThreatId, time: SimTime) -> EnuPosition {
         position_m(self.prepared, &self.prepared.threats[threat.index()], time)
     }
 
     /// The threat's true position and velocity at `time`.
-    pub fn state_m(&self, threat: ThreatId, time: SimTime) -> (Vec3, Vec3) {
+    pub fn state_m(&self, threat: ThreatId, time: SimTime) -> (EnuPosition, EnuVelocity) {
         state_m(self.prepared, &self.prepared.threats[threat.index()], time)
     }
 }
 
 /// A threat's true position at `time` (clamped to its route's ends).
-pub fn position_m(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime) -> Vec3 {
+pub fn position_m(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime) -> EnuPosition {
     let route = &prepared.routes[spec.route].route;
     let length = route.length_m();
     let distance = spec.distance_at(time).clamp(0.0, length);
@@ -67,7 +67,11 @@ pub fn position_m(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime)
 }
 
 /// A threat's true position and velocity (m/s) at `time`; at rest before launch and after arrival.
-pub fn state_m(prepared: &PreparedScenario, spec: &ThreatSpec, time: SimTime) -> (Vec3, Vec3) {
+pub fn state_m(
+    prepared: &PreparedScenario,
+    spec: &ThreatSpec,
+    time: SimTime,
+) -> (EnuPosition, EnuVelocity) {
     let route = &prepared.routes[spec.route].route;
     let length = route.length_m();
     let flown = spec.distance_at(time);
@@ -97,10 +101,10 @@ impl TruthView<'_> {
             let distance = spec.distance_at(time).clamp(0.0, length);
             out.push(canopy_sensors::Target {
                 id: threat.0,
-                position_m: position_m.into(),
+                position_m,
                 altitude_m: spec.profile.altitude_m(distance, length),
-                velocity_mps: velocity_mps.into(),
-                speed_mps: canopy_c2::vector::norm(velocity_mps),
+                velocity_mps,
+                speed_mps: velocity_mps.norm(),
                 rcs_m2: self.prepared.scenario.library.threat(spec.kind).rcs_m2,
             });
         }

@@ -6,7 +6,7 @@ mod common;
 
 use canopy_c2::Geometry;
 use canopy_core::SimTime;
-use canopy_geo::{EnuFrame, GeoPoint, direct, inverse};
+use canopy_geo::{EnuFrame, EnuPosition, FreeVector, GeoPoint, direct, inverse};
 use canopy_sim::Event;
 use canopy_sim::engine::{Reach, homing_intercept};
 use canopy_sim::route::Route;
@@ -20,15 +20,11 @@ fn a_route_leg_follows_the_geodesic() {
     let leg = inverse(kyiv_side, lviv);
     assert!((route.length_m() - leg.distance_m).abs() < 1e-6);
     for distance in [0.0, 12_345.0, 100_000.0, 250_000.0, leg.distance_m] {
-        let expected: [f64; 3] = geometry
+        let expected = geometry
             .frame
-            .to_enu(direct(kyiv_side, leg.azimuth_start_rad, distance), 500.0)
-            .into();
+            .to_enu(direct(kyiv_side, leg.azimuth_start_rad, distance), 500.0);
         let actual = route.position_m(distance, 500.0);
-        let error = ((expected[0] - actual[0]).powi(2)
-            + (expected[1] - actual[1]).powi(2)
-            + (expected[2] - actual[2]).powi(2))
-        .sqrt();
+        let error = (expected - actual).norm();
         // Linear interpolation between 10 km samples: the chord departs from the arc by under 2 m.
         assert!(error < 2.0, "{error} m off at {distance} m");
     }
@@ -38,12 +34,13 @@ fn a_route_leg_follows_the_geodesic() {
 fn homing_time_matches_the_closing_speed() {
     // A target 30 km away flying straight at the launcher at 250 m/s, an interceptor at
     // 1,250 m/s: they close at 1,500 m/s and meet after 20 s, 25 km from the launcher.
-    let target = |t: SimTime| [30_000.0 - 250.0 * t.as_secs_f64(), 0.0, 0.0];
-    let (time, reached) = homing_intercept(target, [0.0; 3], 1_250.0, 40_000.0, SimTime::START);
+    let target = |t: SimTime| EnuPosition::from([30_000.0 - 250.0 * t.as_secs_f64(), 0.0, 0.0]);
+    let launcher = EnuPosition::default();
+    let (time, reached) = homing_intercept(target, launcher, 1_250.0, 40_000.0, SimTime::START);
     assert_eq!(reached, Reach::Reached);
     assert!((time.as_secs_f64() - 20.0).abs() < 1e-3);
     // With only 20 km of range it runs out of energy after 16 s.
-    let (time, reached) = homing_intercept(target, [0.0; 3], 1_250.0, 20_000.0, SimTime::START);
+    let (time, reached) = homing_intercept(target, launcher, 1_250.0, 20_000.0, SimTime::START);
     assert_eq!(reached, Reach::OutOfRange);
     assert!((time.as_secs_f64() - 16.0).abs() < 1e-6);
 }

@@ -10,6 +10,7 @@ use canopy_c2::{
     TrackEstimate,
 };
 use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
+use canopy_geo::{EnuPosition, EnuVelocity};
 use canopy_scenario::{MunitionIndex, Scenario, ThreatClass, parse_scenario};
 
 /// Ukraine alone under delegated authority, with no en-route attrition, starting at 22:00 UTC:
@@ -129,7 +130,7 @@ impl Fixture {
 
     /// A ground site of the first nation (Ukraine), ready at once, with one fire channel and one
     /// round of each munition named (ids of the type library).
-    pub fn site(&self, unit: u32, position_m: [f64; 3], munitions: &[&str]) -> ShooterState {
+    pub fn site(&self, unit: u32, position_m: EnuPosition, munitions: &[&str]) -> ShooterState {
         ShooterState {
             unit: UnitId(unit),
             nation: NationId(0),
@@ -157,8 +158,8 @@ impl Fixture {
 pub fn exact_track(
     id: u64,
     class: ThreatClass,
-    position_m: [f64; 3],
-    velocity_mps: [f64; 3],
+    position_m: EnuPosition,
+    velocity_mps: EnuVelocity,
 ) -> TrackEstimate {
     TrackEstimate {
         id: TrackId(id),

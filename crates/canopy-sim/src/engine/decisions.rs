@@ -2,7 +2,6 @@
 //! truth, decoys are screened, and each decision cycle the planner turns the picture into
 //! engagement orders, each tied to the threat its interceptor will home on.
 
-use canopy_c2::vector::Vec3;
 use canopy_c2::{
     AirPicture, EngagementOrder, Infeasible, NationSet, Planner, PlanningContext, ShooterState,
 };
@@ -128,7 +127,7 @@ impl Decisions {
         }
         self.next_quality = now + SimDuration::from_secs(QUALITY_INTERVAL_S);
         let estimates = self.source.positions(now, truth);
-        let truths: Vec<Vec3> = truth
+        let truths: Vec<_> = truth
             .active()
             .map(|threat| truth.position_m(threat, now))
             .collect();

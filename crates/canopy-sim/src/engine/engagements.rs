@@ -5,7 +5,6 @@
 
 use std::collections::BTreeSet;
 
-use canopy_c2::vector::sub;
 use canopy_c2::{EngagementOrder, NationSet, debris_footprint, debris_throw_m};
 use canopy_core::{EngagementId, RngStream, SimTime, StreamKey, ThreatId, TrackId, UnitId};
 use canopy_geo::{CountryCode, direct};
@@ -306,7 +305,7 @@ impl Outcome {
         };
         let geometry = &prepared.geometry;
         let (ground, altitude) = geometry.geo_of(end_m);
-        let (_, heading) = geometry.speed_and_heading(ground, sub(end_m, launch_m));
+        let heading = geometry.heading(ground, end_m - launch_m);
         let footprint = debris_footprint(ground, altitude, munition.speed_mps, heading);
         let spill = SpilloverCheck::new(prepared);
         let (fall, spill_event) = if munition.self_destructs {

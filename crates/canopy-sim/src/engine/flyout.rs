@@ -1,19 +1,19 @@
 //! An interceptor's fly-out against its target's true path: when it gets there, and where it
 //! ends if its range runs out first.
 
-use canopy_c2::vector::{Vec3, add, norm, scale, sub};
 use canopy_core::{SimDuration, SimTime};
+use canopy_geo::{EnuPosition, FreeVector};
 
 use super::agenda::Reach;
 
 /// The point `distance_m` from `from` towards `to`.
-pub fn towards(from: Vec3, to: Vec3, distance_m: f64) -> Vec3 {
-    let d = sub(to, from);
-    let length = norm(d);
+pub fn towards(from: EnuPosition, to: EnuPosition, distance_m: f64) -> EnuPosition {
+    let d = to - from;
+    let length = d.norm();
     if length == 0.0 {
         return from;
     }
-    add(from, scale(d, distance_m / length))
+    from + d * (distance_m / length)
 }
 
 /// When an interceptor launched at `launch` from `from`, flying at `speed_mps` for at most
@@ -23,13 +23,13 @@ pub fn towards(from: Vec3, to: Vec3, distance_m: f64) -> Vec3 {
 /// Bisection on `g(t) = speed · (t - launch) - |target(t) - from|`, which is negative at launch
 /// and grows while the interceptor outruns the target.
 pub fn homing_intercept(
-    target: impl Fn(SimTime) -> Vec3,
-    from: Vec3,
+    target: impl Fn(SimTime) -> EnuPosition,
+    from: EnuPosition,
     speed_mps: f64,
     max_range_m: f64,
     launch: SimTime,
 ) -> (SimTime, Reach) {
-    let gap = |t: SimTime| speed_mps * t.since(launch).as_secs_f64() - norm(sub(target(t), from));
+    let gap = |t: SimTime| speed_mps * t.since(launch).as_secs_f64() - (target(t) - from).norm();
     let limit = launch + SimDuration::from_secs_f64(max_range_m / speed_mps);
     if gap(limit) < 0.0 {
         return (limit, Reach::OutOfRange);
@@ -53,8 +53,8 @@ mod tests {
     #[test]
     fn a_target_beyond_range_is_not_reached_and_the_flight_ends_when_the_range_is_spent() {
         let (end, reach) = homing_intercept(
-            |_| [0.0, 20_000.0, 0.0],
-            [0.0; 3],
+            |_| [0.0, 20_000.0, 0.0].into(),
+            EnuPosition::default(),
             500.0,
             5_000.0,
             SimTime::START,
@@ -62,8 +62,8 @@ mod tests {
         assert_eq!(reach, Reach::OutOfRange);
         assert_eq!(end, SimTime::from_micros(10_000_000));
         assert_eq!(
-            towards([0.0; 3], [0.0, 20_000.0, 0.0], 5_000.0),
-            [0.0, 5_000.0, 0.0]
+            towards(EnuPosition::default(), [0.0, 20_000.0, 0.0].into(), 5_000.0),
+            [0.0, 5_000.0, 0.0].into()
         );
     }
 }
