@@ -9,8 +9,6 @@
 //! The names of the figures derived from the runs (`leak_probability`, `leak_rate`, ...) are
 //! defined once in [`figures`]; the runs' own columns are named by `canopy_sim::metrics::columns`.
 
-#![warn(missing_docs)]
-
 pub mod compare;
 pub mod experiment;
 pub mod figures;

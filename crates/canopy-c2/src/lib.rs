@@ -20,8 +20,6 @@
 //! picture, debris, infeasible
 //! ```
 
-#![warn(missing_docs)]
-
 pub mod baseline;
 pub mod debris;
 pub mod feasibility;

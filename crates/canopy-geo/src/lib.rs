@@ -27,8 +27,6 @@
 //! # Ok::<(), canopy_geo::GeoError>(())
 //! ```
 
-#![warn(missing_docs)]
-
 mod borders;
 mod country;
 mod enu;

@@ -2,8 +2,6 @@
 //! (a temporary file in the target directory, then a rename) so an interrupted run never leaves a
 //! half-written file.
 
-#![warn(missing_docs)]
-
 pub mod atomic;
 pub mod json;
 pub mod jsonl;

@@ -11,8 +11,6 @@
 //! A report is built section by section: `Report::new(title).section(Section::new(..).figure(..))`,
 //! so other commands (comparisons, sweeps) add their own sections to the same page.
 
-#![warn(missing_docs)]
-
 pub mod charts;
 pub mod compare;
 pub mod document;

@@ -34,8 +34,6 @@
 //!
 //! The file format is described for users in `docs/scenario-format.md`.
 
-#![warn(missing_docs)]
-
 mod clock;
 mod error;
 mod ids;

@@ -13,8 +13,6 @@
 //! - [`detection`]: detection probability by the radar equation from a reference point.
 //! - [`sensor`]: the placed sensor, its platform and its scan.
 
-#![warn(missing_docs)]
-
 pub mod detection;
 pub mod horizon;
 pub mod sensor;

@@ -66,12 +66,12 @@ pub fn run(
         observer.on_start(&prepared.scenario.name);
     }
     let simulation = engine::Simulation::new(prepared, key, picture, planner);
-    let events = simulation.run(|new_events, time_s| {
+    let events = simulation.run(|new_events, time| {
         for observer in observers.iter_mut() {
             for event in new_events {
                 observer.on_event(event);
             }
-            observer.on_tick(time_s);
+            observer.on_tick(time);
         }
     });
     let mut metrics = compute_metrics(prepared, &events);

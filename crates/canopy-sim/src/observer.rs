@@ -1,5 +1,7 @@
 //! Everything that watches a run implements [`Observer`]; the engine imports no I/O.
 
+use canopy_core::SimTime;
+
 use crate::event::Event;
 use crate::metrics::RunMetrics;
 
@@ -9,8 +11,8 @@ pub trait Observer {
     fn on_start(&mut self, _scenario: &str) {}
     /// Called for every event, in log order.
     fn on_event(&mut self, _event: &Event) {}
-    /// Called at the end of every engine step, with the simulated time in seconds.
-    fn on_tick(&mut self, _time_s: f64) {}
+    /// Called at the end of every engine step, with the simulated time.
+    fn on_tick(&mut self, _time: SimTime) {}
     /// Called once after the last step, with the run's metrics.
     fn on_finish(&mut self, _metrics: &RunMetrics) {}
 }

@@ -32,8 +32,6 @@
 //! assert!(!tracks[0].confirmed);
 //! ```
 
-#![warn(missing_docs)]
-
 pub mod associator;
 pub mod azimuth;
 pub mod bench_io;

@@ -78,8 +78,8 @@ impl<'a> Simulation<'a> {
     }
 
     /// Runs to the end (every threat resolved and no interceptor in flight, or the duration cap)
-    /// and returns the event log; `on_tick` sees each step's new events and the time in seconds.
-    pub fn run(mut self, mut on_tick: impl FnMut(&[Event], f64)) -> Vec<Event> {
+    /// and returns the event log; `on_tick` sees each step's new events and the time.
+    pub fn run(mut self, mut on_tick: impl FnMut(&[Event], SimTime)) -> Vec<Event> {
         let step = self.prepared.scenario.step;
         let cap = SimTime::START + self.prepared.scenario.duration;
         let mut reported = 0;
@@ -93,7 +93,7 @@ impl<'a> Simulation<'a> {
                     self.decide();
                 }
             }
-            on_tick(&self.out.events[reported..], self.now.as_secs_f64());
+            on_tick(&self.out.events[reported..], self.now);
             reported = self.out.events.len();
             if self.threats.all_resolved() && self.engagements.in_flight() == 0 {
                 break;
@@ -101,7 +101,7 @@ impl<'a> Simulation<'a> {
             self.now = self.next_tick(step, cap);
         }
         self.finish(cap);
-        on_tick(&self.out.events[reported..], self.now.as_secs_f64());
+        on_tick(&self.out.events[reported..], self.now);
         self.out.events
     }
 
