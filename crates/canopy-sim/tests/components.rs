@@ -4,12 +4,11 @@
 
 mod common;
 
-use canopy_c2::{ShooterKind, ShooterState};
 use canopy_core::{SimDuration, SimTime, StreamKey, ThreatId, UnitId};
 use canopy_geo::{GeoPoint, inverse};
 use canopy_sim::engine::{
     Action, Commitments, Decided, Decisions, Engagements, Firing, Outbox, Shooters, Sorties,
-    Threats, Turn,
+    Threats, Turn, shooter_states,
 };
 use canopy_sim::truth::TruthView;
 use canopy_sim::{Event, PictureMode, PreparedScenario};
@@ -191,12 +190,7 @@ fn decide_once(prepared: &PreparedScenario, threats: &Threats, now: SimTime) -> 
     let key = StreamKey::new(1, 0);
     let mut decisions = Decisions::new(prepared, key, PictureMode::Perfect, planner);
     let truth = TruthView::new(prepared, threats.statuses());
-    let shooters = Shooters::new(prepared);
-    let states: Vec<ShooterState> = prepared
-        .units
-        .iter()
-        .map(|unit| shooter_state(prepared, &shooters, unit.id))
-        .collect();
+    let states = shooter_states(prepared, &Shooters::new(prepared), &sites(prepared), now);
     let commitments = Commitments {
         committed: &[],
         refused: &[],
@@ -262,12 +256,12 @@ fn on_the_perfect_picture_a_decision_cycle_orders_the_site_at_the_threat_and_wai
     let truth = TruthView::new(&prepared, threats.statuses());
     let mut shooters = Shooters::new(&prepared);
     let site = prepared.units[0].id;
-    let state = shooter_state(&prepared, &shooters, site);
+    let states = shooter_states(&prepared, &shooters, &sites(&prepared), entry);
     let commitments = Commitments {
         committed: &[],
         refused: &[],
     };
-    let cycle = decisions.decide(&prepared, (entry, &truth), &[state], commitments);
+    let cycle = decisions.decide(&prepared, (entry, &truth), &states, commitments);
     assert_eq!(cycle.orders.len(), 1);
     let decided = cycle.orders[0];
     assert_eq!((decided.threat, decided.order.shooter), (ThreatId(0), site));
@@ -291,21 +285,7 @@ fn on_the_perfect_picture_a_decision_cycle_orders_the_site_at_the_threat_and_wai
     );
 }
 
-/// A unit's state as C2 sees it, from the shooters' resources (a site: always available).
-fn shooter_state(prepared: &PreparedScenario, shooters: &Shooters, unit: UnitId) -> ShooterState {
-    let spec = &prepared.units[unit.index()];
-    let load = shooters.load(unit);
-    ShooterState {
-        unit,
-        nation: spec.nation,
-        kind: ShooterKind::Site,
-        available: true,
-        position_m: spec.position_m,
-        ready_at: load.ready_at,
-        free_channels: load.free_channels,
-        reaction: spec.reaction,
-        launch_interval: spec.launch_interval,
-        munitions: load.munitions.clone(),
-        vectoring: None,
-    }
+/// The units' flying state at the start (a scenario of sites only: all on station).
+fn sites(prepared: &PreparedScenario) -> Sorties {
+    Sorties::new(prepared, &mut Outbox::default())
 }

@@ -208,7 +208,7 @@ impl<'a> Simulation<'a> {
     /// Runs one decision cycle and opens the engagements it orders.
     fn decide(&mut self) {
         let truth = TruthView::new(self.prepared, self.threats.statuses());
-        let shooters = self.shooter_states();
+        let shooters = shooter_states(self.prepared, &self.shooters, &self.sorties, self.now);
         let (committed, refused) = (self.engagements.committed(), self.engagements.refused());
         let commitments = Commitments {
             committed: &committed,
@@ -254,33 +254,6 @@ impl<'a> Simulation<'a> {
         self.engagements.open(p, out, self.now, opened);
     }
 
-    /// Every shooter's state as C2 sees it.
-    fn shooter_states(&self) -> Vec<ShooterState> {
-        self.prepared
-            .units
-            .iter()
-            .map(|spec| {
-                let load = self.shooters.load(spec.id);
-                ShooterState {
-                    unit: spec.id,
-                    nation: spec.nation,
-                    kind: match spec.role {
-                        UnitRole::Site { .. } => ShooterKind::Site,
-                        UnitRole::Fighter { .. } => ShooterKind::Fighter,
-                    },
-                    available: self.sorties.on_station(spec.id),
-                    position_m: spec.position_m,
-                    ready_at: load.ready_at,
-                    free_channels: load.free_channels,
-                    reaction: spec.reaction,
-                    launch_interval: spec.launch_interval,
-                    munitions: load.munitions.clone(),
-                    vectoring: self.sorties.vectoring(self.prepared, spec, self.now),
-                }
-            })
-            .collect()
-    }
-
     /// Closes the run at the cap or when everything is resolved: airborne threats, fighters
     /// still flying, the picture's quality and the end.
     fn finish(&mut self, cap: SimTime) {
@@ -294,4 +267,37 @@ impl<'a> Simulation<'a> {
             airborne,
         });
     }
+}
+
+/// Every shooter's state as C2 sees it at `now`: its resources, and whether (and how far) it can
+/// engage from where it is.
+pub fn shooter_states(
+    prepared: &PreparedScenario,
+    shooters: &Shooters,
+    sorties: &Sorties,
+    now: SimTime,
+) -> Vec<ShooterState> {
+    prepared
+        .units
+        .iter()
+        .map(|spec| {
+            let load = shooters.load(spec.id);
+            ShooterState {
+                unit: spec.id,
+                nation: spec.nation,
+                kind: match spec.role {
+                    UnitRole::Site { .. } => ShooterKind::Site,
+                    UnitRole::Fighter { .. } => ShooterKind::Fighter,
+                },
+                available: sorties.on_station(spec.id),
+                position_m: spec.position_m,
+                ready_at: load.ready_at,
+                free_channels: load.free_channels,
+                reaction: spec.reaction,
+                launch_interval: spec.launch_interval,
+                munitions: load.munitions.clone(),
+                vectoring: sorties.vectoring(prepared, spec, now),
+            }
+        })
+        .collect()
 }
