@@ -38,5 +38,8 @@ typed_id!(
     /// One nation of the scenario, numbered in file order.
     NationId, u16, "N");
 typed_id!(
+    /// One fighter patrol of the scenario, numbered in file order.
+    PatrolId, u16, "P");
+typed_id!(
     /// One engagement (one shot or salvo of one shooter at one threat).
     EngagementId, u32, "E");

@@ -9,7 +9,7 @@ pub mod names;
 pub mod rng;
 pub mod time;
 
-pub use ids::{EngagementId, NationId, ThreatId, TrackId, UnitId};
+pub use ids::{EngagementId, NationId, PatrolId, ThreatId, TrackId, UnitId};
 pub use names::{MunitionName, PlaceName, ThreatTypeName, UnitName};
 pub use rng::{RngStream, StreamKey};
 pub use time::{DurationParseError, SimDuration, SimTime};

@@ -3,7 +3,7 @@
 //! tied to the threat its interceptor will home on.
 
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
-use canopy_core::{SimTime, StreamKey, ThreatId};
+use canopy_core::{PatrolId, SimTime, StreamKey, ThreatId};
 use canopy_geo::EnuPosition;
 
 use crate::picture::PictureMode;
@@ -32,7 +32,12 @@ impl PictureSource {
 
     /// Lets the sensors scan up to `now`, a patrol's radar only while `on_station(patrol)`
     /// (nothing to do for the perfect picture).
-    pub fn sense(&mut self, now: SimTime, truth: &TruthView, on_station: &dyn Fn(usize) -> bool) {
+    pub fn sense(
+        &mut self,
+        now: SimTime,
+        truth: &TruthView,
+        on_station: &dyn Fn(PatrolId) -> bool,
+    ) {
         if let PictureSource::Tracked(tracked) = self {
             tracked.sense(now, truth, on_station);
         }

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use canopy_c2::{Geometry, Magazine, MunitionStock, NationSet, RuleBook};
-use canopy_core::{NationId, PlaceName, SimDuration, SimTime, ThreatId, UnitId, UnitName};
+use canopy_core::{
+    NationId, PatrolId, PlaceName, SimDuration, SimTime, ThreatId, UnitId, UnitName,
+};
 use canopy_geo::{CountryCode, EnuPosition};
 use canopy_scenario::{AircraftIndex, Scenario, SystemIndex, ThreatClass, ThreatIndex};
 
@@ -69,7 +71,7 @@ pub enum UnitRole {
     /// One aircraft of a patrol.
     Fighter {
         /// Index of the patrol in the scenario.
-        patrol: usize,
+        patrol: PatrolId,
         /// Its aircraft type.
         aircraft: AircraftIndex,
         /// Flight time from base to station.
@@ -238,7 +240,7 @@ fn plan_units(scenario: &Scenario, geometry: &Geometry) -> Vec<UnitSpec> {
                 name: format!("{}/{n}", patrol.id).into(),
                 nation: patrol.nation,
                 role: UnitRole::Fighter {
-                    patrol: patrol_index,
+                    patrol: PatrolId(patrol_index as u16),
                     aircraft: patrol.aircraft,
                     transit: SimDuration::from_secs_f64(transit_m / aircraft.cruise_speed_mps),
                     base_m: geometry.frame.to_enu(patrol.base.at, 0.0),

@@ -11,7 +11,7 @@
 //! the fusion centre takes each sensor's latest scan once per [`FUSION_PERIOD_S`]. This bounds
 //! the tracker's work per simulated hour (see docs/methods.md, "Sensors").
 
-use canopy_core::{RngStream, SimTime, StreamKey};
+use canopy_core::{PatrolId, RngStream, SimTime, StreamKey};
 use canopy_sensors::{Platform, Report, Sensor, Target};
 
 use crate::prepared::PreparedScenario;
@@ -29,11 +29,11 @@ struct Scheduled {
     next_scan: SimTime,
     period_us: i64,
     /// The patrol that carries it (a fighter radar), or `None` for a scenario sensor.
-    patrol: Option<usize>,
+    patrol: Option<PatrolId>,
 }
 
 impl Scheduled {
-    fn new(sensor: Sensor, rng: RngStream, patrol: Option<usize>) -> Scheduled {
+    fn new(sensor: Sensor, rng: RngStream, patrol: Option<PatrolId>) -> Scheduled {
         let revisit_s = sensor.revisit_s();
         let period_s = revisit_s * (FUSION_PERIOD_S / revisit_s).ceil().max(1.0);
         Scheduled {
@@ -96,7 +96,7 @@ impl SensorNet {
             let kind = scenario.library.sensor(radar).clone();
             let sensor = Sensor::new(patrol.id.clone(), patrol.nation, kind, platform);
             let rng = key.stream("fighter-radar", &patrol.id);
-            sensors.push(Scheduled::new(sensor, rng, Some(index)));
+            sensors.push(Scheduled::new(sensor, rng, Some(PatrolId(index as u16))));
         }
         SensorNet {
             sensors,
@@ -119,7 +119,7 @@ impl SensorNet {
         &mut self,
         now: SimTime,
         truth: &TruthView,
-        on_station: &dyn Fn(usize) -> bool,
+        on_station: &dyn Fn(PatrolId) -> bool,
         reports: &mut Vec<Report>,
         mut feed: impl FnMut(InstantReports<'_>),
     ) {

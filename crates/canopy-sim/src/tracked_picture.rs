@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
-use canopy_core::{SimTime, StreamKey, ThreatId, TrackId};
+use canopy_core::{PatrolId, SimTime, StreamKey, ThreatId, TrackId};
 use canopy_geo::{EnuPosition, EnuVelocity, FreeVector, MEAN_EARTH_RADIUS_M};
 use canopy_scenario::{SensorKind, ThreatClass};
 use canopy_sensors::{EFFECTIVE_EARTH_RADIUS_M, Report, Sensor};
@@ -112,7 +112,12 @@ impl TrackedPicture {
 
     /// Runs the scans due by `now` (a patrol's radar only while `on_station(patrol)`) and feeds
     /// them to the tracker.
-    pub fn sense(&mut self, now: SimTime, truth: &TruthView, on_station: &dyn Fn(usize) -> bool) {
+    pub fn sense(
+        &mut self,
+        now: SimTime,
+        truth: &TruthView,
+        on_station: &dyn Fn(PatrolId) -> bool,
+    ) {
         let tracker = &mut self.tracker;
         let fed_by = &mut self.fed_by;
         let fed = &mut self.fed_since_look;

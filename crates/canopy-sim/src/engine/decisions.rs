@@ -5,7 +5,7 @@
 use canopy_c2::{
     AirPicture, EngagementOrder, Infeasible, NationSet, Planner, PlanningContext, ShooterState,
 };
-use canopy_core::{SimDuration, SimTime, StreamKey, ThreatId, TrackId};
+use canopy_core::{PatrolId, SimDuration, SimTime, StreamKey, ThreatId, TrackId};
 
 use super::agenda::Outbox;
 use crate::discrimination::DecoyDiscrimination;
@@ -116,7 +116,7 @@ impl Decisions {
         out: &mut Outbox,
         now: SimTime,
         truth: &TruthView,
-        patrol_on_station: &dyn Fn(usize) -> bool,
+        patrol_on_station: &dyn Fn(PatrolId) -> bool,
     ) {
         self.source.sense(now, truth, patrol_on_station);
         for threat in self.source.newly_held(now, truth, &mut self.held) {

@@ -25,7 +25,7 @@ pub mod sorties;
 pub mod threats;
 
 use canopy_c2::{Planner, ShooterKind, ShooterState};
-use canopy_core::{EngagementId, SimDuration, SimTime, StreamKey};
+use canopy_core::{EngagementId, PatrolId, SimDuration, SimTime, StreamKey};
 
 pub use agenda::{Action, Agenda, Outbox, Reach, StretchIndex, Turn};
 pub use decisions::{Commitments, Cycle, Decided, Decisions, QUALITY_INTERVAL_S};
@@ -200,7 +200,7 @@ impl<'a> Simulation<'a> {
     fn observe(&mut self) {
         let truth = TruthView::new(self.prepared, self.threats.statuses());
         let (prepared, sorties) = (self.prepared, &self.sorties);
-        let on_station = |patrol: usize| sorties.patrol_on_station(prepared, patrol);
+        let on_station = |patrol: PatrolId| sorties.patrol_on_station(prepared, patrol);
         self.decisions
             .observe(&mut self.out, self.now, &truth, &on_station);
     }

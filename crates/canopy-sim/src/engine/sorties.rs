@@ -2,7 +2,7 @@
 //! home, turnaround, and the spares that keep each patrol's count on station.
 
 use canopy_c2::{InterceptPlan, Vectoring};
-use canopy_core::{SimDuration, SimTime, UnitId};
+use canopy_core::{PatrolId, SimDuration, SimTime, UnitId};
 
 use super::agenda::{Action, Outbox, Turn};
 use super::shooters::Shooters;
@@ -53,7 +53,7 @@ impl Sorties {
                 ..
             } = unit.role
             {
-                let on_station = prepared.scenario.patrols[patrol].on_station;
+                let on_station = prepared.scenario.patrols[patrol.index()].on_station;
                 out.schedule(on_station - transit, Action::Takeoff(unit.id));
             }
         }
@@ -66,7 +66,7 @@ impl Sorties {
     }
 
     /// Whether an aircraft of `patrol` is on station.
-    pub fn patrol_on_station(&self, prepared: &PreparedScenario, patrol: usize) -> bool {
+    pub fn patrol_on_station(&self, prepared: &PreparedScenario, patrol: PatrolId) -> bool {
         prepared
             .units
             .iter()
@@ -94,7 +94,7 @@ impl Sorties {
         else {
             return;
         };
-        let endurance = prepared.scenario.patrols[patrol].endurance;
+        let endurance = prepared.scenario.patrols[patrol.index()].endurance;
         let flight = &mut self.flights[unit.index()];
         flight.turn.0 += 1;
         flight.ready = false;
@@ -215,7 +215,7 @@ impl Sorties {
         let UnitRole::Fighter { patrol, .. } = prepared.units[unit.index()].role else {
             return;
         };
-        let count = prepared.scenario.patrols[patrol].count as usize;
+        let count = prepared.scenario.patrols[patrol.index()].count as usize;
         let of_patrol: Vec<UnitId> = prepared
             .units
             .iter()

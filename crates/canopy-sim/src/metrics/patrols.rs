@@ -1,6 +1,6 @@
 //! Patrol gaps: the time each fighter patrol spends with fewer fighters on station than its count.
 
-use canopy_core::UnitName;
+use canopy_core::{PatrolId, UnitName};
 use std::collections::BTreeMap;
 
 use super::{Reduction, RunMetrics};
@@ -19,8 +19,8 @@ struct PatrolState {
 
 /// Time each patrol spends with fewer fighters on station than its count.
 pub(super) struct PatrolGaps {
-    /// Patrol index of each fighter, by unit name.
-    patrol_of: BTreeMap<UnitName, usize>,
+    /// The patrol of each fighter, by unit name.
+    patrol_of: BTreeMap<UnitName, PatrolId>,
     /// Each patrol's state, by patrol index.
     patrols: Vec<PatrolState>,
     /// The gaps counted so far, seconds.
@@ -55,9 +55,9 @@ impl PatrolGaps {
         }
     }
 
-    /// Counts patrol `index`'s gap up to `time_s`.
-    fn advance(&mut self, index: usize, time_s: f64) {
-        let patrol = &mut self.patrols[index];
+    /// Counts `patrol`'s gap up to `time_s`.
+    fn advance(&mut self, patrol: PatrolId, time_s: f64) {
+        let patrol = &mut self.patrols[patrol.index()];
         if time_s > patrol.counted_to_s {
             if patrol.on_station < patrol.count {
                 self.total_s += time_s - patrol.counted_to_s;
@@ -68,9 +68,9 @@ impl PatrolGaps {
 
     /// A fighter came on (`step` 1) or left (-1) its station at `time_s`.
     fn change(&mut self, time_s: f64, unit: &str, step: i64) {
-        if let Some(&index) = self.patrol_of.get(unit) {
-            self.advance(index, time_s);
-            self.patrols[index].on_station += step;
+        if let Some(&patrol) = self.patrol_of.get(unit) {
+            self.advance(patrol, time_s);
+            self.patrols[patrol.index()].on_station += step;
         }
     }
 }
@@ -91,7 +91,7 @@ impl Reduction for PatrolGaps {
     /// Counts every patrol's gap up to the end of the run.
     fn finish(&mut self, metrics: &mut RunMetrics) {
         for index in 0..self.patrols.len() {
-            self.advance(index, metrics.end_time_s);
+            self.advance(PatrolId(index as u16), metrics.end_time_s);
         }
         metrics.patrol_gap_s = self.total_s;
     }
