@@ -7,8 +7,8 @@ mod common;
 use canopy_core::{SimDuration, SimTime, StreamKey, ThreatId, UnitId};
 use canopy_geo::{GeoPoint, inverse};
 use canopy_sim::engine::{
-    Action, Commitments, Decided, Decisions, Engagements, Firing, Outbox, Shooters, Sorties,
-    Threats, Turn, shooter_states,
+    Action, Answer, Commitments, Decided, Decisions, Engagements, Firing, Outbox, Round, Shooters,
+    Sorties, Threats, Turn, shooter_states,
 };
 use canopy_sim::truth::TruthView;
 use canopy_sim::{Event, PictureMode, PreparedScenario};
@@ -162,7 +162,8 @@ fn a_coalition_engagement_under_per_engagement_authority_launches_after_its_appr
         (fire_at, fire),
         (plan.launch_time, Action::Fire(engagement))
     );
-    assert!(!engagements.answer_approval(&prepared, &mut out, approve_at, engagement));
+    let answer = engagements.answer_approval(&prepared, &mut out, approve_at, engagement);
+    assert_eq!(answer, Answer::Approved);
     let firing = engagements.fire(&prepared, &mut out, (fire_at, engagement), &mut threats);
     assert_eq!(firing, Firing::Launched(site.id));
     let (arrival, action) = next(&mut out);
@@ -278,7 +279,7 @@ fn on_the_perfect_picture_a_decision_cycle_orders_the_site_at_the_threat_and_wai
         (shooters.load(site).free_channels, rounds(&shooters)),
         (channels - 1, full - 1)
     );
-    shooters.release(&decided.order, true);
+    shooters.release(&decided.order, Round::Returned);
     assert_eq!(
         (shooters.load(site).free_channels, rounds(&shooters)),
         (channels, full)

@@ -28,6 +28,15 @@ struct Engagement {
     sensor_nations: NationSet,
 }
 
+/// The authority's answer to a request for approval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// The launch may go ahead.
+    Approved,
+    /// It may not.
+    Refused,
+}
+
 /// What became of a launch when its time came.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Firing {
@@ -128,15 +137,15 @@ impl Engagements {
     }
 
     /// The approval of an engagement comes through, or is refused by the authority's refusal
-    /// rule; returns whether it was refused (C2 then asks no more for this track where the rule
-    /// refuses, and the engagement must be released with its round returned).
+    /// rule (C2 then asks no more for this track where the rule refuses, and the engagement must
+    /// be released with its round returned).
     pub fn answer_approval(
         &mut self,
         prepared: &PreparedScenario,
         out: &mut Outbox,
         time: SimTime,
         engagement: EngagementId,
-    ) -> bool {
+    ) -> Answer {
         let Engagement { order, threat, .. } = self.list[engagement.index()];
         let borders = prepared.geometry.borders;
         if !prepared
@@ -145,7 +154,7 @@ impl Engagements {
             .refuses(borders, order.plan.intercept_point)
         {
             out.log(Event::Approval { time, engagement });
-            return false;
+            return Answer::Approved;
         }
         out.log(Event::ApprovalRefused {
             time,
@@ -154,7 +163,7 @@ impl Engagements {
         });
         self.list[engagement.index()].refused = true;
         self.refused.insert(order.track);
-        true
+        Answer::Refused
     }
 
     /// The engagement is over: its track is free for another.

@@ -24,14 +24,14 @@ pub mod shooters;
 pub mod sorties;
 pub mod threats;
 
-use canopy_c2::{Planner, ShooterKind, ShooterState};
+use canopy_c2::{Infeasible, Planner, ShooterKind, ShooterState};
 use canopy_core::{EngagementId, PatrolId, SimDuration, SimTime, StreamKey};
 
 pub use agenda::{Action, Agenda, Outbox, Reach, StretchIndex, Turn};
 pub use decisions::{Commitments, Cycle, Decided, Decisions, QUALITY_INTERVAL_S};
-pub use engagements::{Engagements, Firing};
+pub use engagements::{Answer, Engagements, Firing};
 pub use flyout::homing_intercept;
-pub use shooters::Shooters;
+pub use shooters::{Round, Shooters};
 pub use sorties::Sorties;
 pub use threats::Threats;
 
@@ -137,16 +137,17 @@ impl<'a> Simulation<'a> {
             Action::AirspaceIn(threat, k) => self.threats.airspace_in(p, out, time, (threat, k)),
             Action::AirspaceOut(threat, k) => self.threats.airspace_out(p, out, time, (threat, k)),
             Action::Approve(engagement) => {
-                if self.engagements.answer_approval(p, out, time, engagement) {
+                let answer = self.engagements.answer_approval(p, out, time, engagement);
+                if answer == Answer::Refused {
                     let (_, threat) = self.engagements.order(engagement);
                     self.threats
-                        .note_reason(threat, canopy_c2::Infeasible::ApprovalRefused);
-                    self.release(engagement, true);
+                        .note_reason(threat, Infeasible::ApprovalRefused);
+                    self.release(engagement, Round::Returned);
                 }
             }
             Action::Fire(engagement) => self.fire(time, engagement),
             Action::InterceptorArrives(engagement, reach) => {
-                self.release(engagement, false);
+                self.release(engagement, Round::Spent);
                 let (p, out) = (self.prepared, &mut self.out);
                 let arrival = (time, engagement, reach);
                 self.engagements.resolve(p, out, arrival, &mut self.threats);
@@ -177,7 +178,7 @@ impl<'a> Simulation<'a> {
             .fire(p, out, (time, engagement), &mut self.threats)
         {
             Firing::Refused => {}
-            Firing::Cancelled => self.release(engagement, true),
+            Firing::Cancelled => self.release(engagement, Round::Returned),
             Firing::Launched(unit) => {
                 let fighter = matches!(p.units[unit.index()].role, UnitRole::Fighter { .. });
                 if fighter && self.sorties.on_station(unit) && self.shooters.is_empty(unit) {
@@ -188,11 +189,11 @@ impl<'a> Simulation<'a> {
         }
     }
 
-    /// Ends an engagement: frees its shooter's channel and its track (returning the round on a
+    /// Ends an engagement: frees its shooter's channel and its track (returning the round of a
     /// cancelled launch), and lets the planner decide again.
-    fn release(&mut self, engagement: EngagementId, refund: bool) {
+    fn release(&mut self, engagement: EngagementId, round: Round) {
         let order = self.engagements.release(engagement);
-        self.shooters.release(&order, refund);
+        self.shooters.release(&order, round);
         self.decisions.wake(self.now);
     }
 
@@ -240,9 +241,9 @@ impl<'a> Simulation<'a> {
         self.threats.note_reason(
             threat,
             if order.plan.needs_approval {
-                canopy_c2::Infeasible::AwaitingApproval
+                Infeasible::AwaitingApproval
             } else {
-                canopy_c2::Infeasible::ShooterUnavailable
+                Infeasible::ShooterUnavailable
             },
         );
         if order.plan.dash_m > 0.0 {

@@ -7,6 +7,15 @@ use canopy_scenario::MunitionIndex;
 
 use crate::prepared::PreparedScenario;
 
+/// What becomes of an engagement's round when the engagement ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Round {
+    /// It was fired.
+    Spent,
+    /// The launch was cancelled or refused: it goes back to the magazine.
+    Returned,
+}
+
 /// One shooter's resources.
 #[derive(Clone, Debug)]
 pub struct ShooterLoad {
@@ -56,12 +65,14 @@ impl Shooters {
         }
     }
 
-    /// An engagement ended: its channel is free again and, on a cancelled launch, its round goes
-    /// back to the magazine.
-    pub fn release(&mut self, order: &EngagementOrder, refund: bool) {
+    /// An engagement ended: its channel is free again and a round not fired goes back to the
+    /// magazine.
+    pub fn release(&mut self, order: &EngagementOrder, round: Round) {
         let load = &mut self.loads[order.shooter.index()];
         load.free_channels += 1;
-        if refund && let Some(stock) = stock_of(&mut load.munitions, order.plan.munition) {
+        if round == Round::Returned
+            && let Some(stock) = stock_of(&mut load.munitions, order.plan.munition)
+        {
             stock.rounds += 1;
         }
     }
