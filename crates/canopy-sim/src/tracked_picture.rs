@@ -6,6 +6,10 @@
 //! track's estimated position when the order is given, if one is within
 //! [`SEEKER_ACQUISITION_M`]; an order on a track with no threat that close (a false or stale
 //! track) finds nothing to lock on and is not executed.
+//!
+//! This is the seam to the standalone tracker: the sensors already report its polar
+//! detections; a theatre position becomes its vector in `tracker_position` alone, and a
+//! `SimTime` its seconds (`as_secs_f64`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
