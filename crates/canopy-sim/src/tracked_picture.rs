@@ -8,8 +8,9 @@
 //! track) finds nothing to lock on and is not executed.
 //!
 //! This is the seam to the standalone tracker: the sensors already report its polar
-//! detections; a theatre position becomes its vector in `tracker_position` alone, and a
-//! `SimTime` its seconds (`as_secs_f64`).
+//! detections; a theatre position becomes its vector in `tracker_position` and its estimates
+//! become theatre positions and velocities in `theatre_position` and `theatre_velocity` alone,
+//! and a `SimTime` its seconds (`as_secs_f64`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
