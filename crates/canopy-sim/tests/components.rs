@@ -7,7 +7,7 @@ mod common;
 use canopy_core::{SimDuration, SimTime, StreamKey, ThreatId, UnitId};
 use canopy_geo::{GeoPoint, inverse};
 use canopy_sim::engine::{
-    Action, Answer, Commitments, Decided, Decisions, Engagements, Firing, Outbox, Round, Shooters,
+    Action, Answer, Commitments, Cycle, Decisions, Engagements, Firing, Outbox, Round, Shooters,
     Sorties, Threats, Turn, shooter_states,
 };
 use canopy_sim::truth::TruthView;
@@ -24,29 +24,10 @@ fn secs(time: SimTime) -> f64 {
     time.as_secs_f64()
 }
 
-/// One F-16C from Lviv airport (49.8125 N, 23.9561 E) to a station at 49.80 N, 25.00 E, on
-/// station at 23:00 (3,600 s after the start) for one hour; Ukraine engages ballistic missiles
-/// only, so it never fires.
-fn patrol_scenario() -> PreparedScenario {
-    let body = format!(
-        "{}{}\n[[patrol]]\nid = \"cap\"\nnation = \"UA\"\naircraft = \"f-16c\"\ncount = 1\nloadout = {{ aim-9x = 2 }}\nbase = \"lviv-airport\"\nstation = [49.80, 25.00]\non_station = \"23:00\"\nendurance = \"1h\"\n\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = 1\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:00\"]\ntargets = [\"lviv\"]\n",
-        common::ukraine_rules(r#"["ballistic"]"#, false),
-        common::place("test-launch", 49.80, 33.00),
-    );
-    PreparedScenario::new(common::ukraine_scenario(
-        "test-sortie",
-        &body,
-        common::DELEGATED,
-    ))
-}
-
 #[test]
 fn a_sortie_takes_off_a_transit_before_station_time_and_lands_a_transit_after_its_hour() {
-    let prepared = patrol_scenario();
-    let cruise_mps = prepared.scenario.library.aircraft[0].cruise_speed_mps;
-    let base = GeoPoint::from_degrees(49.8125, 23.9561).unwrap();
-    let station = GeoPoint::from_degrees(49.80, 25.00).unwrap();
-    let transit_s = inverse(base, station).distance_m / cruise_mps;
+    let prepared = PreparedScenario::new(common::patrol_scenario());
+    let transit_s = common::patrol_transit_s(&prepared.scenario);
     let near = |time: SimTime, expected_s: f64| (secs(time) - expected_s).abs() < 1e-5;
 
     let mut out = Outbox::default();
@@ -91,29 +72,20 @@ fn a_sortie_takes_off_a_transit_before_station_time_and_lands_a_transit_after_it
         _ => None,
     });
     assert!((hours.unwrap() - (2.0 * transit_s + 3600.0) / 3600.0).abs() < 1e-8);
-    let kinds: Vec<&str> = out.events.iter().map(kind).collect();
+    let kinds: Vec<String> = out.events.iter().map(kind).collect();
     assert_eq!(
         kinds,
         ["sortie_start", "on_station", "off_station", "sortie_end"]
     );
 }
 
-/// The event's `kind` as logged.
-fn kind(event: &Event) -> &'static str {
-    match event {
-        Event::SortieStart { .. } => "sortie_start",
-        Event::OnStation { .. } => "on_station",
-        Event::OffStation { .. } => "off_station",
-        Event::SortieEnd { .. } => "sortie_end",
-        Event::ThreatLaunched { .. } => "threat_launched",
-        Event::ThreatEntered { .. } => "threat_entered",
-        Event::Decision { .. } => "decision",
-        Event::Approval { .. } => "approval",
-        Event::Launch { .. } => "launch",
-        Event::Unengaged { .. } => "unengaged",
-        Event::Impact { .. } => "impact",
-        _ => "other",
-    }
+/// The event's `kind` as the log writes it.
+fn kind(event: &Event) -> String {
+    let logged = serde_json::to_value(event).expect("an event serialises");
+    logged["kind"]
+        .as_str()
+        .expect("every event has a kind")
+        .to_string()
 }
 
 /// Launches and brings into the theatre the first threat of `prepared`; returns when it entered.
@@ -136,7 +108,7 @@ fn a_coalition_engagement_under_per_engagement_authority_launches_after_its_appr
     let mut out = Outbox::default();
     let mut threats = bring_in_first_threat(&prepared, &mut out);
     let now = SimTime::START;
-    let decided = decide_once(&prepared, &threats, now);
+    let decided = decide(&mut perfect_wta(&prepared), &prepared, &threats, now).orders[0];
     let plan = decided.order.plan;
     assert!(plan.needs_approval);
     let approval_at = now + SimDuration::from_secs(90);
@@ -169,7 +141,7 @@ fn a_coalition_engagement_under_per_engagement_authority_launches_after_its_appr
     let (arrival, action) = next(&mut out);
     assert!(matches!(action, Action::InterceptorArrives(e, _) if e == engagement));
     assert!(arrival > fire_at);
-    let kinds: Vec<&str> = out.events.iter().map(kind).collect();
+    let kinds: Vec<String> = out.events.iter().map(kind).collect();
     assert_eq!(
         kinds,
         [
@@ -184,20 +156,31 @@ fn a_coalition_engagement_under_per_engagement_authority_launches_after_its_appr
     assert_eq!(out.events[4].time(), plan.launch_time);
 }
 
-/// One decision cycle of the `wta` planner on the perfect picture at `now`, every unit a site
-/// with its full magazine; its first order.
-fn decide_once(prepared: &PreparedScenario, threats: &Threats, now: SimTime) -> Decided {
+/// The `wta` planner's decisions on the perfect picture.
+fn perfect_wta(prepared: &PreparedScenario) -> Decisions {
     let planner = canopy_sim::PlannerKind::Wta.planner();
-    let key = StreamKey::new(1, 0);
-    let mut decisions = Decisions::new(prepared, key, PictureMode::Perfect, planner);
+    Decisions::new(
+        prepared,
+        StreamKey::new(1, 0),
+        PictureMode::Perfect,
+        planner,
+    )
+}
+
+/// One decision cycle at `now` with nothing committed, every unit a site with its full magazine.
+fn decide(
+    decisions: &mut Decisions,
+    prepared: &PreparedScenario,
+    threats: &Threats,
+    now: SimTime,
+) -> Cycle {
     let truth = TruthView::new(prepared, threats.statuses());
     let states = shooter_states(prepared, &Shooters::new(prepared), &sites(prepared), now);
     let commitments = Commitments {
         committed: &[],
         refused: &[],
     };
-    let cycle = decisions.decide(prepared, (now, &truth), &states, commitments);
-    cycle.orders[0]
+    decisions.decide(prepared, (now, &truth), &states, commitments)
 }
 
 #[test]
@@ -223,7 +206,7 @@ fn an_unengaged_threat_arrives_after_its_flight_at_its_speed_and_leaks() {
     threats.arrive(&prepared, &mut out, arrival, ThreatId(0));
     assert!(!threats.is_active(ThreatId(0)));
     assert!(threats.all_resolved());
-    let kinds: Vec<&str> = out.events.iter().map(kind).collect();
+    let kinds: Vec<String> = out.events.iter().map(kind).collect();
     assert_eq!(
         kinds,
         ["threat_launched", "threat_entered", "unengaged", "impact"]
@@ -240,9 +223,7 @@ fn on_the_perfect_picture_a_decision_cycle_orders_the_site_at_the_threat_and_wai
     let prepared = PreparedScenario::new(common::nasams_scenario(1, common::DELEGATED, true));
     let mut out = Outbox::default();
     let threats = bring_in_first_threat(&prepared, &mut out);
-    let key = StreamKey::new(1, 0);
-    let planner = canopy_sim::PlannerKind::Wta.planner();
-    let mut decisions = Decisions::new(&prepared, key, PictureMode::Perfect, planner);
+    let mut decisions = perfect_wta(&prepared);
     let entry = SimTime::START;
     decisions.threat_entered(&mut out, entry, ThreatId(0));
     assert!(matches!(
@@ -254,22 +235,19 @@ fn on_the_perfect_picture_a_decision_cycle_orders_the_site_at_the_threat_and_wai
     ));
     assert!(decisions.due(entry));
 
-    let truth = TruthView::new(&prepared, threats.statuses());
-    let mut shooters = Shooters::new(&prepared);
+    let cycle = decide(&mut decisions, &prepared, &threats, entry);
     let site = prepared.units[0].id;
-    let states = shooter_states(&prepared, &shooters, &sites(&prepared), entry);
-    let commitments = Commitments {
-        committed: &[],
-        refused: &[],
-    };
-    let cycle = decisions.decide(&prepared, (entry, &truth), &states, commitments);
     assert_eq!(cycle.orders.len(), 1);
     let decided = cycle.orders[0];
     assert_eq!((decided.threat, decided.order.shooter), (ThreatId(0), site));
     let cycle_time = prepared.scenario.decision_cycle;
     assert!(!decisions.due(entry + cycle_time - SimDuration::from_micros(1)));
     assert!(decisions.due(entry + cycle_time));
+    // Something that can make an engagement possible brings the next cycle forward.
+    decisions.wake(entry + SimDuration::from_secs(1));
+    assert!(decisions.due(entry + SimDuration::from_secs(1)));
 
+    let mut shooters = Shooters::new(&prepared);
     // The shooter gives a channel and a round to the order and gets them back on a cancelled
     // launch.
     let rounds = |s: &Shooters| s.load(site).munitions[0].rounds;

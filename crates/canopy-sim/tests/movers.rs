@@ -50,22 +50,8 @@ fn a_fighter_flies_transit_endurance_and_back() {
     // Ukraine's rules allow engaging ballistic missiles only, so its fighters never fire at the
     // drone that keeps the run going (3.6 h of flight); the sortie is transit + 1 h on station
     // + transit.
-    let body = format!(
-        "{}{}\n[[patrol]]\nid = \"cap\"\nnation = \"UA\"\naircraft = \"f-16c\"\ncount = 1\nloadout = {{ aim-9x = 2 }}\nbase = \"lviv-airport\"\nstation = [49.80, 25.00]\non_station = \"23:00\"\nendurance = \"1h\"\n\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = 1\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:00\"]\ntargets = [\"lviv\"]\n",
-        common::ukraine_rules(r#"["ballistic"]"#, false),
-        common::place("test-launch", 49.80, 33.00),
-    );
-    let scenario = common::ukraine_scenario("test-sortie", &body, common::DELEGATED);
-    let cruise_mps = scenario
-        .library
-        .aircraft
-        .iter()
-        .find(|a| a.id == "f-16c")
-        .unwrap()
-        .cruise_speed_mps;
-    let base = GeoPoint::from_degrees(49.8125, 23.9561).unwrap(); // lviv-airport in data/places.csv
-    let station = GeoPoint::from_degrees(49.80, 25.00).unwrap();
-    let transit_s = inverse(base, station).distance_m / cruise_mps;
+    let scenario = common::patrol_scenario();
+    let transit_s = common::patrol_transit_s(&scenario);
     let events = common::run(scenario, 1).events;
     let start = events.iter().find_map(|e| match e {
         Event::SortieStart { time, .. } => Some(time.as_secs_f64()),

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use canopy_geo::GeoPoint;
 use canopy_scenario::{Scenario, parse_scenario};
 use canopy_sim::{PlannerKind, PreparedScenario, RunOptions, RunOutcome};
 
@@ -59,6 +60,28 @@ nations = ["UA"]
 countries = ["UA"]
 "#
     )
+}
+
+/// One F-16C patrol from Lviv airport (49.8125 N, 23.9561 E) to a station at 49.80 N, 25.00 E,
+/// on station at 23:00 (3,600 s after the start) for one hour, and one drone whose flight keeps
+/// the run going; Ukraine engages ballistic missiles only, so the fighter never fires.
+pub fn patrol_scenario() -> Scenario {
+    let body = format!(
+        "{}{}\n[[patrol]]\nid = \"cap\"\nnation = \"UA\"\naircraft = \"f-16c\"\ncount = 1\nloadout = {{ aim-9x = 2 }}\nbase = \"lviv-airport\"\nstation = [49.80, 25.00]\non_station = \"23:00\"\nendurance = \"1h\"\n\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = 1\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:00\"]\ntargets = [\"lviv\"]\n",
+        ukraine_rules(r#"["ballistic"]"#, false),
+        place("test-launch", 49.80, 33.00),
+    );
+    ukraine_scenario("test-sortie", &body, DELEGATED)
+}
+
+/// The transit of [`patrol_scenario`]'s fighter, seconds: the geodesic from Lviv airport (as in
+/// data/places.csv) to the station at the F-16C's cruise speed in the type library.
+pub fn patrol_transit_s(scenario: &Scenario) -> f64 {
+    let f16 = scenario.library.aircraft.iter().find(|a| a.id == "f-16c");
+    let cruise_mps = f16.expect("the library has the F-16C").cruise_speed_mps;
+    let base = GeoPoint::from_degrees(49.8125, 23.9561).unwrap();
+    let station = GeoPoint::from_degrees(49.80, 25.00).unwrap();
+    canopy_geo::inverse(base, station).distance_m / cruise_mps
 }
 
 /// A place of the scenario in Ukraine.
