@@ -4,6 +4,7 @@
 
 use canopy_c2::{
     AirPicture, EngagementOrder, Infeasible, NationSet, Planner, PlanningContext, ShooterState,
+    TrackEstimate,
 };
 use canopy_core::{PatrolId, SimDuration, SimTime, StreamKey, ThreatId, TrackId};
 
@@ -14,7 +15,6 @@ use crate::picture::PictureMode;
 use crate::picture_quality::QualityAccumulator;
 use crate::picture_source::PictureSource;
 use crate::prepared::PreparedScenario;
-use crate::tracked_picture::Candidate;
 use crate::truth::TruthView;
 
 /// Time between two scores of the picture against truth, seconds: about 300 samples over a
@@ -172,7 +172,8 @@ impl Decisions {
         let plan = self.planner.plan(&ctx, &picture, shooters);
         self.picture = picture;
         for (track, reason) in plan.unengaged {
-            if let Some(threat) = self.threat_of(track, &candidates) {
+            let estimate = self.estimate(track);
+            if let Some(threat) = estimate.and_then(|e| self.source.threat_of(e, &candidates)) {
                 notes.push((threat, reason));
             }
         }
@@ -180,11 +181,11 @@ impl Decisions {
             .orders
             .into_iter()
             .filter_map(|order| {
-                let threat = self.threat_of(order.track, &candidates)?;
+                let estimate = self.estimate(order.track)?;
                 Some(Decided {
                     order,
-                    threat,
-                    sensor_nations: self.sensor_nations(order.track),
+                    threat: self.source.threat_of(estimate, &candidates)?,
+                    sensor_nations: estimate.nations,
                 })
             })
             .collect();
@@ -193,20 +194,9 @@ impl Decisions {
         Cycle { notes, orders }
     }
 
-    /// The threat an engagement of `track` (of the current picture) would home on, if any.
-    fn threat_of(&self, track: TrackId, candidates: &[Candidate]) -> Option<ThreatId> {
-        let estimate = self.picture.tracks.iter().find(|t| t.id == track)?;
-        self.source.threat_of(estimate, candidates)
-    }
-
-    /// The nations whose sensors fed `track` (of the current picture).
-    fn sensor_nations(&self, track: TrackId) -> NationSet {
-        self.picture
-            .tracks
-            .iter()
-            .find(|t| t.id == track)
-            .map(|t| t.nations)
-            .unwrap_or_default()
+    /// The estimate of `track` in the current picture.
+    fn estimate(&self, track: TrackId) -> Option<&TrackEstimate> {
+        self.picture.tracks.iter().find(|t| t.id == track)
     }
 
     /// Logs how good the picture was over the run.
