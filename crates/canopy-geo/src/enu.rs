@@ -343,11 +343,13 @@ mod tests {
 
     #[test]
     fn dot_sums_east_north_up_in_that_order() {
-        // (1e16 + 1) − 1e16 loses the 1 that 1e16 − 1e16 + 1 keeps: the sum runs e, n, u.
-        let a = vector(1e16, 1.0, -1e16);
+        // (1 + 1e16) − 1e16 loses the 1 that 1 + (1e16 − 1e16) keeps (1e16 + 1 rounds to 1e16):
+        // the sum runs e, then n, then u, as the arrays' did.
+        let a = vector(1.0, 1e16, -1e16);
         let ones = vector(1.0, 1.0, 1.0);
-        assert_eq!(a.dot(ones), (1e16 + 1.0) - 1e16);
+        assert_eq!(a.dot(ones), (1.0 + 1e16) - 1e16);
         assert_eq!(a.dot(ones), 0.0);
+        assert_ne!(a.dot(ones), 1.0 + (1e16 - 1e16));
     }
 
     #[test]

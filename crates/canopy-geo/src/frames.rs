@@ -408,15 +408,4 @@ mod tests {
             close_enu(frame.to_enu(p, h), enu.into(), 1e-6);
         }
     }
-
-    #[test]
-    fn from_enu_takes_a_position_or_its_array_alike() {
-        let frame = EnuFrame::new(pt(49.8397, 24.0297), 250.0);
-        let typed = frame.from_enu(EnuPosition {
-            east_m: 12_345.0,
-            north_m: -67_890.0,
-            up_m: 5_000.0,
-        });
-        assert_eq!(typed, frame.from_enu([12_345.0, -67_890.0, 5_000.0].into()));
-    }
 }

@@ -1,7 +1,7 @@
 //! A placed sensor: its platform (mast, orbit or field) in the local ENU frame, and its scan.
 
 use canopy_core::{NationId, SimTime};
-use canopy_geo::{EnuFrame, EnuPosition, EnuVelocity};
+use canopy_geo::{EnuFrame, EnuPosition, EnuVector, EnuVelocity, FreeVector};
 use canopy_scenario::{Library, SensorKind, SensorPlatform, SensorSite, SensorType};
 use canopy_track::{Azimuth, PolarDetection};
 use rand::{Rng, RngExt};
@@ -246,8 +246,8 @@ impl Sensor {
         let antenna_horizon_m = horizon_distance_m(height_m);
         let mut report = Report::new(antenna);
         for target in targets {
-            let d = offset(target.position_m, antenna);
-            let range2 = dot(d, d);
+            let d = target.position_m - antenna;
+            let range2 = d.dot(d);
             if range2 > max_range2 || !self.reportable(target) {
                 continue;
             }
@@ -294,8 +294,8 @@ impl Sensor {
                 north_m: centre_m.north_m + (dy / spacing_m).round() * spacing_m,
                 up_m: p.up_m - target.altitude_m + self.kind.antenna_height_m,
             };
-            let d = offset(p, node);
-            if dot(d, d) > hearing2 || rng.random::<f64>() >= self.kind.reference_pd {
+            let d = p - node;
+            if d.dot(d) > hearing2 || rng.random::<f64>() >= self.kind.reference_pd {
                 continue;
             }
             let mut report = Report::new(node);
@@ -322,9 +322,9 @@ impl Sensor {
         }
     }
 
-    /// The noisy polar measurement of a target at `d` (east, north, up, metres) from the node.
-    fn measure(&self, d: [f64; 3], rng: &mut impl Rng) -> PolarDetection {
-        let horizontal = d[0].hypot(d[1]);
+    /// The noisy polar measurement of a target at `d` from the node.
+    fn measure(&self, d: EnuVector, rng: &mut impl Rng) -> PolarDetection {
+        let horizontal = d.east_m.hypot(d.north_m);
         let mut noise = |sigma: f64| -> f64 {
             let z: f64 = StandardNormal.sample(&mut *rng);
             sigma * z
@@ -333,9 +333,9 @@ impl Sensor {
         let azimuth_noise = noise(self.kind.sigma_azimuth_rad);
         let elevation_noise = noise(self.kind.sigma_elevation_rad);
         PolarDetection {
-            range_m: (dot(d, d).sqrt() + range_noise).max(1.0),
-            azimuth: Azimuth::from_east_ccw_rad(d[1].atan2(d[0]) + azimuth_noise),
-            elevation_rad: d[2].atan2(horizontal) + elevation_noise,
+            range_m: (d.norm() + range_noise).max(1.0),
+            azimuth: Azimuth::from_east_ccw_rad(d.north_m.atan2(d.east_m) + azimuth_noise),
+            elevation_rad: d.up_m.atan2(horizontal) + elevation_noise,
         }
     }
 }
@@ -346,17 +346,4 @@ fn poisson(mean: f64, rng: &mut impl Rng) -> u64 {
         return 0;
     }
     Poisson::new(mean).map_or(0, |p| p.sample(rng) as u64)
-}
-
-/// The vector from `from` to `to`, `[east, north, up]` metres.
-fn offset(to: EnuPosition, from: EnuPosition) -> [f64; 3] {
-    [
-        to.east_m - from.east_m,
-        to.north_m - from.north_m,
-        to.up_m - from.up_m,
-    ]
-}
-
-fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
-    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 }

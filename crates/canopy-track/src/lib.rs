@@ -11,8 +11,8 @@
 //! the benchmark's CSV files.
 //!
 //! Frame: local East-North-Up, metres; state `(x, y, z, vx, vy, vz)`. An [`Azimuth`] is held
-//! the mathematical way (0 = east, counter-clockwise) and converts to and from compass
-//! bearings by name; elevation is positive up.
+//! the mathematical way (0 = east, counter-clockwise), built and read only by methods that name
+//! that convention; elevation is positive up.
 //!
 //! ```
 //! use canopy_track::{Azimuth, PolarDetection, Scan, SensorModel, Tracker, TrackerConfig};
