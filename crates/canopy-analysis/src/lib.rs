@@ -22,7 +22,7 @@ pub mod sweep;
 pub mod uncertainty;
 
 pub use experiment::{merge, run_experiment};
-pub use montecarlo::{Completion, Execution, run_one, run_range};
+pub use montecarlo::{Completion, Execution, run_one, run_range, run_replication};
 pub use outputs::{Meta, Outputs, collect_metrics, collect_run_metrics, write_outputs};
 pub use parts::{Manifest, Record};
 pub use plan::Shard;

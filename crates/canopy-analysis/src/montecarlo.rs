@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use canopy_core::StreamKey;
-use canopy_sim::{PreparedScenario, RunOptions};
+use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
 use rayon::prelude::*;
 
 use crate::McError;
@@ -39,19 +39,20 @@ pub enum Completion {
     },
 }
 
-/// Runs one replication and returns its record.
-pub fn run_one(
+/// Runs one replication of the experiment (its library ranges drawn for it when the scenario
+/// asks for that).
+pub fn run_replication(
     prepared: &PreparedScenario,
     manifest: &Manifest,
     replication: u64,
-) -> Result<Record, McError> {
+) -> RunOutcome {
     let options = RunOptions {
         seed: manifest.seed,
         replication,
         picture: manifest.picture,
         planner: manifest.planner,
     };
-    let outcome = if manifest.sample_library_ranges {
+    if manifest.sample_library_ranges {
         let mut scenario = prepared.scenario.clone();
         sample_library(
             &mut scenario.library,
@@ -60,14 +61,19 @@ pub fn run_one(
         canopy_sim::run(&PreparedScenario::new(scenario), &options, &mut [])
     } else {
         canopy_sim::run(prepared, &options, &mut [])
-    };
-    Ok(Record {
+    }
+}
+
+/// Runs one replication and returns its record.
+pub fn run_one(prepared: &PreparedScenario, manifest: &Manifest, replication: u64) -> Record {
+    let outcome = run_replication(prepared, manifest, replication);
+    Record {
         replication,
         metrics: serde_json::to_value(&outcome.metrics).expect("metrics serialise"),
         events: manifest
             .events
             .then(|| serde_json::value::to_raw_value(&outcome.events).expect("events serialise")),
-    })
+    }
 }
 
 /// The replications of `range` not yet on disk in `dir`, as contiguous runs within each batch.
@@ -129,8 +135,8 @@ pub fn run_range(
                     progress();
                     record
                 })
-                .collect::<Result<_, _>>()
-        })?;
+                .collect()
+        });
         parts::write_part(dir, &records)?;
         ran += todo.end - todo.start;
         if cut {

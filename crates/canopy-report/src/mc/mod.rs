@@ -14,7 +14,7 @@ mod sections;
 use std::path::Path;
 
 use canopy_analysis::figures::SummaryProportion;
-use canopy_analysis::{Manifest, McError, Outputs, Summary, run_one};
+use canopy_analysis::{Manifest, McError, Outputs, Summary, run_replication};
 use canopy_io::Table;
 use canopy_scenario::Scenario;
 use canopy_sim::{Event, PreparedScenario};
@@ -86,7 +86,7 @@ pub fn mc_report(input: &McReportInput) -> Report {
 }
 
 /// Writes `dir/report.html` for a finished Monte Carlo: the map shows `replication`, run again
-/// here with its event log kept (one replication, a fraction of a second).
+/// here for its event log (one replication, a fraction of a second).
 pub fn write_mc_report(
     dir: &Path,
     prepared: &PreparedScenario,
@@ -94,18 +94,7 @@ pub fn write_mc_report(
     outputs: &Outputs,
     replication: u64,
 ) -> Result<(), McError> {
-    let with_events = Manifest {
-        events: true,
-        ..manifest.clone()
-    };
-    let record = run_one(prepared, &with_events, replication)?;
-    let events: Vec<Event> = match &record.events {
-        Some(text) => serde_json::from_str(text.get()).map_err(|err| McError::Corrupt {
-            path: format!("the event log of replication {replication}"),
-            problem: err.to_string(),
-        })?,
-        None => Vec::new(),
-    };
+    let events = run_replication(prepared, manifest, replication).events;
     let input = McReportInput {
         manifest,
         summary: &outputs.summary,
