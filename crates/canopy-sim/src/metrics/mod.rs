@@ -8,8 +8,8 @@
 //! ```text
 //! events ──► outcomes   (threats launched, entered, destroyed, leaked, airborne)
 //!        ├─► burden     (engagements, costs, sorties, kills by nation)
-//!        ├─► decisions  (approvals, refusals, unengaged reasons)
-//!        ├─► timeline   (median latencies of the engagement chain)
+//!        ├─► decisions  (approvals asked and refused, unengaged reasons)
+//!        ├─► timeline   (median latencies of the engagement chain, approval waits)
 //!        ├─► spillover  (anything in NATO territory)
 //!        ├─► picture    (track latencies, picture quality)
 //!        └─► patrols    (time short of fighters on station)
@@ -21,9 +21,9 @@ mod decisions;
 mod outcomes;
 mod patrols;
 mod picture;
-pub mod run_metrics;
+mod run_metrics;
 mod spillover;
-pub mod statistics;
+mod statistics;
 mod timeline;
 
 pub use columns::{CountMap, Metric, NationMetric, ThreatTypeMetric};
@@ -40,8 +40,9 @@ trait Reduction {
     /// Takes in one event (events come in log order) and counts what it can in `metrics`.
     fn observe(&mut self, event: &Event, metrics: &mut RunMetrics);
 
-    /// Sets the figures that need the whole log, once every event has been observed.
-    fn finish(&mut self, metrics: &mut RunMetrics);
+    /// Sets the figures that need the whole log, once every event has been observed (nothing
+    /// for a reduction that counts as it goes).
+    fn finish(&mut self, _metrics: &mut RunMetrics) {}
 }
 
 /// Computes the metrics of a run from its event log.

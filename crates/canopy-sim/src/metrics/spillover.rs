@@ -39,6 +39,4 @@ impl Reduction for Spillover {
             depth_m: *depth_m,
         });
     }
-
-    fn finish(&mut self, _metrics: &mut RunMetrics) {}
 }

@@ -1,11 +1,11 @@
-//! The median latencies of the engagement chain: theatre entry to first decision, decision to
-//! launch, launch to outcome.
+//! The latencies of the engagement chain: the medians of theatre entry to first decision,
+//! decision to launch and launch to outcome, and the waits for approval.
 
 use std::collections::BTreeMap;
 
 use canopy_core::{EngagementId, ThreatId};
 
-use super::statistics::median;
+use super::statistics::{median, ratio};
 use super::{Reduction, RunMetrics, Timeline};
 use crate::event::Event;
 
@@ -24,9 +24,17 @@ pub(super) struct Latencies {
     decision_to_launch: Vec<f64>,
     /// From launch to kill or miss, seconds.
     launch_to_outcome: Vec<f64>,
+    /// Each answered approval request's wait, in the order of the answers, seconds.
+    answered: Vec<f64>,
 }
 
 impl Latencies {
+    /// The wait of the answer at `time_s` to the request of `engagement` (0 if never decided).
+    fn answer(&mut self, time_s: f64, engagement: &EngagementId) {
+        self.answered
+            .push(time_s - self.decided_at.get(engagement).unwrap_or(&time_s));
+    }
+
     /// The outcome at `time_s` of `engagement`'s shot.
     fn outcome(&mut self, time_s: f64, engagement: &EngagementId) {
         if let Some(launched) = self.launched_at.get(engagement) {
@@ -66,6 +74,10 @@ impl Reduction for Latencies {
             | Event::Miss {
                 time, engagement, ..
             } => self.outcome(time.as_secs_f64(), engagement),
+            Event::Approval { time, engagement }
+            | Event::ApprovalRefused {
+                time, engagement, ..
+            } => self.answer(time.as_secs_f64(), engagement),
             _ => {}
         }
     }
@@ -76,5 +88,7 @@ impl Reduction for Latencies {
             decision_to_launch_s: median(std::mem::take(&mut self.decision_to_launch)),
             launch_to_outcome_s: median(std::mem::take(&mut self.launch_to_outcome)),
         };
+        metrics.approval_wait_s = self.answered.iter().sum();
+        metrics.approval_wait_mean_s = ratio(metrics.approval_wait_s, self.answered.len() as f64);
     }
 }
