@@ -75,16 +75,40 @@ impl Infeasible {
 
 #[cfg(test)]
 mod tests {
-    use super::Infeasible;
+    use super::Infeasible::{self, *};
+
+    /// Every reason. The match below stops compiling when a reason is added and not listed.
+    const EVERY_REASON: [Infeasible; 18] = [
+        NoShooterInReach,
+        ShooterUnavailable,
+        NoRounds,
+        NoKillChance,
+        ClassNotAllowed,
+        CannotCatch,
+        OutOfRange,
+        BeyondCombatRadius,
+        ShortOfFuel,
+        OutOfAltitude,
+        OutsideZone,
+        TooCloseToBorder,
+        DebrisOverNato,
+        AwaitingApproval,
+        ApprovalRefused,
+        NotCostEffective,
+        HeldInReserve,
+        RecognisedDecoy,
+    ];
 
     #[test]
     fn files_hold_each_reason_by_its_name() {
-        // The first, a middle and the last reason: the names are snake_case of the variants.
-        for reason in [
-            Infeasible::NoShooterInReach,
-            Infeasible::TooCloseToBorder,
-            Infeasible::RecognisedDecoy,
-        ] {
+        for reason in EVERY_REASON {
+            match reason {
+                NoShooterInReach | ShooterUnavailable | NoRounds | NoKillChance
+                | ClassNotAllowed | CannotCatch | OutOfRange | BeyondCombatRadius | ShortOfFuel
+                | OutOfAltitude | OutsideZone | TooCloseToBorder | DebrisOverNato
+                | AwaitingApproval | ApprovalRefused | NotCostEffective | HeldInReserve
+                | RecognisedDecoy => {}
+            }
             let json = serde_json::to_string(&reason).unwrap();
             assert_eq!(json, format!("\"{}\"", reason.as_str()));
             assert_eq!(serde_json::from_str::<Infeasible>(&json).unwrap(), reason);

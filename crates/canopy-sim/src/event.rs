@@ -49,6 +49,17 @@ pub enum SpilloverObject {
     Debris,
 }
 
+impl SpilloverObject {
+    /// Its name, as the log writes it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            SpilloverObject::Threat => "threat",
+            SpilloverObject::Interceptor => "interceptor",
+            SpilloverObject::Debris => "debris",
+        }
+    }
+}
+
 /// Why an interceptor missed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -374,6 +385,23 @@ impl Event {
             | Event::Unengaged { time, .. }
             | Event::PictureQuality { time, .. }
             | Event::RunEnd { time, .. } => *time,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SpilloverObject;
+
+    #[test]
+    fn a_spillover_object_is_named_as_the_log_writes_it() {
+        for object in [
+            SpilloverObject::Threat,
+            SpilloverObject::Interceptor,
+            SpilloverObject::Debris,
+        ] {
+            let logged = serde_json::to_string(&object).unwrap();
+            assert_eq!(logged, format!("\"{}\"", object.name()));
         }
     }
 }

@@ -8,14 +8,14 @@ use canopy_sim::{PreparedScenario, RunOptions};
 /// Arguments of `canopy bench`.
 #[derive(clap::Args)]
 pub struct BenchArgs {
-    /// The picture and the planner.
-    #[command(flatten)]
-    pub c2: super::c2_args::C2Args,
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Replications to time.
     #[arg(long, default_value_t = 50)]
     pub runs: u64,
+    /// The picture and the planner.
+    #[command(flatten)]
+    pub c2: super::c2_args::C2Args,
 }
 
 /// Times scenario preparation once and `runs` replications (seeds 0..runs), and prints both.

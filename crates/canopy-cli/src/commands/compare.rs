@@ -32,9 +32,6 @@ pub struct CompareArgs {
 /// Settings shared by `compare` and `sweep`.
 #[derive(clap::Args)]
 pub struct BatchArgs {
-    /// The picture and the planner.
-    #[command(flatten)]
-    pub c2: super::c2_args::C2Args,
     /// Replications per option.
     #[arg(long, default_value_t = 200)]
     pub runs: u64,
@@ -44,6 +41,9 @@ pub struct BatchArgs {
     /// Worker threads (0: one per core). Results do not depend on it.
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
+    /// The picture and the planner.
+    #[command(flatten)]
+    pub c2: super::c2_args::C2Args,
     /// Output directory: compare.json, compare.csv, report.html and one Monte Carlo directory
     /// per option (options/NN with its own report.html, resumable like `canopy mc`).
     #[arg(long)]

@@ -14,9 +14,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 /// Arguments of `canopy mc`.
 #[derive(clap::Args)]
 pub struct McArgs {
-    /// The picture and the planner.
-    #[command(flatten)]
-    pub c2: super::c2_args::C2Args,
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Replications of the whole experiment (all shards together).
@@ -39,6 +36,9 @@ pub struct McArgs {
     /// `canopy merge`.
     #[arg(long, value_parser = Shard::parse)]
     pub shard: Option<Shard>,
+    /// The picture and the planner.
+    #[command(flatten)]
+    pub c2: super::c2_args::C2Args,
     /// Replications per part file (the unit kept when interrupted).
     #[arg(long, default_value_t = 100)]
     pub batch: u64,

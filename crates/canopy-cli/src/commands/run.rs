@@ -11,14 +11,14 @@ use crate::summary;
 /// Arguments of `canopy run`.
 #[derive(clap::Args)]
 pub struct RunArgs {
-    /// The picture and the planner.
-    #[command(flatten)]
-    pub c2: super::c2_args::C2Args,
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Master seed (default: the scenario's `seed`).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// The picture and the planner.
+    #[command(flatten)]
+    pub c2: super::c2_args::C2Args,
     /// Write the run's metrics (RunMetrics, docs/metrics.md) as JSON here.
     #[arg(long)]
     pub json: Option<PathBuf>,

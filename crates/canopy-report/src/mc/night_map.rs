@@ -3,7 +3,7 @@
 
 use canopy_geo::{Borders, ZoneShape};
 use canopy_scenario::{Place, Scenario, ZoneKind};
-use canopy_sim::{Event, Position, SpilloverObject};
+use canopy_sim::{Event, Position};
 
 use super::McReportInput;
 use crate::document::Section;
@@ -28,15 +28,6 @@ type LonLat = (f64, f64);
 /// A logged position as a point of the map.
 fn lon_lat(position: &Position) -> LonLat {
     (position.lon_deg, position.lat_deg)
-}
-
-/// How a spillover's object reads on the map.
-fn object_name(object: SpilloverObject) -> &'static str {
-    match object {
-        SpilloverObject::Threat => "threat",
-        SpilloverObject::Interceptor => "interceptor",
-        SpilloverObject::Debris => "debris",
-    }
 }
 
 /// The colour of a nation on the map, by its order in the scenario (grey for a nation the scenario
@@ -90,10 +81,7 @@ impl<'a> Night<'a> {
                     ..
                 } => night.spills.push((
                     lon_lat(at),
-                    format!(
-                        "spillover: {} in {country} near {near}",
-                        object_name(*object)
-                    ),
+                    format!("spillover: {} in {country} near {near}", object.name()),
                 )),
                 _ => {}
             }
