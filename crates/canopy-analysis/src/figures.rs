@@ -27,6 +27,13 @@ impl SummaryProportion {
         SummaryProportion::RoeBreachProbability,
     ];
 
+    /// The headline ones: what `canopy mc` prints and the report shows first.
+    pub const HEADLINE: [SummaryProportion; 3] = [
+        SummaryProportion::LeakProbability,
+        SummaryProportion::AnyLeakerProbability,
+        SummaryProportion::SpilloverProbability,
+    ];
+
     /// Its name in `summary.json`.
     pub const fn name(self) -> &'static str {
         match self {

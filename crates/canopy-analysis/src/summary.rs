@@ -271,4 +271,14 @@ mod tests {
         assert_eq!(summary.per_night["leak_rate"].moments.mean, 0.1);
         assert!(!summary.columns.contains_key("replication"));
     }
+
+    #[test]
+    fn a_column_the_runs_lack_gives_a_proportion_without_trials_never_a_zero() {
+        let rows = [json!({"leaked": 2, "entered_theatre": 10, "spillover": {"count": 0}})];
+        let summary = summarise(&Table::from_rows(&rows, Missing::ZeroCounts));
+        let breaches = &summary.proportions["roe_breach_probability"];
+        assert_eq!((breaches.trials, breaches.estimate), (0, None));
+        let spill = &summary.proportions["spillover_probability"];
+        assert_eq!((spill.trials, spill.estimate), (1, Some(0.0)));
+    }
 }

@@ -107,11 +107,7 @@ pub fn execute(args: McArgs) -> anyhow::Result<()> {
 /// The few figures worth a glance, with their 95 % intervals.
 pub fn headline(summary: &Summary, out: &std::path::Path) -> String {
     let mut text = format!("{} replications -> {}\n", summary.runs, out.display());
-    for which in [
-        SummaryProportion::LeakProbability,
-        SummaryProportion::AnyLeakerProbability,
-        SummaryProportion::SpilloverProbability,
-    ] {
+    for which in SummaryProportion::HEADLINE {
         let name = which.name();
         match summary.proportion(which) {
             Some(p) => {

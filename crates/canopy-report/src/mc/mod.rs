@@ -38,20 +38,11 @@ pub struct McReportInput<'a> {
     pub events_replication: u64,
 }
 
-/// The headline proportions shown as facts, with their labels.
-const HEADLINE_PROPORTIONS: [(SummaryProportion, &str); 3] = [
-    (
-        SummaryProportion::LeakProbability,
-        "Leak probability (per threat)",
-    ),
-    (
-        SummaryProportion::AnyLeakerProbability,
-        "Nights with a leaker",
-    ),
-    (
-        SummaryProportion::SpilloverProbability,
-        "Nights with spillover",
-    ),
+/// The labels of the headline proportions ([`SummaryProportion::HEADLINE`]), shown as facts.
+const HEADLINE_LABELS: [&str; 3] = [
+    "Leak probability (per threat)",
+    "Nights with a leaker",
+    "Nights with spillover",
 ];
 
 /// The whole report of a Monte Carlo.
@@ -64,7 +55,7 @@ pub fn mc_report(input: &McReportInput) -> Report {
             "Picture / planner",
             format!("{} / {}", input.manifest.picture, input.manifest.planner),
         );
-    for (which, label) in HEADLINE_PROPORTIONS {
+    for (which, label) in SummaryProportion::HEADLINE.into_iter().zip(HEADLINE_LABELS) {
         match s.proportion(which) {
             Some(p) => {
                 if let (Some(e), Some(ci)) = (p.estimate, p.wilson95) {

@@ -254,3 +254,28 @@ pub(super) fn timeline_section(input: &McReportInput) -> Section {
         .text(approvals);
     with_notes(section, &problems)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Block;
+    use canopy_analysis::summarise;
+    use canopy_io::Missing;
+    use canopy_sim::RunMetrics;
+
+    #[test]
+    fn a_cost_column_the_runs_lack_is_a_note_in_the_cost_section_not_a_zero_bar() {
+        let night = serde_json::to_value(RunMetrics {
+            interceptor_cost_usd: 3.0e6,
+            flight_cost_usd: 5.0e4,
+            ..RunMetrics::default()
+        })
+        .unwrap();
+        let mut runs = Table::from_rows(&[night], Missing::ZeroCounts);
+        runs.columns.retain(|(name, _)| name != "flight_cost_usd");
+        let summary = summarise(&runs);
+        let section = cost_section(&summary, &runs);
+        let note = "Not shown: the column `flight_cost_usd` is not in the runs.";
+        assert!(section.blocks.contains(&Block::Text(note.to_string())));
+    }
+}
