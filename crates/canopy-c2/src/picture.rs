@@ -46,6 +46,26 @@ pub struct TrackEstimate {
     pub nations: NationSet,
 }
 
+impl TrackEstimate {
+    /// A track known exactly and with certainty: no covariance, its class sure.
+    pub fn exact(
+        id: TrackId,
+        class: ThreatClass,
+        (position_m, velocity_mps): (EnuPosition, EnuVelocity),
+        nations: NationSet,
+    ) -> TrackEstimate {
+        TrackEstimate {
+            id,
+            position_m,
+            velocity_mps,
+            covariance: [[0.0; 6]; 6],
+            class,
+            class_confidence: 1.0,
+            nations,
+        }
+    }
+}
+
 /// Everything C2 knows at one instant: the tracks of the fused picture.
 #[derive(Clone, Debug, Default)]
 pub struct AirPicture {

@@ -72,16 +72,10 @@ impl PictureMode {
         picture.time = time;
         picture.tracks.clear();
         for threat in truth.active() {
-            let (position_m, velocity_mps) = truth.state_m(threat, time);
-            picture.tracks.push(TrackEstimate {
-                id: TrackId(u64::from(threat.0)),
-                position_m,
-                velocity_mps,
-                covariance: [[0.0; 6]; 6],
-                class: truth.class(threat),
-                class_confidence: 1.0,
-                nations: all_nations,
-            });
+            let id = TrackId(u64::from(threat.0));
+            let state = truth.state_m(threat, time);
+            let track = TrackEstimate::exact(id, truth.class(threat), state, all_nations);
+            picture.tracks.push(track);
         }
     }
 }

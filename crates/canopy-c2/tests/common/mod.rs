@@ -161,13 +161,6 @@ pub fn exact_track(
     position_m: EnuPosition,
     velocity_mps: EnuVelocity,
 ) -> TrackEstimate {
-    TrackEstimate {
-        id: TrackId(id),
-        position_m,
-        velocity_mps,
-        covariance: [[0.0; 6]; 6],
-        class,
-        class_confidence: 1.0,
-        nations: NationSet::default(),
-    }
+    let state = (position_m, velocity_mps);
+    TrackEstimate::exact(TrackId(id), class, state, NationSet::default())
 }
