@@ -125,6 +125,16 @@ pub(crate) struct ParamSpec {
     pub unit: Unit,
 }
 
+/// What a parameter's table holds, for error messages.
+pub(crate) const PARAM_TABLE_RULE: &str = "a table { value = NUMBER, source = \"URL\" } or { value = NUMBER, assumed = \"reasoning\", range = [low, high] }";
+
+/// Whether `key` is a parameter declared in one of `catalogues`.
+pub(crate) fn is_param_of(catalogues: &[&[ParamSpec]], key: &str) -> bool {
+    catalogues
+        .iter()
+        .any(|params| params.iter().any(|param| param.key == key))
+}
+
 const PROVENANCE_RULE: &str = "exactly one of `source = \"URL\"` (a public figure) or `assumed = \"reasoning\"` with `range = [low, high]`";
 
 /// Checks a parameter (in `field`, e.g. `threat[3].speed_kmh`) and converts it from `unit` to SI

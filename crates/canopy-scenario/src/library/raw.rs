@@ -2,6 +2,7 @@
 //! declaration of every parameter (its key, SI name, bounds and unit).
 
 use super::entry::catalogue_entry;
+use super::param::{PARAM_TABLE_RULE, is_param_of};
 use super::types::{MunitionKind, ThreatClass};
 use serde::Deserialize;
 use toml::Spanned;
@@ -143,21 +144,18 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "self_destructs" => "true or false",
         "radar" => "a radar id of sensors.toml, e.g. \"apg-68\"",
         "threat" | "munition" | "system" | "aircraft" => "a list of `[[entry]]` tables",
-        p if is_param(p) => {
-            "a table { value = NUMBER, source = \"URL\" } or { value = NUMBER, assumed = \"reasoning\", range = [low, high] }"
-        }
+        p if is_param(p) => PARAM_TABLE_RULE,
         _ => return None,
     })
 }
 
 /// Whether `key` is a parameter of one of the four catalogues.
 fn is_param(key: &str) -> bool {
-    [
+    let catalogues = [
         RawThreat::PARAMS,
         RawMunition::PARAMS,
         RawSystem::PARAMS,
         RawAircraft::PARAMS,
-    ]
-    .iter()
-    .any(|params| params.iter().any(|param| param.key == key))
+    ];
+    is_param_of(&catalogues, key)
 }

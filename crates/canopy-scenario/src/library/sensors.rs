@@ -2,6 +2,7 @@
 //! airborne early-warning radars and acoustic networks, each number with its provenance.
 
 use super::entry::{Params, build_entries, catalogue_entry};
+use super::param::{PARAM_TABLE_RULE, is_param_of};
 use super::types::{SensorKind, SensorType};
 use crate::error::ScenarioError;
 use crate::source::SourceFile;
@@ -49,7 +50,7 @@ catalogue_entry! {
 
 /// Whether `key` is a parameter of the sensor catalogue.
 fn is_param(key: &str) -> bool {
-    RawSensor::PARAMS.iter().any(|param| param.key == key)
+    is_param_of(&[RawSensor::PARAMS], key)
 }
 
 /// What each field of the sensor catalogue accepts (paths without indices), for error messages.
@@ -63,9 +64,7 @@ fn describe(field: &str) -> Option<&'static str> {
         "name" => "a display name in quotes",
         "kind" => "one of \"radar\", \"acoustic\"",
         "sensor" => "a list of `[[sensor]]` tables",
-        p if is_param(p) => {
-            "a table { value = NUMBER, source = \"URL\" } or { value = NUMBER, assumed = \"reasoning\", range = [low, high] }"
-        }
+        p if is_param(p) => PARAM_TABLE_RULE,
         _ => return None,
     })
 }
