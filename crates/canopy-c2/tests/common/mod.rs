@@ -3,87 +3,23 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
-
 use canopy_c2::{
     Geometry, MunitionStock, NationSet, PlanningContext, RuleBook, ShooterKind, ShooterState,
     TrackEstimate,
 };
 use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
 use canopy_geo::{EnuPosition, EnuVelocity};
-use canopy_scenario::{MunitionIndex, Scenario, ThreatClass, parse_scenario};
+use canopy_scenario::{MunitionIndex, Scenario, ThreatClass};
+
+#[path = "../../../../tests/fixtures/scenarios.rs"]
+mod scenarios;
 
 /// Ukraine alone under delegated authority, with no en-route attrition, starting at 22:00 UTC:
 /// a NASAMS site at [49.80, 25.00] and one Shahed-136 launched from [49.80, 25.30] (about
 /// 21.6 km east of the site) towards a depot at [49.80, 24.60], all within Ukraine. Ukraine may
 /// engage every class anywhere over Ukraine, and its debris may not fall on NATO territory.
-const NASAMS_SCENARIO: &str = r#"
-schema_version = 1
-
-[scenario]
-name = "test-nasams"
-start = "2024-07-09T22:00:00Z"
-duration = "8h"
-seed = 7
-
-[theatre]
-entry_meridian_deg = 30.0
-en_route_attrition = 0.0
-
-[[nation]]
-code = "UA"
-name = "Ukraine"
-coalition = false
-
-[[rules]]
-nation = "UA"
-threat_classes = ["drone", "decoy", "cruise", "ballistic"]
-min_distance_from_km = {}
-forbid_debris_on_nato = true
-
-[[zone]]
-id = "ukraine"
-kind = "engagement"
-nations = ["UA"]
-countries = ["UA"]
-
-[[place]]
-id = "test-launch"
-name = "test-launch"
-at = [49.8, 25.3]
-kind = "military_area"
-country = "UA"
-
-[[place]]
-id = "test-depot"
-name = "test-depot"
-at = [49.8, 24.6]
-kind = "military_area"
-country = "UA"
-
-[[site]]
-id = "ua-nasams"
-nation = "UA"
-system = "nasams"
-at = [49.80, 25.00]
-magazine = { aim-120c-gl = 200 }
-
-[[raid]]
-id = "wave"
-threat = "shahed-136"
-count = 1
-launch = "test-launch"
-window = ["22:00", "22:10"]
-targets = ["test-depot"]
-
-[authority]
-mode = "delegated"
-approval_delay = "90s"
-"#;
-
-/// The scenario of [`NASAMS_SCENARIO`], validated.
 pub fn nasams_scenario() -> Scenario {
-    parse_scenario(NASAMS_SCENARIO, Path::new("test-nasams.toml")).expect("test scenario is valid")
+    scenarios::nasams_scenario(1, scenarios::DELEGATED, true)
 }
 
 /// A scenario with what C2 derives from it: the theatre's geometry and every nation's rules.

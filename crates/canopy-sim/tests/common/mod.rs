@@ -2,65 +2,13 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
-
 use canopy_geo::GeoPoint;
-use canopy_scenario::{Scenario, parse_scenario};
+use canopy_scenario::Scenario;
 use canopy_sim::{PlannerKind, PreparedScenario, RunOptions, RunOutcome};
 
-/// Delegated authority (the approval delay then applies only in approval-required zones).
-pub const DELEGATED: &str = "mode = \"delegated\"\napproval_delay = \"90s\"";
-/// Every engagement waits 90 s for approval.
-pub const PER_ENGAGEMENT: &str = "mode = \"per-engagement\"\napproval_delay = \"90s\"";
-
-/// A scenario of Ukraine alone, starting at 22:00 UTC, with no en-route attrition; `body` adds
-/// rules, zones, places, forces and raids, `authority` the body of the `[authority]` table.
-pub fn ukraine_scenario(name: &str, body: &str, authority: &str) -> Scenario {
-    let text = format!(
-        r#"
-schema_version = 1
-
-[scenario]
-name = "{name}"
-start = "2024-07-09T22:00:00Z"
-duration = "8h"
-seed = 7
-
-[theatre]
-entry_meridian_deg = 30.0
-en_route_attrition = 0.0
-
-[[nation]]
-code = "UA"
-name = "Ukraine"
-coalition = false
-{body}
-[authority]
-{authority}
-"#
-    );
-    parse_scenario(&text, Path::new(&format!("{name}.toml"))).expect("test scenario is valid")
-}
-
-/// Ukraine's rules: every class, no distance caveats, debris on NATO territory forbidden or not;
-/// its engagement zone is all of Ukraine.
-pub fn ukraine_rules(threat_classes: &str, forbid_debris_on_nato: bool) -> String {
-    format!(
-        r#"
-[[rules]]
-nation = "UA"
-threat_classes = {threat_classes}
-min_distance_from_km = {{}}
-forbid_debris_on_nato = {forbid_debris_on_nato}
-
-[[zone]]
-id = "ukraine"
-kind = "engagement"
-nations = ["UA"]
-countries = ["UA"]
-"#
-    )
-}
+#[path = "../../../../tests/fixtures/scenarios.rs"]
+mod scenarios;
+pub use scenarios::*;
 
 /// One F-16C patrol from Lviv airport (49.8125 N, 23.9561 E) to a station at 49.80 N, 25.00 E,
 /// on station at 23:00 (3,600 s after the start) for one hour, and one drone whose flight keeps
@@ -82,37 +30,6 @@ pub fn patrol_transit_s(scenario: &Scenario) -> f64 {
     let base = GeoPoint::from_degrees(49.8125, 23.9561).unwrap();
     let station = GeoPoint::from_degrees(49.80, 25.00).unwrap();
     canopy_geo::inverse(base, station).distance_m / cruise_mps
-}
-
-/// A place of the scenario in Ukraine.
-pub fn place(id: &str, lat: f64, lon: f64) -> String {
-    place_in(id, lat, lon, "UA")
-}
-
-/// A place of the scenario in `country`.
-pub fn place_in(id: &str, lat: f64, lon: f64, country: &str) -> String {
-    format!(
-        "\n[[place]]\nid = \"{id}\"\nname = \"{id}\"\nat = [{lat}, {lon}]\nkind = \"military_area\"\ncountry = \"{country}\"\n"
-    )
-}
-
-/// A NASAMS site of Ukraine at [49.80, 25.00] and a raid of `count` Shahed-136 drones launched
-/// from [49.80, 25.30] (about 21.6 km east of the site) towards a depot at [49.80, 24.60], all
-/// within Ukraine; Ukraine may engage anywhere over Ukraine.
-pub fn nasams_scenario(count: u32, authority: &str, with_site: bool) -> Scenario {
-    let site = if with_site {
-        "\n[[site]]\nid = \"ua-nasams\"\nnation = \"UA\"\nsystem = \"nasams\"\nat = [49.80, 25.00]\nmagazine = { aim-120c-gl = 200 }\n"
-    } else {
-        ""
-    };
-    let body = format!(
-        "{}{}{}{site}{}",
-        ukraine_rules(r#"["drone", "decoy", "cruise", "ballistic"]"#, true),
-        place("test-launch", 49.80, 25.30),
-        place("test-depot", 49.80, 24.60),
-        drone_wave(count),
-    );
-    ukraine_scenario("test-nasams", &body, authority)
 }
 
 /// The drones of [`nasams_scenario`] against a Polish NASAMS at the same place, Poland (a
@@ -158,13 +75,6 @@ threat_classes = {threat_classes}
 min_distance_from_km = {{}}
 forbid_debris_on_nato = {forbid_debris_on_nato}
 "#
-    )
-}
-
-/// A raid of `count` Shahed-136 drones from `test-launch` to `test-depot` between 22:00 and 22:10.
-fn drone_wave(count: u32) -> String {
-    format!(
-        "\n[[raid]]\nid = \"wave\"\nthreat = \"shahed-136\"\ncount = {count}\nlaunch = \"test-launch\"\nwindow = [\"22:00\", \"22:10\"]\ntargets = [\"test-depot\"]\n"
     )
 }
 
