@@ -68,7 +68,7 @@ fn theatre_frame(scenario: &Scenario) -> EnuFrame {
     let aim_points: Vec<GeoPoint> = scenario
         .raids
         .iter()
-        .flat_map(|raid| raid.targets.iter().map(|place| place.at))
+        .flat_map(|raid| raid.target_places().map(|place| place.at))
         .chain(scenario.sites.iter().map(|site| site.at))
         .collect();
     let count = aim_points.len().max(1) as f64;

@@ -61,8 +61,8 @@ pub fn render(metrics: &RunMetrics) -> String {
 fn threats_table(out: &mut String, metrics: &RunMetrics) {
     let _ = writeln!(
         out,
-        "\n{:<14} {:>8} {:>9} {:>8} {:>9} {:>7} {:>8}  destroyed by",
-        "threat", "launched", "attrited", "entered", "destroyed", "leaked", "airborne"
+        "\n{:<14} {:>8} {:>9} {:>8} {:>9} {:>6} {:>7} {:>8}  destroyed by",
+        "threat", "launched", "attrited", "entered", "destroyed", "lost", "leaked", "airborne"
     );
     for (kind, outcome) in &metrics.threat_types {
         let by: Vec<String> = outcome
@@ -72,12 +72,13 @@ fn threats_table(out: &mut String, metrics: &RunMetrics) {
             .collect();
         let _ = writeln!(
             out,
-            "{:<14} {:>8} {:>9} {:>8} {:>9} {:>7} {:>8}  {}",
+            "{:<14} {:>8} {:>9} {:>8} {:>9} {:>6} {:>7} {:>8}  {}",
             kind,
             outcome.launched,
             outcome.attrited_en_route,
             outcome.entered_theatre,
             outcome.destroyed,
+            outcome.lost,
             outcome.leaked,
             outcome.airborne_at_end,
             by.join(", ")
@@ -85,12 +86,13 @@ fn threats_table(out: &mut String, metrics: &RunMetrics) {
     }
     let _ = writeln!(
         out,
-        "{:<14} {:>8} {:>9} {:>8} {:>9} {:>7} {:>8}  interception rate {}",
+        "{:<14} {:>8} {:>9} {:>8} {:>9} {:>6} {:>7} {:>8}  interception rate {}",
         "total",
         metrics.launched,
         metrics.attrited_en_route,
         metrics.entered_theatre,
         metrics.destroyed,
+        metrics.lost,
         metrics.leaked,
         metrics.airborne_at_end,
         metrics.interception_rate.map_or_else(

@@ -38,6 +38,7 @@ fn sample() -> RunMetrics {
         entered_theatre: 203,
         destroyed: 204,
         destroyed_by: counts(&[("PL", 205)]),
+        lost: 208,
         leaked: 206,
         airborne_at_end: 207,
     };
@@ -60,6 +61,7 @@ fn sample() -> RunMetrics {
         attrited_en_route: 4,
         entered_theatre: 5,
         destroyed: 6,
+        lost: 9,
         leaked: 7,
         airborne_at_end: 8,
         interception_rate: Some(0.9),

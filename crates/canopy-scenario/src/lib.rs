@@ -34,7 +34,9 @@
 //!
 //! The file format is described for users in `docs/scenario-format.md`.
 
+pub mod cities;
 mod clock;
+pub mod deal;
 mod error;
 mod ids;
 pub mod library;
@@ -57,9 +59,9 @@ pub use load::{
     load_scenario_with, parse_scenario,
 };
 pub use model::{
-    Authority, AuthorityMode, C2Settings, DEFAULT_COST_WEIGHT, Nation, Patrol, Raid, Refusal,
-    Rules, Scenario, SensorPlatform, SensorSite, Site, Theatre, Uncertainty, Zone, ZoneKind,
-    ZoneVerdict,
+    Authority, AuthorityMode, C2Settings, DEFAULT_COST_WEIGHT, EntryMeridian, EwArea, Nation,
+    Patrol, Raid, Refusal, Rules, Scenario, SensorPlatform, SensorSite, Site, Theatre,
+    Uncertainty, Weighted, Zone, ZoneKind, ZoneVerdict,
 };
 pub use overlay::{Overlay, apply_overlays};
 pub use places::{Place, Places};

@@ -40,6 +40,8 @@ pub struct Scenario {
     pub raids: Vec<Raid>,
     /// Sensors: radars, airborne early warning, acoustic networks.
     pub sensors: Vec<SensorSite>,
+    /// Electronic warfare areas, where drones and decoys may lose their way.
+    pub ew: Vec<EwArea>,
     /// Engagement, no-fire and approval-required zones.
     pub zones: Vec<Zone>,
     /// Who approves engagements, and how long it takes.
@@ -60,14 +62,59 @@ pub struct Uncertainty {
     pub sample_library_ranges: bool,
 }
 
-/// The modelled theatre: threats appear where they cross its eastern edge.
+/// Where the model starts following the threats.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Theatre {
+pub enum Theatre {
+    /// Every threat is followed over its whole flight, from its launch point (a scenario without
+    /// `[theatre]` keys).
+    WholeFlights,
+    /// Threats appear where their route crosses a meridian; a share is destroyed before.
+    FromMeridian(EntryMeridian),
+}
+
+/// A theatre whose eastern edge is a meridian.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EntryMeridian {
     /// Threats appear where their route first crosses this meridian going west (or at launch,
     /// when launched west of it).
     pub entry_meridian_rad: f64,
     /// Probability that a threat is destroyed outside the model before it enters the theatre.
     pub en_route_attrition: f64,
+}
+
+impl Theatre {
+    /// The entry meridian, for a theatre that has one.
+    pub fn entry_meridian(&self) -> Option<EntryMeridian> {
+        match *self {
+            Theatre::WholeFlights => None,
+            Theatre::FromMeridian(entry) => Some(entry),
+        }
+    }
+}
+
+/// `[[ew]]`: electronic warfare over an area. Each drone or decoy flying into the area loses its
+/// way with probability `lost_share` (once per pass); missiles are not affected.
+#[derive(Clone, Debug)]
+pub struct EwArea {
+    /// Id, unique among EW areas.
+    pub id: String,
+    /// The nation that jams.
+    pub nation: NationId,
+    /// Where.
+    pub shape: ZoneShape,
+    /// Probability that a drone or decoy flying into the area loses its way.
+    pub lost_share: f64,
+}
+
+impl EwArea {
+    /// The threat classes that electronic warfare leads astray: drones and decoys, which navigate
+    /// by satellite; cruise and ballistic missiles navigate by inertia and terrain matching too.
+    pub const CLASSES: [ThreatClass; 2] = [ThreatClass::Drone, ThreatClass::Decoy];
+
+    /// Whether electronic warfare affects threats of this class.
+    pub fn affects(class: ThreatClass) -> bool {
+        Self::CLASSES.contains(&class)
+    }
 }
 
 /// A nation: Ukraine (`coalition == false`) or a coalition member helping it.
@@ -225,14 +272,37 @@ pub struct Raid {
     pub threat: ThreatIndex,
     /// Number of threats.
     pub count: u32,
-    /// Launch place.
-    pub launch: Place,
+    /// Launch places with their weights; the threats are dealt over them in proportion.
+    pub launches: Vec<Weighted<Place>>,
     /// First and last launch time; launches are spread evenly between them.
     pub window: (SimTime, SimTime),
-    /// Aim points; threats are dealt round-robin over them.
-    pub targets: Vec<Place>,
+    /// Aim points with their weights; each launch place's threats are dealt over them in
+    /// proportion (in turn, for equal weights).
+    pub targets: Vec<Weighted<Place>>,
     /// Waypoints flown in order between launch and target.
     pub via: Vec<GeoPoint>,
+}
+
+/// An item with a weight (above 0).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weighted<T> {
+    /// The item.
+    pub item: T,
+    /// Its weight.
+    pub weight: f64,
+}
+
+impl Raid {
+    /// The aim points, in file order.
+    pub fn target_places(&self) -> impl Iterator<Item = &Place> {
+        self.targets.iter().map(|target| &target.item)
+    }
+
+    /// Each threat's launch place and aim point, as indices into `launches` and `targets`, in
+    /// launch order: see [`crate::deal`].
+    pub fn deal(&self) -> Vec<(usize, usize)> {
+        crate::deal::deal_raid(self.count, &self.launches, &self.targets)
+    }
 }
 
 /// Who decides on engagements.

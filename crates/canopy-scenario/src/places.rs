@@ -34,85 +34,41 @@ pub struct Places {
 }
 
 impl Places {
-    /// The project's place table (`data/places.csv`), compiled in and read once.
+    /// The project's places: `data/places.csv`, then the GeoNames cities of `data/cities.csv`
+    /// (see [`crate::cities`]), compiled in and read once.
     pub fn bundled() -> Result<&'static Places, ScenarioError> {
         static BUNDLED: OnceLock<Result<Places, ScenarioError>> = OnceLock::new();
         BUNDLED
-            .get_or_init(|| Places::from_csv(PLACES_CSV, Path::new(PLACES_FILE)))
+            .get_or_init(|| {
+                let mut places = Places::from_csv(PLACES_CSV, Path::new(PLACES_FILE))?;
+                crate::cities::add_bundled(&mut places)?;
+                Ok(places)
+            })
             .as_ref()
             .map_err(Clone::clone)
     }
 
     /// Reads a place table with the columns `id,name,lat,lon,kind,country` (others ignored).
     pub fn from_csv(text: &str, name: &Path) -> Result<Places, ScenarioError> {
-        let fail = |line: Option<u64>, problem: String, allowed: &str| ScenarioError {
-            kind: ErrorKind::Value,
-            location: Location {
-                file: name.to_path_buf(),
-                line_column: line.map(|line| (u32::try_from(line).unwrap_or(u32::MAX), 1)),
-            },
-            field: None,
-            problem,
-            allowed: allowed.to_string(),
-        };
-        let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|err| fail(Some(1), format!("unreadable header: {err}"), "a CSV header"))?
-            .clone();
-        let column = |wanted: &str| {
-            headers.iter().position(|h| h == wanted).ok_or_else(|| {
-                fail(
-                    Some(1),
-                    format!("no `{wanted}` column"),
-                    "columns id,name,lat,lon,kind,country",
-                )
-            })
-        };
-        let columns = [
-            column("id")?,
-            column("name")?,
-            column("lat")?,
-            column("lon")?,
-            column("kind")?,
-            column("country")?,
-        ];
+        let columns = ["id", "name", "kind", "country", "lat", "lon"];
         let mut places = Places::default();
-        for record in reader.records() {
-            let record = record.map_err(|err| {
-                let line = err.position().map(|p| p.line());
-                fail(
-                    line,
-                    format!("unreadable row: {err}"),
-                    "one place per CSV row",
-                )
-            })?;
-            let line = record.position().map(|p| p.line());
-            let cell = |i: usize| record.get(columns[i]).unwrap_or("").trim();
-            let degrees = |i: usize| cell(i).parse::<f64>().unwrap_or(f64::NAN);
-            let at = GeoPoint::from_degrees(degrees(2), degrees(3)).map_err(|err| {
-                fail(
-                    line,
-                    format!("place `{}`: {err}", cell(0)),
-                    "lat in [-90, 90] and lon in [-180, 180] degrees",
-                )
-            })?;
+        read_rows(text, name, &columns, |cell, at| {
             let place = Place {
                 id: cell(0).to_string(),
                 name: cell(1).to_string(),
-                at,
-                kind: cell(4).to_string(),
-                country: cell(5).to_string(),
+                at: at(4, 5)?,
+                kind: cell(2).to_string(),
+                country: cell(3).to_string(),
             };
             if place.id.is_empty() || places.get(&place.id).is_some() {
-                return Err(fail(
-                    line,
+                return Err((
                     format!("place id {:?} is empty or repeated", place.id),
                     "a unique id per row",
                 ));
             }
             places.push(place);
-        }
+            Ok(())
+        })?;
         Ok(places)
     }
 
@@ -136,4 +92,78 @@ impl Places {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.places.iter().map(|p| p.id.as_str())
     }
+}
+
+/// An error of a place table, at a line when known.
+pub(crate) fn table_error(name: &Path, problem: String, allowed: &str) -> ScenarioError {
+    located_error(name, None, problem, allowed)
+}
+
+fn located_error(name: &Path, line: Option<u64>, problem: String, allowed: &str) -> ScenarioError {
+    ScenarioError {
+        kind: ErrorKind::Value,
+        location: Location {
+            file: name.to_path_buf(),
+            line_column: line.map(|line| (u32::try_from(line).unwrap_or(u32::MAX), 1)),
+        },
+        field: None,
+        problem,
+        allowed: allowed.to_string(),
+    }
+}
+
+/// A row's problem: what is wrong, and what is allowed.
+pub(crate) type RowProblem = (String, &'static str);
+
+/// Reads the rows of a CSV table that has (at least) the named `columns`, handing each row to
+/// `row` with a reader of the cell of a column (by its position in `columns`) and a reader of the
+/// point of a latitude and a longitude column; a problem of a row is reported at its line.
+pub(crate) fn read_rows(
+    text: &str,
+    name: &Path,
+    columns: &[&str],
+    mut row: impl for<'r> FnMut(
+        &'r dyn Fn(usize) -> &'r str,
+        &'r dyn Fn(usize, usize) -> Result<GeoPoint, RowProblem>,
+    ) -> Result<(), RowProblem>,
+) -> Result<(), ScenarioError> {
+    let fail = |line: Option<u64>, problem: String, allowed: &str| {
+        located_error(name, line, problem, allowed)
+    };
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|err| fail(Some(1), format!("unreadable header: {err}"), "a CSV header"))?
+        .clone();
+    let positions = columns
+        .iter()
+        .map(|wanted| {
+            headers.iter().position(|h| h == *wanted).ok_or_else(|| {
+                fail(
+                    Some(1),
+                    format!("no `{wanted}` column"),
+                    &format!("columns {}", columns.join(",")),
+                )
+            })
+        })
+        .collect::<Result<Vec<usize>, _>>()?;
+    for record in reader.records() {
+        let record = record.map_err(|err| {
+            let line = err.position().map(|p| p.line());
+            fail(line, format!("unreadable row: {err}"), "one place per CSV row")
+        })?;
+        let line = record.position().map(|p| p.line());
+        let cell = |i: usize| record.get(positions[i]).unwrap_or("").trim();
+        let at = |lat: usize, lon: usize| {
+            let degrees = |i: usize| cell(i).parse::<f64>().unwrap_or(f64::NAN);
+            GeoPoint::from_degrees(degrees(lat), degrees(lon)).map_err(|err| {
+                (
+                    format!("place `{}`: {err}", cell(0)),
+                    "lat in [-90, 90] and lon in [-180, 180] degrees",
+                )
+            })
+        };
+        row(&cell, &at).map_err(|(problem, allowed)| fail(line, problem, allowed))?;
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 use crate::library::ThreatClass;
 use crate::model::{AuthorityMode, ZoneKind};
 use serde::Deserialize;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
@@ -32,6 +32,7 @@ pub(crate) struct RawScenario {
     #[serde(rename = "schema_version")]
     pub _schema_version: de::IgnoredAny,
     pub scenario: RawHeader,
+    #[serde(default)]
     pub theatre: RawTheatre,
     pub nation: Vec<Spanned<RawNation>>,
     #[serde(default)]
@@ -46,6 +47,8 @@ pub(crate) struct RawScenario {
     pub raid: Vec<RawRaid>,
     #[serde(default)]
     pub sensor: Vec<RawSensorSite>,
+    #[serde(default)]
+    pub ew: Vec<Spanned<RawEw>>,
     pub authority: RawAuthority,
     #[serde(default)]
     pub c2: RawC2,
@@ -78,12 +81,12 @@ pub(crate) struct RawHeader {
     pub decision_cycle: Option<Spanned<String>>,
 }
 
-/// `[theatre]`.
-#[derive(Debug, Deserialize)]
+/// `[theatre]` (optional): both keys, or neither for whole flights.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTheatre {
-    pub entry_meridian_deg: Spanned<f64>,
-    pub en_route_attrition: Spanned<f64>,
+    pub entry_meridian_deg: Option<Spanned<f64>>,
+    pub en_route_attrition: Option<Spanned<f64>>,
 }
 
 /// `[[nation]]`.
@@ -118,6 +121,48 @@ pub(crate) struct RawZone {
     pub circle: Option<Spanned<RawCircle>>,
     pub countries: Option<RawIds>,
 }
+
+/// `[[ew]]`: electronic warfare over an area of any zone shape.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEw {
+    pub id: Spanned<String>,
+    pub nation: Spanned<String>,
+    pub lost_share: Spanned<f64>,
+    pub west_of_meridian: Option<Spanned<f64>>,
+    pub east_of_meridian: Option<Spanned<f64>>,
+    pub polygon: Option<Spanned<RawPolygon>>,
+    pub circle: Option<Spanned<RawCircle>>,
+    pub countries: Option<RawIds>,
+}
+
+/// The shape keys of a zone or an EW area, of which exactly one is given.
+pub(crate) struct RawShape<'a> {
+    pub west_of_meridian: Option<&'a Spanned<f64>>,
+    pub east_of_meridian: Option<&'a Spanned<f64>>,
+    pub polygon: Option<&'a Spanned<RawPolygon>>,
+    pub circle: Option<&'a Spanned<RawCircle>>,
+    pub countries: Option<&'a RawIds>,
+}
+
+/// Declares `shape()` on tables that carry the shape keys.
+macro_rules! shape_keys {
+    ($($table:ty),*) => {$(
+        impl $table {
+            /// Its shape keys.
+            pub(crate) fn shape(&self) -> RawShape<'_> {
+                RawShape {
+                    west_of_meridian: self.west_of_meridian.as_ref(),
+                    east_of_meridian: self.east_of_meridian.as_ref(),
+                    polygon: self.polygon.as_ref(),
+                    circle: self.circle.as_ref(),
+                    countries: self.countries.as_ref(),
+                }
+            }
+        }
+    )*};
+}
+shape_keys!(RawZone, RawEw);
 
 /// `polygon = [[lat, lon], ...]` or `polygon = "file.geojson"`.
 #[derive(Debug)]
@@ -216,11 +261,53 @@ pub(crate) struct RawRaid {
     pub id: Spanned<String>,
     pub threat: Spanned<String>,
     pub count: Spanned<i64>,
-    pub launch: Spanned<String>,
+    pub launch: Spanned<RawChoice>,
     pub window: Spanned<Vec<Spanned<String>>>,
-    pub targets: RawIds,
+    pub targets: Spanned<RawChoice>,
     #[serde(default)]
     pub via: Vec<RawPoint>,
+}
+
+/// Places to spread a raid over: one id (`"kursk"`), a list of ids of equal weight
+/// (`["lviv", "rivne"]`) or a table of id = weight (`{ kursk = 2, oryol = 1 }`), in file order.
+#[derive(Debug)]
+pub(crate) enum RawChoice {
+    /// One id, written as a string.
+    One(String),
+    /// Ids of equal weight.
+    List(Vec<Spanned<String>>),
+    /// Ids with weights.
+    Weighted(Vec<(Spanned<String>, Spanned<f64>)>),
+}
+
+impl<'de> Deserialize<'de> for RawChoice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ChoiceVisitor;
+        impl<'de> Visitor<'de> for ChoiceVisitor {
+            type Value = RawChoice;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a place id, a list of place ids or a table of place id = weight")
+            }
+            fn visit_str<E: de::Error>(self, id: &str) -> Result<RawChoice, E> {
+                Ok(RawChoice::One(id.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawChoice, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element()? {
+                    ids.push(id);
+                }
+                Ok(RawChoice::List(ids))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawChoice, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(RawChoice::Weighted(entries))
+            }
+        }
+        deserializer.deserialize_any(ChoiceVisitor)
+    }
 }
 
 /// `[authority]`.
@@ -261,6 +348,12 @@ pub(crate) struct RawPlace {
     pub country: String,
 }
 
+/// What `ew.lost_share` accepts.
+pub(crate) const EW_LOST_SHARE_RULE: &str = "a probability between 0 and 1 that a drone or decoy flying into the area loses its way";
+
+/// What `raid.launch` and `raid.targets` accept.
+pub(crate) const RAID_PLACES_RULE: &str = "a place id (of data/places.csv, data/cities.csv or a [[place]] table), a list of place ids, or a table of place id = weight (a number above 0), e.g. { kursk = 2, oryol = 1 }";
+
 /// What `c2.cost_weight` accepts.
 pub(crate) const C2_COST_WEIGHT_RULE: &str = "a number of 0 or more: the weight of one USD of interceptor cost against one USD of damage averted (default 2)";
 
@@ -290,7 +383,9 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "scenario.step" => "a duration in quotes such as \"1s\" or \"500ms\" (default \"1s\")",
         "scenario.decision_cycle" => "a duration in quotes such as \"5s\" (default \"5s\")",
         "scenario.seed" => "a whole number of 0 or more",
-        "theatre" => "a [theatre] table with entry_meridian_deg and en_route_attrition",
+        "theatre" => {
+            "a [theatre] table with entry_meridian_deg and en_route_attrition (both, or neither for whole flights)"
+        }
         "theatre.entry_meridian_deg" => "a longitude in degrees, in [-180, 180]",
         "theatre.en_route_attrition" => "a probability between 0 and 1",
         "nation" => "[[nation]] tables with code, name, coalition",
@@ -309,26 +404,34 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
             "a table of country code = distance in km (0 or more), e.g. { BY = 50, RU = 100 }"
         }
         "zone" => "[[zone]] tables with id, kind, nations and one shape",
-        "zone.id" | "site.id" | "patrol.id" | "raid.id" | "place.id" => ID,
+        "ew" => "[[ew]] tables with id, nation, lost_share and one shape",
+        "ew.nation" => NATION,
+        "ew.lost_share" => EW_LOST_SHARE_RULE,
+        "ew.id" | "zone.id" | "site.id" | "patrol.id" | "raid.id" | "place.id" => ID,
         "zone.kind" => "\"engagement\", \"no-fire\" or \"approval-required\"",
-        "zone.west_of_meridian" | "zone.east_of_meridian" => {
+        "zone.west_of_meridian"
+        | "zone.east_of_meridian"
+        | "ew.west_of_meridian"
+        | "ew.east_of_meridian" => {
             "a longitude in degrees, in [-180, 180]"
         }
-        "zone.polygon" => {
+        "zone.polygon" | "ew.polygon" => {
             "a closed ring [[lat, lon], ...] (first point repeated at the end) or a GeoJSON file path in quotes"
         }
-        "zone.circle" => "{ at = [lat, lon], radius_km = R }",
-        "zone.circle.radius_km" => "a radius in km, 0 or more",
-        "zone.countries" => "a list of country codes of data/borders.geojson, e.g. [\"UA\"]",
+        "zone.circle" | "ew.circle" => "{ at = [lat, lon], radius_km = R }",
+        "zone.circle.radius_km" | "ew.circle.radius_km" => "a radius in km, 0 or more",
+        "zone.countries" | "ew.countries" => "a list of country codes of data/borders.geojson, e.g. [\"UA\"]",
         "site.system" => "a system id of data/library/systems.toml, e.g. \"patriot\"",
-        "site.at" | "patrol.station" | "raid.via" | "place.at" | "zone.circle.at" => POINT,
+        "site.at" | "patrol.station" | "raid.via" | "place.at" | "zone.circle.at"
+        | "ew.circle.at" => POINT,
         "site.magazine" | "patrol.loadout" => {
             "a table of munition id = rounds (a whole number, 0 or more), e.g. { pac3-mse = 16 }"
         }
         "patrol.aircraft" => "an aircraft id of data/library/aircraft.toml, e.g. \"f-16c\"",
         "patrol.count" => "a whole number of aircraft, 1 to 64",
         "patrol.spares" => "a whole number of spare aircraft, 0 to 64 (default 0)",
-        "patrol.base" | "raid.launch" | "raid.targets" => PLACE,
+        "patrol.base" => PLACE,
+        "raid.launch" | "raid.targets" => RAID_PLACES_RULE,
         "patrol.altitude_m" => "an altitude in metres, above 0 and at most 20000",
         "patrol.on_station" => crate::clock::CLOCK_RULE,
         "raid.threat" => "a threat id of data/library/threats.toml, e.g. \"shahed-136\"",

@@ -46,15 +46,16 @@ fn the_night_has_the_promised_size() {
     let targets: BTreeSet<&str> = s
         .raids
         .iter()
-        .flat_map(|r| r.targets.iter().map(|t| t.id.as_str()))
+        .flat_map(|r| r.target_places().map(|t| t.id.as_str()))
         .collect();
     assert!((8..=10).contains(&targets.len()), "{targets:?}");
     // Targets are in Ukraine, west of the theatre's entry meridian.
+    let entry = s.theatre.entry_meridian().unwrap();
     for raid in &s.raids {
-        for target in &raid.targets {
+        for target in raid.target_places() {
             assert_eq!(target.country, "UA", "{}", target.id);
             assert!(
-                target.at.lon_rad() < s.theatre.entry_meridian_rad,
+                target.at.lon_rad() < entry.entry_meridian_rad,
                 "{}",
                 target.id
             );
@@ -110,8 +111,9 @@ fn times_are_read_relative_to_the_start() {
 fn units_are_converted_to_si() {
     let s = western_shield();
     // 30 degrees = pi / 6 radians.
-    assert!((s.theatre.entry_meridian_rad - std::f64::consts::FRAC_PI_6).abs() < 1e-12);
-    assert_eq!(s.theatre.en_route_attrition, 0.25);
+    let entry = s.theatre.entry_meridian().unwrap();
+    assert!((entry.entry_meridian_rad - std::f64::consts::FRAC_PI_6).abs() < 1e-12);
+    assert_eq!(entry.en_route_attrition, 0.25);
     let pl = s.nation_by_code("PL").unwrap();
     let rules = pl.rules.as_ref().unwrap();
     let distances: Vec<(&str, f64)> = rules
@@ -246,7 +248,7 @@ fn every_point_defence_stands_within_reach_of_an_aim_point() {
         let aim_points: Vec<GeoPoint> = s
             .raids
             .iter()
-            .flat_map(|raid| raid.targets.iter().map(|place| place.at))
+            .flat_map(|raid| raid.target_places().map(|place| place.at))
             .collect();
         let mut point_defences = 0;
         for site in &s.sites {

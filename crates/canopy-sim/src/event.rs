@@ -112,6 +112,19 @@ pub enum Event {
         /// Where.
         at: Position,
     },
+    /// A drone or decoy lost its way in an electronic-warfare area: it will not reach its aim
+    /// point (the record's "did not reach its target").
+    ThreatLost {
+        /// When.
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
+        /// The threat.
+        threat: ThreatId,
+        /// The EW area's id.
+        area: String,
+        /// Where.
+        at: Position,
+    },
     /// C2 ordered an engagement.
     Decision {
         /// When.
@@ -367,6 +380,7 @@ impl Event {
         match self {
             Event::ThreatLaunched { time, .. }
             | Event::ThreatAttrited { time, .. }
+            | Event::ThreatLost { time, .. }
             | Event::ThreatEntered { time, .. }
             | Event::Decision { time, .. }
             | Event::Tracked { time, .. }

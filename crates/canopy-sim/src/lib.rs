@@ -9,6 +9,7 @@ pub mod airspace;
 pub mod audit;
 pub mod discrimination;
 pub mod engine;
+pub mod ew;
 pub mod event;
 pub mod metrics;
 pub mod observer;

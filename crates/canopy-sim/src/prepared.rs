@@ -11,6 +11,7 @@ use canopy_geo::{CountryCode, EnuPosition};
 use canopy_scenario::{AircraftIndex, Scenario, SystemIndex, ThreatClass, ThreatIndex};
 
 use crate::airspace::{AirspaceInterval, nato_intervals};
+use crate::ew::{EwStretch, ew_stretches};
 use crate::event::Position;
 use crate::profile::AltitudeProfile;
 use crate::route::Route;
@@ -45,19 +46,21 @@ pub struct ThreatSpec {
     pub speed_mps: f64,
     /// Its altitude profile.
     pub profile: AltitudeProfile,
-    /// Distance along the route where it enters the theatre, metres.
+    /// Distance along the route where it enters the theatre, metres (0 for whole flights).
     pub entry_distance_m: f64,
     /// Its unit cost, USD.
     pub cost_usd: f64,
 }
 
-/// A sampled route with the stretches of it inside NATO airspace.
+/// A sampled route with the stretches of it inside NATO airspace and EW areas.
 #[derive(Clone, Debug)]
 pub struct PreparedRoute {
     /// The route.
     pub route: Route,
     /// Where it runs through NATO airspace.
     pub nato: Vec<AirspaceInterval>,
+    /// Where it runs through electronic-warfare areas, in route order.
+    pub ew: Vec<EwStretch>,
 }
 
 /// What a unit is.
@@ -162,22 +165,23 @@ impl PreparedScenario {
 
 fn plan_threats(scenario: &Scenario, geometry: &Geometry) -> (Vec<PreparedRoute>, Vec<ThreatSpec>) {
     let mut routes = Vec::new();
-    let mut route_index: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut route_index: BTreeMap<(usize, usize, usize), usize> = BTreeMap::new();
     let mut threats = Vec::new();
-    let entry_lon = scenario.theatre.entry_meridian_rad;
+    let entry_meridian = scenario.theatre.entry_meridian();
     for (raid_index, raid) in scenario.raids.iter().enumerate() {
         let kind = scenario.library.threat(raid.threat);
-        for k in 0..raid.count {
-            let target_slot = k as usize % raid.targets.len();
+        for (k, (launch_slot, target_slot)) in (0..raid.count).zip(raid.deal()) {
+            let target = &raid.targets[target_slot].item;
             let route = *route_index
-                .entry((raid_index, target_slot))
+                .entry((raid_index, launch_slot, target_slot))
                 .or_insert_with(|| {
-                    let mut waypoints = vec![raid.launch.at];
+                    let mut waypoints = vec![raid.launches[launch_slot].item.at];
                     waypoints.extend(raid.via.iter().copied());
-                    waypoints.push(raid.targets[target_slot].at);
+                    waypoints.push(target.at);
                     let route = Route::new(geometry, &waypoints);
                     let nato = nato_intervals(geometry, &route);
-                    routes.push(PreparedRoute { route, nato });
+                    let ew = ew_stretches(geometry, &route, &scenario.ew);
+                    routes.push(PreparedRoute { route, nato, ew });
                     routes.len() - 1
                 });
             let (first, last) = raid.window;
@@ -190,17 +194,22 @@ fn plan_threats(scenario: &Scenario, geometry: &Geometry) -> (Vec<PreparedRoute>
                 + SimDuration::from_micros(
                     (last.since(first).as_micros() as f64 * fraction).round() as i64,
                 );
+            let entry_distance_m = entry_meridian.map_or(0.0, |entry| {
+                routes[route]
+                    .route
+                    .first_west_of_m(entry.entry_meridian_rad)
+            });
             threats.push(ThreatSpec {
                 id: ThreatId(0),
                 name: format!("{}#{}", raid.id, k + 1),
                 kind: raid.threat,
                 class: kind.class,
                 route,
-                target: raid.targets[target_slot].id.as_str().into(),
+                target: target.id.as_str().into(),
                 launch,
                 speed_mps: kind.speed_mps,
                 profile: AltitudeProfile::of(kind),
-                entry_distance_m: routes[route].route.first_west_of_m(entry_lon),
+                entry_distance_m,
                 cost_usd: kind.cost_usd,
             });
         }

@@ -17,6 +17,8 @@ pub enum ThreatStatus {
     Attrited,
     /// Destroyed in the theatre.
     Destroyed,
+    /// Led astray by electronic warfare: it will not reach its aim point.
+    Lost,
     /// Reached its aim point.
     Leaked,
 }

@@ -24,7 +24,7 @@ fn summary(file: &Path, s: &Scenario) -> String {
     let targets: BTreeSet<&str> = s
         .raids
         .iter()
-        .flat_map(|raid| raid.targets.iter().map(|t| t.id.as_str()))
+        .flat_map(|raid| raid.target_places().map(|t| t.id.as_str()))
         .collect();
     let threats: Vec<String> = ThreatClass::ALL
         .iter()
@@ -35,13 +35,14 @@ fn summary(file: &Path, s: &Scenario) -> String {
         AuthorityMode::PerEngagement => "per-engagement",
     };
     format!(
-        "{}: valid scenario `{}`: {} nations, {} sites, {} patrols, {} zones; {} raids ({}) against {} targets; {} authority",
+        "{}: valid scenario `{}`: {} nations, {} sites, {} patrols, {} zones, {} EW areas; {} raids ({}) against {} targets; {} authority",
         file.display(),
         s.name,
         s.nations.len(),
         s.sites.len(),
         s.patrols.len(),
         s.zones.len(),
+        s.ew.len(),
         s.raids.len(),
         threats.join(", "),
         targets.len(),
@@ -60,7 +61,7 @@ mod tests {
         let line = summary(Path::new("w.toml"), &scenario);
         assert_eq!(
             line,
-            "w.toml: valid scenario `western-shield`: 5 nations, 13 sites, 7 patrols, 10 zones; \
+            "w.toml: valid scenario `western-shield`: 5 nations, 13 sites, 7 patrols, 10 zones, 0 EW areas; \
              8 raids (65 drone, 35 decoy, 30 cruise, 4 ballistic) against 10 targets; \
              per-engagement authority"
         );

@@ -109,7 +109,7 @@ fn aim_points(scenario: &Scenario) -> Vec<&Place> {
     let mut targets: Vec<&Place> = scenario
         .raids
         .iter()
-        .flat_map(|r| r.targets.iter())
+        .flat_map(|r| r.target_places())
         .collect();
     targets.sort_by(|a, b| a.id.cmp(&b.id));
     targets.dedup_by(|a, b| a.id == b.id);
@@ -288,10 +288,9 @@ pub(super) fn map_section(input: &McReportInput) -> Section {
     let targets = aim_points(scenario);
     let mut map = MapDrawing::new(frame(scenario, &targets, &night), MAP_WIDTH);
     map.borders(Borders::bundled());
-    map.meridian(
-        scenario.theatre.entry_meridian_rad.to_degrees(),
-        "theatre entry",
-    );
+    if let Some(entry) = scenario.theatre.entry_meridian() {
+        map.meridian(entry.entry_meridian_rad.to_degrees(), "theatre entry");
+    }
     let area_kinds = draw_zones(&mut map, scenario);
     draw_intercepts_and_spills(&mut map, scenario, &night);
     draw_defences(&mut map, scenario);

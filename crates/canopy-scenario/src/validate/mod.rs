@@ -2,6 +2,7 @@
 //! found becomes a located [`ScenarioError`].
 
 mod common;
+mod ew;
 mod forces;
 mod nations;
 mod raids;
@@ -12,7 +13,9 @@ use crate::clock::{START_RULE, Start};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::Library;
-use crate::model::{Authority, C2Settings, Refusal, Scenario, Theatre, Uncertainty};
+use crate::model::{
+    Authority, C2Settings, EntryMeridian, Refusal, Scenario, Theatre, Uncertainty,
+};
 use crate::places::{Place, Places};
 use crate::raw::{
     C2_COST_WEIGHT_RULE, C2_DISCRIMINATION_RULE, RawHeader, RawPlace, RawScenario, VersionProbe,
@@ -40,6 +43,9 @@ pub(crate) struct Context<'f, 'a> {
 impl Context<'_, '_> {
     /// The place with id `id`, or an error naming the known ids.
     fn place(&self, field: &str, id: &Spanned<String>) -> Result<Place, ScenarioError> {
+        if let Some(place) = self.places.get(id.get_ref()) {
+            return Ok(place.clone());
+        }
         let known: Vec<&str> = self.places.ids().collect();
         let index = common::resolve(self.file, field, id, "place", &known)?;
         Ok(self.places.all()[index].clone())
@@ -108,6 +114,7 @@ pub(crate) fn scenario(
     nations::require_rules_and_zones(&cx, &raw.nation, &nations, &sites, &patrols, &zones)?;
     let raids = raids::raids(&cx, &raw.raid)?;
     let sensors = sensors::sensors(&cx, &raw.sensor, &nations)?;
+    let ew = ew::areas(&cx, &raw.ew, &nations)?;
     let authority = authority(&cx, &raw)?;
     let c2 = c2(&cx, &raw)?;
     Ok(Scenario {
@@ -125,6 +132,7 @@ pub(crate) fn scenario(
         patrols,
         raids,
         sensors,
+        ew,
         zones,
         authority,
         c2,
@@ -176,24 +184,42 @@ fn optional_duration(
 
 fn theatre(cx: &Context<'_, '_>, raw: &RawScenario) -> Result<Theatre, ScenarioError> {
     let theatre = &raw.theatre;
+    let (meridian, attrition) = match (&theatre.entry_meridian_deg, &theatre.en_route_attrition) {
+        (None, None) => return Ok(Theatre::WholeFlights),
+        (Some(meridian), Some(attrition)) => (meridian, attrition),
+        (Some(given), None) | (None, Some(given)) => {
+            let missing = if theatre.entry_meridian_deg.is_none() {
+                "entry_meridian_deg"
+            } else {
+                "en_route_attrition"
+            };
+            return Err(cx.file.error(
+                ErrorKind::Schema,
+                given.span(),
+                format!("theatre.{missing}"),
+                format!("`theatre.{missing}` is missing"),
+                "both entry_meridian_deg and en_route_attrition (threats enter at the meridian), or neither (every threat is followed from its launch point)",
+            ));
+        }
+    };
     let meridian_deg = common::number(
         cx.file,
         "theatre.entry_meridian_deg",
-        &theatre.entry_meridian_deg,
+        meridian,
         -180.0..=180.0,
         "a longitude in degrees, in [-180, 180]",
     )?;
     let en_route_attrition = common::number(
         cx.file,
         "theatre.en_route_attrition",
-        &theatre.en_route_attrition,
+        attrition,
         0.0..=1.0,
         "a probability between 0 and 1",
     )?;
-    Ok(Theatre {
+    Ok(Theatre::FromMeridian(EntryMeridian {
         entry_meridian_rad: deg_to_rad(meridian_deg),
         en_route_attrition,
-    })
+    }))
 }
 
 /// Adds the file's `[[place]]` entries to the bundled places.

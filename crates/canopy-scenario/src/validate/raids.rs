@@ -5,8 +5,9 @@ use super::common;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::ThreatIndex;
-use crate::model::Raid;
-use crate::raw::RawRaid;
+use crate::model::{Raid, Weighted};
+use crate::places::Place;
+use crate::raw::{RAID_PLACES_RULE, RawChoice, RawRaid};
 use canopy_core::SimTime;
 use toml::Spanned;
 
@@ -31,22 +32,7 @@ pub(super) fn raids(cx: &Context<'_, '_>, raw: &[RawRaid]) -> Result<Vec<Raid>, 
                 "threat type",
                 &threats,
             )?);
-            let targets_field = format!("{field}.targets");
-            if raid.targets.get_ref().is_empty() {
-                return Err(cx.file.error(
-                    ErrorKind::Value,
-                    raid.targets.span(),
-                    targets_field,
-                    "no targets",
-                    "a list of one or more place ids, e.g. [\"lviv\"]",
-                ));
-            }
-            let targets = raid
-                .targets
-                .get_ref()
-                .iter()
-                .map(|target| cx.place(&targets_field, target))
-                .collect::<Result<Vec<_>, _>>()?;
+            let targets = places(cx, &format!("{field}.targets"), &raid.targets)?;
             let via = raid
                 .via
                 .iter()
@@ -63,10 +49,55 @@ pub(super) fn raids(cx: &Context<'_, '_>, raw: &[RawRaid]) -> Result<Vec<Raid>, 
                     1..=MAX_THREATS,
                     "threats",
                 )?,
-                launch: cx.place(&format!("{field}.launch"), &raid.launch)?,
+                launches: places(cx, &format!("{field}.launch"), &raid.launch)?,
                 window: window(cx, &format!("{field}.window"), &raid.window)?,
                 targets,
                 via,
+            })
+        })
+        .collect()
+}
+
+/// The weighted places of a raid's `launch` or `targets`: one id, a list of ids of equal weight,
+/// or a table of id = weight (each weight above 0). A list may name a place twice, to weight it.
+fn places(
+    cx: &Context<'_, '_>,
+    field: &str,
+    raw: &Spanned<RawChoice>,
+) -> Result<Vec<Weighted<Place>>, ScenarioError> {
+    let entries: Vec<(Spanned<String>, Option<&Spanned<f64>>)> = match raw.get_ref() {
+        RawChoice::One(id) => vec![(Spanned::new(raw.span(), id.clone()), None)],
+        RawChoice::List(ids) => ids.iter().map(|id| (id.clone(), None)).collect(),
+        RawChoice::Weighted(entries) => entries
+            .iter()
+            .map(|(id, weight)| (id.clone(), Some(weight)))
+            .collect(),
+    };
+    if entries.is_empty() {
+        return Err(cx.file.error(
+            ErrorKind::Value,
+            raw.span(),
+            field,
+            "no places",
+            RAID_PLACES_RULE,
+        ));
+    }
+    entries
+        .iter()
+        .map(|(id, weight)| {
+            let weight = match weight {
+                None => 1.0,
+                Some(weight) => common::number(
+                    cx.file,
+                    &format!("{field}.{}", id.get_ref()),
+                    weight,
+                    f64::MIN_POSITIVE..=f64::MAX,
+                    "a weight above 0",
+                )?,
+            };
+            Ok(Weighted {
+                item: cx.place(field, id)?,
+                weight,
             })
         })
         .collect()

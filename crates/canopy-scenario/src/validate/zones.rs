@@ -6,7 +6,7 @@ use super::nations::{border_country, nation_id};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::model::{Nation, Zone};
-use crate::raw::{RawCircle, RawIds, RawPolygon, RawZone};
+use crate::raw::{RawCircle, RawIds, RawPolygon, RawShape, RawZone};
 use crate::units::km_to_m;
 use canopy_core::NationId;
 use canopy_geo::{GeoPolygon, ZoneShape};
@@ -35,7 +35,7 @@ pub(super) fn zones(
                 id,
                 kind: zone.kind,
                 nations: zone_nations(cx, &format!("{field}.nations"), &zone.nations, nations)?,
-                shape: shape(cx, &field, entry)?,
+                shape: shape(cx, (&field, "zone"), entry.span(), &zone.shape())?,
             })
         })
         .collect()
@@ -73,12 +73,14 @@ fn zone_nations(
     Ok(ids)
 }
 
-fn shape(
+/// The one shape of a table with shape keys, named `what` in messages (`span` is the table's,
+/// for a missing shape).
+pub(super) fn shape(
     cx: &Context<'_, '_>,
-    field: &str,
-    entry: &Spanned<RawZone>,
+    (field, what): (&str, &str),
+    span: std::ops::Range<usize>,
+    zone: &RawShape<'_>,
 ) -> Result<ZoneShape, ScenarioError> {
-    let zone = entry.get_ref();
     let given: Vec<&str> = [
         zone.west_of_meridian.as_ref().map(|_| "west_of_meridian"),
         zone.east_of_meridian.as_ref().map(|_| "east_of_meridian"),
@@ -91,34 +93,33 @@ fn shape(
     .collect();
     if given.len() != 1 {
         let problem = if given.is_empty() {
-            "the zone has no shape".to_string()
+            format!("the {what} has no shape")
         } else {
-            format!("the zone has {} shapes: {}", given.len(), given.join(", "))
+            format!("the {what} has {} shapes: {}", given.len(), given.join(", "))
         };
         return Err(cx
             .file
-            .error(ErrorKind::Schema, entry.span(), field, problem, SHAPES));
+            .error(ErrorKind::Schema, span, field, problem, SHAPES));
     }
     let meridian_rule = "a longitude in degrees, in [-180, 180]";
-    if let Some(raw) = &zone.west_of_meridian {
+    if let Some(raw) = zone.west_of_meridian {
         let field = format!("{field}.west_of_meridian");
         let lon = common::number(cx.file, &field, raw, -180.0..=180.0, meridian_rule)?;
         return meridian(cx, &field, raw, ZoneShape::west_of_meridian_deg(lon));
     }
-    if let Some(raw) = &zone.east_of_meridian {
+    if let Some(raw) = zone.east_of_meridian {
         let field = format!("{field}.east_of_meridian");
         let lon = common::number(cx.file, &field, raw, -180.0..=180.0, meridian_rule)?;
         return meridian(cx, &field, raw, ZoneShape::east_of_meridian_deg(lon));
     }
-    if let Some(polygon) = &zone.polygon {
+    if let Some(polygon) = zone.polygon {
         return polygon_shape(cx, &format!("{field}.polygon"), polygon);
     }
-    if let Some(circle) = &zone.circle {
+    if let Some(circle) = zone.circle {
         return circle_shape(cx, &format!("{field}.circle"), circle);
     }
     let codes = zone
         .countries
-        .as_ref()
         .map(Spanned::get_ref)
         .into_iter()
         .flatten();
@@ -129,7 +130,7 @@ fn shape(
     if countries.is_empty() {
         return Err(cx.file.error(
             ErrorKind::Value,
-            entry.span(),
+            span,
             field,
             "no country listed",
             "a list of one or more country codes, e.g. [\"UA\"]",

@@ -7,6 +7,7 @@ use std::collections::BinaryHeap;
 use canopy_core::{EngagementId, SimTime, ThreatId, UnitId};
 
 use crate::event::Event;
+use crate::ew::EwIndex;
 
 /// One of a route's stretches through NATO airspace (an index into its `nato` intervals).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -39,6 +40,8 @@ pub enum Action {
     AirspaceIn(ThreatId, StretchIndex),
     /// A threat leaves a stretch of NATO airspace.
     AirspaceOut(ThreatId, StretchIndex),
+    /// A drone or decoy loses its way in an EW area.
+    Lose(ThreatId, EwIndex),
     /// The approval of an engagement comes back.
     Approve(EngagementId),
     /// An engagement's interceptor is launched.

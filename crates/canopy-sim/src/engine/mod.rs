@@ -136,6 +136,7 @@ impl<'a> Simulation<'a> {
             Action::Arrive(threat) => self.threats.arrive(p, out, time, threat),
             Action::AirspaceIn(threat, k) => self.threats.airspace_in(p, out, time, (threat, k)),
             Action::AirspaceOut(threat, k) => self.threats.airspace_out(p, out, time, (threat, k)),
+            Action::Lose(threat, area) => self.threats.lose(p, out, time, (threat, area)),
             Action::Approve(engagement) => {
                 let answer = self.engagements.answer_approval(p, out, time, engagement);
                 if answer == Answer::Refused {

@@ -1,15 +1,44 @@
 //! The threats' lives: launch, entry into the theatre (or attrition on the way), stays in NATO
-//! airspace, arrival at the aim point, and why a threat that was never engaged went unengaged.
+//! airspace, losing the way to electronic warfare, arrival at the aim point, and why a threat that
+//! was never engaged went unengaged.
 
 use canopy_c2::Infeasible;
 use canopy_core::{SimTime, StreamKey, ThreatId};
+use canopy_scenario::EwArea;
 use rand::RngExt;
 
 use super::agenda::{Action, Outbox, StretchIndex};
 use crate::event::{Event, Position, SpilloverObject};
-use crate::prepared::PreparedScenario;
+use crate::ew::EwIndex;
+use crate::prepared::{PreparedScenario, ThreatSpec};
 use crate::spill::SpilloverCheck;
 use crate::truth::{ThreatStatus, position_m};
+
+/// Where along its route (metres) and in which EW area a drone or decoy loses its way, if it
+/// does: each pass through an area after the theatre entry draws once, with the area's
+/// `lost_share`, and the first pass that loses it puts the loss at a point drawn uniformly along
+/// that pass. Missiles are not affected.
+pub fn lost_on_route(
+    prepared: &PreparedScenario,
+    spec: &ThreatSpec,
+    key: StreamKey,
+) -> Option<(f64, EwIndex)> {
+    let route = &prepared.routes[spec.route];
+    if route.ew.is_empty() || !EwArea::affects(spec.class) {
+        return None;
+    }
+    let mut rng = key.stream("ew", &spec.name);
+    let entry_m = spec.entry_distance_m;
+    for stretch in route.ew.iter().filter(|stretch| stretch.end_m > entry_m) {
+        let share = prepared.scenario.ew[stretch.area.0].lost_share;
+        let (draw, place): (f64, f64) = (rng.random(), rng.random());
+        if draw < share {
+            let from_m = stretch.start_m.max(entry_m);
+            return Some((from_m + place * (stretch.end_m - from_m), stretch.area));
+        }
+    }
+    None
+}
 
 /// A stay in NATO airspace under way: which stretch, since when, from how far along the route.
 #[derive(Clone, Copy, Debug)]
@@ -65,7 +94,7 @@ impl Threats {
         self.active
     }
 
-    /// Whether every threat is destroyed, attrited or arrived.
+    /// Whether every threat is destroyed, attrited, lost or arrived.
     pub fn all_resolved(&self) -> bool {
         self.unresolved == 0
     }
@@ -109,9 +138,10 @@ impl Threats {
         out.schedule(entry, Action::Enter(threat));
     }
 
-    /// The threat reaches the theatre, unless en-route attrition took it; returns whether it
-    /// entered. An entered threat is due at its aim point and at each stretch of NATO airspace
-    /// on its route after the entry.
+    /// The threat reaches the theatre, unless en-route attrition took it (a theatre with an entry
+    /// meridian); returns whether it entered. An entered threat is due at its aim point, at each
+    /// stretch of NATO airspace on its route after the entry and, if electronic warfare leads it
+    /// astray, where it loses its way.
     pub fn enter(
         &mut self,
         prepared: &PreparedScenario,
@@ -120,12 +150,13 @@ impl Threats {
         threat: ThreatId,
     ) -> bool {
         let spec = &prepared.threats[threat.index()];
-        let attrition = prepared.scenario.theatre.en_route_attrition;
-        let draw: f64 = key.stream("attrition", &spec.name).random();
-        if draw < attrition {
-            self.set_status(threat, ThreatStatus::Attrited);
-            out.log(Event::ThreatAttrited { time, threat });
-            return false;
+        if let Some(entry) = prepared.scenario.theatre.entry_meridian() {
+            let draw: f64 = key.stream("attrition", &spec.name).random();
+            if draw < entry.en_route_attrition {
+                self.set_status(threat, ThreatStatus::Attrited);
+                out.log(Event::ThreatAttrited { time, threat });
+                return false;
+            }
         }
         self.set_status(threat, ThreatStatus::Active);
         out.log(Event::ThreatEntered {
@@ -142,7 +173,33 @@ impl Threats {
                 out.schedule(when, Action::AirspaceIn(threat, StretchIndex(k)));
             }
         }
+        if let Some((at_m, area)) = lost_on_route(prepared, spec, key) {
+            out.schedule(spec.time_at(at_m), Action::Lose(threat, area));
+        }
         true
+    }
+
+    /// The threat, if still flying, loses its way in an EW area: it is out of the fight.
+    pub fn lose(
+        &mut self,
+        prepared: &PreparedScenario,
+        out: &mut Outbox,
+        time: SimTime,
+        (threat, area): (ThreatId, EwIndex),
+    ) {
+        if !self.is_active(threat) {
+            return;
+        }
+        let spec = &prepared.threats[threat.index()];
+        let at = prepared.geo_position(position_m(prepared, spec, time));
+        self.close_airspace(prepared, out, time, threat);
+        self.set_status(threat, ThreatStatus::Lost);
+        out.log(Event::ThreatLost {
+            time,
+            threat,
+            area: prepared.scenario.ew[area.0].id.clone(),
+            at,
+        });
     }
 
     /// The threat reaches its aim point, if still flying: a leaker.

@@ -71,6 +71,8 @@ named_fields! {
         EnteredTheatre = "entered_theatre" => |m| Some(f64::from(m.entered_theatre)),
         /// Destroyed in the theatre.
         Destroyed = "destroyed" => |m| Some(f64::from(m.destroyed)),
+        /// Led astray by electronic warfare.
+        Lost = "lost" => |m| Some(f64::from(m.lost)),
         /// Reached their aim point.
         Leaked = "leaked" => |m| Some(f64::from(m.leaked)),
         /// Still airborne at the end.
@@ -165,6 +167,8 @@ named_fields! {
         EnteredTheatre = "entered_theatre" => |o| o.entered_theatre,
         /// Destroyed in the theatre.
         Destroyed = "destroyed" => |o| o.destroyed,
+        /// Led astray by electronic warfare.
+        Lost = "lost" => |o| o.lost,
         /// Reached their aim point.
         Leaked = "leaked" => |o| o.leaked,
         /// Still airborne at the end.

@@ -1,5 +1,5 @@
-//! What became of the threats: launched, attrited, entered the theatre, destroyed, leaked or still
-//! airborne, in total, by threat type and by aim point.
+//! What became of the threats: launched, attrited, entered the theatre, destroyed, lost to
+//! electronic warfare, leaked or still airborne, in total, by threat type and by aim point.
 
 use canopy_core::ThreatId;
 
@@ -61,6 +61,10 @@ impl Reduction for Outcomes<'_> {
                 let outcome = self.of_type(metrics, *threat);
                 outcome.destroyed += 1;
                 *outcome.destroyed_by.entry(nation.to_string()).or_default() += 1;
+            }
+            Event::ThreatLost { threat, .. } => {
+                metrics.lost += 1;
+                self.of_type(metrics, *threat).lost += 1;
             }
             Event::Impact { threat, target, .. } => {
                 metrics.leaked += 1;

@@ -24,6 +24,8 @@ pub struct ThreatTypeOutcome {
     pub destroyed: u32,
     /// Destroyed in the theatre, by nation code.
     pub destroyed_by: BTreeMap<String, u32>,
+    /// Led astray by electronic warfare (never counted as destroyed).
+    pub lost: u32,
     /// Reached their aim point.
     pub leaked: u32,
     /// Still airborne when the run ended.
@@ -119,6 +121,8 @@ pub struct RunMetrics {
     pub entered_theatre: u32,
     /// Destroyed in the theatre by the defenders.
     pub destroyed: u32,
+    /// Led astray by electronic warfare (never counted as destroyed).
+    pub lost: u32,
     /// Reached their aim point.
     pub leaked: u32,
     /// Still airborne at the end.
