@@ -62,3 +62,58 @@ pub fn deal_raid<L, T>(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weighted(weights: &[f64]) -> Vec<Weighted<()>> {
+        weights
+            .iter()
+            .map(|&weight| Weighted { item: (), weight })
+            .collect()
+    }
+
+    #[test]
+    fn equal_weights_deal_in_turn() {
+        let mut dealer = Dealer::new([1.0, 1.0, 1.0]);
+        let picks: Vec<usize> = (0..7).map(|_| dealer.next_index()).collect();
+        assert_eq!(picks, [0, 1, 2, 0, 1, 2, 0]);
+    }
+
+    #[test]
+    fn every_prefix_stays_within_one_pick_of_its_share() {
+        for weights in [
+            vec![2.0, 1.0],
+            vec![5.0, 3.0, 1.0, 1.0],
+            vec![0.3, 0.25, 0.45],
+            vec![7.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+        ] {
+            let total: f64 = weights.iter().sum();
+            let mut dealer = Dealer::new(weights.iter().copied());
+            let mut picks = vec![0u32; weights.len()];
+            for n in 1..=500u32 {
+                picks[dealer.next_index()] += 1;
+                for (count, weight) in picks.iter().zip(&weights) {
+                    let share = f64::from(n) * weight / total;
+                    assert!(
+                        (f64::from(*count) - share).abs() < 1.0,
+                        "{weights:?}: {count} picks after {n}, share {share}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_raid_spreads_over_launch_places_and_each_launch_place_over_targets() {
+        // 90 threats, launch places 2 : 1, targets 1 : 2: 60 and 30 launched, and each launch
+        // place's threats split 1 : 2 over the targets (20 + 40 and 10 + 20).
+        let deal = deal_raid(90, &weighted(&[2.0, 1.0]), &weighted(&[1.0, 2.0]));
+        let count = |launch, target| deal.iter().filter(|&&d| d == (launch, target)).count();
+        assert_eq!(
+            [count(0, 0), count(0, 1), count(1, 0), count(1, 1)],
+            [20, 40, 10, 20]
+        );
+    }
+}
