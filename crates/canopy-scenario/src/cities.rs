@@ -4,7 +4,7 @@
 //! A city's id is the ASCII slug of its name (`Kryvyi Rih` → `kryvyi-rih`). Where that slug is
 //! already a place id of `data/places.csv`, or names more than one city, the city's lower-case
 //! country code is added (`lviv-ua`); where that is still ambiguous, its GeoNames id
-//! (`horodok-702760`). The rule depends only on the table, so ids are stable.
+//! (`horodok-707752`). The rule depends only on the table, so ids are stable.
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -66,7 +66,7 @@ impl SpilloverObject {
 pub enum MissCause {
     /// The kill draw failed.
     KillDraw,
-    /// The target was already destroyed or had hit its aim point.
+    /// The target was already destroyed, had lost its way or had hit its aim point.
     TargetGone,
     /// The target could not be reached within the munition's range.
     OutOfEnergy,
