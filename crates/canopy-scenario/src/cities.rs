@@ -94,7 +94,10 @@ pub(crate) fn add_from_csv(
         if places.get(&id).is_some() {
             return Err(table_error(
                 name,
-                format!("city {} ({}) has the id `{id}` of another place", city.name, city.geonames_id),
+                format!(
+                    "city {} ({}) has the id `{id}` of another place",
+                    city.name, city.geonames_id
+                ),
                 "one row per GeoNames id",
             ));
         }

@@ -60,8 +60,8 @@ pub use load::{
 };
 pub use model::{
     Authority, AuthorityMode, C2Settings, DEFAULT_COST_WEIGHT, EntryMeridian, EwArea, Nation,
-    Patrol, Raid, Refusal, Rules, Scenario, SensorPlatform, SensorSite, Site, Theatre,
-    Uncertainty, Weighted, Zone, ZoneKind, ZoneVerdict,
+    Patrol, Raid, Refusal, Rules, Scenario, SensorPlatform, SensorSite, Site, Theatre, Uncertainty,
+    Weighted, Zone, ZoneKind, ZoneVerdict,
 };
 pub use overlay::{Overlay, apply_overlays};
 pub use places::{Place, Places};

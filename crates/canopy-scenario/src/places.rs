@@ -150,7 +150,11 @@ pub(crate) fn read_rows(
     for record in reader.records() {
         let record = record.map_err(|err| {
             let line = err.position().map(|p| p.line());
-            fail(line, format!("unreadable row: {err}"), "one place per CSV row")
+            fail(
+                line,
+                format!("unreadable row: {err}"),
+                "one place per CSV row",
+            )
         })?;
         let line = record.position().map(|p| p.line());
         let cell = |i: usize| record.get(positions[i]).unwrap_or("").trim();

@@ -349,7 +349,8 @@ pub(crate) struct RawPlace {
 }
 
 /// What `ew.lost_share` accepts.
-pub(crate) const EW_LOST_SHARE_RULE: &str = "a probability between 0 and 1 that a drone or decoy flying into the area loses its way";
+pub(crate) const EW_LOST_SHARE_RULE: &str =
+    "a probability between 0 and 1 that a drone or decoy flying into the area loses its way";
 
 /// What `raid.launch` and `raid.targets` accept.
 pub(crate) const RAID_PLACES_RULE: &str = "a place id (of data/places.csv, data/cities.csv or a [[place]] table), a list of place ids, or a table of place id = weight (a number above 0), e.g. { kursk = 2, oryol = 1 }";
@@ -412,15 +413,15 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "zone.west_of_meridian"
         | "zone.east_of_meridian"
         | "ew.west_of_meridian"
-        | "ew.east_of_meridian" => {
-            "a longitude in degrees, in [-180, 180]"
-        }
+        | "ew.east_of_meridian" => "a longitude in degrees, in [-180, 180]",
         "zone.polygon" | "ew.polygon" => {
             "a closed ring [[lat, lon], ...] (first point repeated at the end) or a GeoJSON file path in quotes"
         }
         "zone.circle" | "ew.circle" => "{ at = [lat, lon], radius_km = R }",
         "zone.circle.radius_km" | "ew.circle.radius_km" => "a radius in km, 0 or more",
-        "zone.countries" | "ew.countries" => "a list of country codes of data/borders.geojson, e.g. [\"UA\"]",
+        "zone.countries" | "ew.countries" => {
+            "a list of country codes of data/borders.geojson, e.g. [\"UA\"]"
+        }
         "site.system" => "a system id of data/library/systems.toml, e.g. \"patriot\"",
         "site.at" | "patrol.station" | "raid.via" | "place.at" | "zone.circle.at"
         | "ew.circle.at" => POINT,

@@ -11,8 +11,8 @@ use canopy_geo::{CountryCode, EnuPosition};
 use canopy_scenario::{AircraftIndex, Scenario, SystemIndex, ThreatClass, ThreatIndex};
 
 use crate::airspace::{AirspaceInterval, nato_intervals};
-use crate::ew::{EwStretch, ew_stretches};
 use crate::event::Position;
+use crate::ew::{EwStretch, ew_stretches};
 use crate::profile::AltitudeProfile;
 use crate::route::Route;
 

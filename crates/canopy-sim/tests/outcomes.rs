@@ -36,7 +36,11 @@ fn outcomes_add_up_to_launches() {
     let metrics = run(nasams_scenario(30, DELEGATED, true), 3).metrics;
     assert_eq!(
         metrics.launched,
-        metrics.attrited_en_route + metrics.destroyed + metrics.leaked + metrics.airborne_at_end
+        metrics.attrited_en_route
+            + metrics.destroyed
+            + metrics.lost
+            + metrics.leaked
+            + metrics.airborne_at_end
     );
 }
 
@@ -136,4 +140,45 @@ fn same_seed_same_bytes_other_seed_other_outcome() {
     assert_eq!(json(5), json(5));
     let outcomes: std::collections::BTreeSet<String> = (0..6).map(json).collect();
     assert!(outcomes.len() > 1, "six seeds gave one outcome");
+}
+
+#[test]
+fn every_bundled_scenario_balances_by_threat_type() {
+    // launched = attrited_en_route + destroyed + lost + leaked + airborne_at_end, in total and for
+    // every threat type, on one replication of every scenario of scenarios/. The accounting is the
+    // same for every picture and planner, so the cheaper perfect picture and baseline planner
+    // keep this test quick on the largest nights.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("the scenarios directory exists")
+        .map(|entry| entry.expect("a readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "{files:?}");
+    for file in files {
+        let scenario = canopy_scenario::load_scenario(&file).unwrap_or_else(|err| panic!("{err}"));
+        let metrics = run(scenario, 1).metrics;
+        let balance = |o: &canopy_sim::metrics::ThreatTypeOutcome| {
+            o.attrited_en_route + o.destroyed + o.lost + o.leaked + o.airborne_at_end
+        };
+        for (kind, outcome) in &metrics.threat_types {
+            assert_eq!(
+                outcome.launched,
+                balance(outcome),
+                "{} {kind}",
+                file.display()
+            );
+        }
+        assert_eq!(
+            metrics.launched,
+            metrics.attrited_en_route
+                + metrics.destroyed
+                + metrics.lost
+                + metrics.leaked
+                + metrics.airborne_at_end,
+            "{}",
+            file.display()
+        );
+    }
 }

@@ -89,17 +89,14 @@ targets = ["kyiv"]
     }
     let (entered_s, entered_at) = entered.expect("the threat is followed");
     assert_eq!(entered_s, 0.0, "followed from its launch");
-    let launch_gap_m = canopy_geo::distance_m(
-        point(PRIMORSKO_AKHTARSK),
-        entered_at.point(),
-    );
+    let launch_gap_m = canopy_geo::distance_m(point(PRIMORSKO_AKHTARSK), entered_at.point());
     assert!(launch_gap_m < 1.0, "{launch_gap_m} m from the launch point");
     let (impact_s, impact_at) = impact.expect("it reaches its aim point");
-    assert!((impact_s - flight_s).abs() < 1e-3, "{impact_s} s against {flight_s} s");
-    let aim_gap_m = canopy_geo::distance_m(
-        point(KYIV),
-        impact_at.point(),
+    assert!(
+        (impact_s - flight_s).abs() < 1e-3,
+        "{impact_s} s against {flight_s} s"
     );
+    let aim_gap_m = canopy_geo::distance_m(point(KYIV), impact_at.point());
     assert!(aim_gap_m < 1.0, "{aim_gap_m} m from Kyiv");
     assert_eq!(outcome.metrics.attrited_en_route, 0);
 }
@@ -225,7 +222,10 @@ fn a_lost_drone_is_logged_counted_apart_and_balances() {
     let metrics = &outcome.metrics;
     assert!(logged > 0);
     assert_eq!(metrics.lost as usize, logged);
-    assert_eq!(metrics.destroyed, 0, "nobody defends: a lost drone is not destroyed");
+    assert_eq!(
+        metrics.destroyed, 0,
+        "nobody defends: a lost drone is not destroyed"
+    );
     let shahed = &metrics.threat_types["shahed-136"];
     assert_eq!(shahed.lost, metrics.lost);
     assert_eq!(metrics.threat_types["kh-101"].lost, 0);

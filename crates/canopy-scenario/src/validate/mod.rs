@@ -13,9 +13,7 @@ use crate::clock::{START_RULE, Start};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::Library;
-use crate::model::{
-    Authority, C2Settings, EntryMeridian, Refusal, Scenario, Theatre, Uncertainty,
-};
+use crate::model::{Authority, C2Settings, EntryMeridian, Refusal, Scenario, Theatre, Uncertainty};
 use crate::places::{Place, Places};
 use crate::raw::{
     C2_COST_WEIGHT_RULE, C2_DISCRIMINATION_RULE, RawHeader, RawPlace, RawScenario, VersionProbe,

@@ -95,7 +95,11 @@ pub(super) fn shape(
         let problem = if given.is_empty() {
             format!("the {what} has no shape")
         } else {
-            format!("the {what} has {} shapes: {}", given.len(), given.join(", "))
+            format!(
+                "the {what} has {} shapes: {}",
+                given.len(),
+                given.join(", ")
+            )
         };
         return Err(cx
             .file
@@ -118,11 +122,7 @@ pub(super) fn shape(
     if let Some(circle) = zone.circle {
         return circle_shape(cx, &format!("{field}.circle"), circle);
     }
-    let codes = zone
-        .countries
-        .map(Spanned::get_ref)
-        .into_iter()
-        .flatten();
+    let codes = zone.countries.map(Spanned::get_ref).into_iter().flatten();
     let field = format!("{field}.countries");
     let countries = codes
         .map(|code| border_country(cx, &field, code))
