@@ -1,7 +1,7 @@
 //! The bundled GeoNames cities (`data/cities.csv`) as places: every city of at least 10,000
 //! people in Ukraine and its neighbours, each under an id made from its name.
 //!
-//! A city's id is the ASCII slug of its name (`Kryvyi Rih` → `kryvyi-rih`). Where that slug is
+//! A city's id is the ASCII slug of its name (`Syevyerodonets’k` → `syevyerodonetsk`). Where that slug is
 //! already a place id of `data/places.csv`, or names more than one city, the city's lower-case
 //! country code is added (`lviv-ua`); where that is still ambiguous, its GeoNames id
 //! (`horodok-707752`). The rule depends only on the table, so ids are stable.
