@@ -299,22 +299,35 @@ fn solve(
     if entered.is_empty() {
         return Vec::new();
     }
-    let n = tracks.len();
-    let classes: Vec<u32> = tracks
+    // Only the tracks some entered pair may engage enter the problem: the others can take no
+    // round, and leaving them out keeps the problem the size of the fight, not of the picture.
+    let mut in_reach: Vec<usize> = entered
         .iter()
-        .map(|t| u32::from(is_missile(t.class)))
+        .flat_map(|&pair| pairs[pair].options.iter().map(|(track, _)| *track))
         .collect();
-    let mut builder = ProblemBuilder::new(values.to_vec())
+    in_reach.sort_unstable();
+    in_reach.dedup();
+    let column = |track: usize| {
+        in_reach
+            .binary_search(&track)
+            .expect("an option's track is in reach")
+    };
+    let classes: Vec<u32> = in_reach
+        .iter()
+        .map(|&track| u32::from(is_missile(tracks[track].class)))
+        .collect();
+    let in_reach_values: Vec<f64> = in_reach.iter().map(|&track| values[track]).collect();
+    let mut builder = ProblemBuilder::new(in_reach_values)
         .target_classes(classes)
         .cost_weight(ctx.cost_weight);
     for (index, &pair_index) in entered.iter().enumerate() {
         let pair = &pairs[pair_index];
         let stock = shooters[pair.shooter].munitions[pair.stock];
-        let mut pk = vec![0.0; n];
-        let mut allowed = vec![false; n];
+        let mut pk = vec![0.0; in_reach.len()];
+        let mut allowed = vec![false; in_reach.len()];
         for (track, intercept) in &pair.options {
-            pk[*track] = intercept.pk;
-            allowed[*track] = true;
+            pk[column(*track)] = intercept.pk;
+            allowed[column(*track)] = true;
         }
         let rounds = caps[pair_index];
         let reserved = rounds - pair.other_class_rounds.min(rounds);
@@ -346,9 +359,9 @@ fn solve(
         .iter()
         .enumerate()
         .filter_map(|(unit, target)| {
-            target.map(|track| Shot {
+            target.map(|column| Shot {
                 pair: entered[problem.shooter_of(unit)],
-                track,
+                track: in_reach[column],
             })
         })
         .collect()
