@@ -23,6 +23,7 @@
 pub mod baseline;
 pub mod debris;
 pub mod feasibility;
+pub mod fights;
 pub mod geometry;
 pub mod infeasible;
 pub mod intercept;

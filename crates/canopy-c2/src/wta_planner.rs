@@ -25,6 +25,7 @@ use canopy_scenario::ThreatClass;
 use canopy_wta::{Budget, ProblemBuilder, Reserve, Shooter, Solver, SolverKind};
 
 use crate::feasibility::check_engagement;
+use crate::fights::independent_groups;
 use crate::infeasible::Infeasible;
 use crate::picture::{AirPicture, TrackEstimate};
 use crate::planning::{EngagementOrder, InterceptPlan, Plan, Planner, PlanningContext, commit};
@@ -286,7 +287,8 @@ impl Shot {
 }
 
 /// Solves the assignment with each pair holding `caps[pair]` rounds (pairs capped at zero stay
-/// out) and returns the shots it fires.
+/// out), one independent fight at a time (see [`crate::fights`]), and returns the shots it
+/// fires, by pair and track.
 fn solve(
     ctx: &PlanningContext,
     tracks: &[&TrackEstimate],
@@ -296,11 +298,28 @@ fn solve(
     caps: &[u32],
 ) -> Vec<Shot> {
     let entered: Vec<usize> = (0..pairs.len()).filter(|&pair| caps[pair] > 0).collect();
-    if entered.is_empty() {
-        return Vec::new();
-    }
-    // Only the tracks some entered pair may engage enter the problem: the others can take no
-    // round, and leaving them out keeps the problem the size of the fight, not of the picture.
+    let fights = independent_groups(&entered, |pair| {
+        pairs[pair].options.iter().map(|(track, _)| *track)
+    });
+    let mut shots: Vec<Shot> = fights
+        .iter()
+        .flat_map(|fight| solve_fight(ctx, tracks, values, pairs, (shooters, caps), fight))
+        .collect();
+    shots.sort_by_key(|shot| (shot.pair, shot.track));
+    shots
+}
+
+/// Solves the assignment of one fight: its pairs (`entered`) and the tracks they may engage.
+fn solve_fight(
+    ctx: &PlanningContext,
+    tracks: &[&TrackEstimate],
+    values: &[f64],
+    pairs: &[Pair],
+    (shooters, caps): (&[ShooterState], &[u32]),
+    entered: &[usize],
+) -> Vec<Shot> {
+    // Only the tracks the fight's pairs may engage enter the problem: the others can take no
+    // round from them.
     let mut in_reach: Vec<usize> = entered
         .iter()
         .flat_map(|&pair| pairs[pair].options.iter().map(|(track, _)| *track))
