@@ -194,9 +194,15 @@ impl Decisions {
         Cycle { notes, orders }
     }
 
-    /// The estimate of `track` in the current picture.
+    /// The estimate of `track` in the current picture (whose tracks both picture sources build
+    /// in id order).
     fn estimate(&self, track: TrackId) -> Option<&TrackEstimate> {
-        self.picture.tracks.iter().find(|t| t.id == track)
+        let tracks = &self.picture.tracks;
+        debug_assert!(tracks.windows(2).all(|pair| pair[0].id < pair[1].id));
+        tracks
+            .binary_search_by_key(&track, |estimate| estimate.id)
+            .ok()
+            .map(|index| &tracks[index])
     }
 
     /// Logs how good the picture was over the run.
