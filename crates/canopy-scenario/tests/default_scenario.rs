@@ -313,3 +313,31 @@ fn a_zone_polygon_can_come_from_a_geojson_file_beside_the_scenario() {
     );
     assert!(missing.contains("zone[0].polygon"), "{missing}");
 }
+
+#[test]
+fn ukraine_2025_is_a_whole_flight_night_of_about_500_threats() {
+    let path = default_scenario_path().with_file_name("ukraine-2025.toml");
+    let s = load_scenario(&path).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(s.theatre, canopy_scenario::Theatre::WholeFlights);
+    let count = |class| s.threat_count(class);
+    let drones = count(ThreatClass::Drone) + count(ThreatClass::Decoy);
+    let missiles = count(ThreatClass::Cruise) + count(ThreatClass::Ballistic);
+    // About 450 drones and decoys and 50 missiles (the large 2025 night).
+    assert_eq!((drones, missiles), (450, 50));
+    // Ukraine defends alone, with electronic warfare.
+    let codes: Vec<&str> = s.nations.iter().map(|n| n.code.as_str()).collect();
+    assert_eq!(codes, ["UA"]);
+    assert!(!s.ew.is_empty());
+    // Every launch place lies east of 30°E (in Russia, occupied Crimea or over the seas): no
+    // strike is launched from western Ukraine.
+    for raid in &s.raids {
+        for launch in &raid.launches {
+            assert!(
+                launch.item.at.lon_deg() > 30.0,
+                "{} launched from {}",
+                raid.id,
+                launch.item.id
+            );
+        }
+    }
+}
