@@ -12,10 +12,6 @@ use std::path::Path;
 use crate::error::ScenarioError;
 use crate::places::{Place, Places, read_rows, table_error};
 
-/// The bundled city table's name in messages.
-pub const CITIES_FILE: &str = "data/cities.csv";
-const CITIES_CSV: &str = include_str!("../../../data/cities.csv");
-
 /// The place kind of a city of the GeoNames table.
 pub const CITY_KIND: &str = "city";
 
@@ -41,11 +37,6 @@ pub fn slug(name: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
-}
-
-/// Adds the bundled cities to `places`, whose ids are taken first.
-pub(crate) fn add_bundled(places: &mut Places) -> Result<(), ScenarioError> {
-    add_from_csv(places, CITIES_CSV, Path::new(CITIES_FILE))
 }
 
 /// Adds the cities of a table with the columns `geonames_id,name,country,lat,lon` to `places`.
@@ -156,20 +147,5 @@ mod tests {
                 "kharkiv"
             ]
         );
-    }
-
-    const PLACES_CSV_FOR_TEST: &str = include_str!("../../../data/places.csv");
-
-    #[test]
-    fn every_bundled_city_is_a_place() {
-        let places = Places::bundled().unwrap();
-        let kyiv = places.get("kyiv").unwrap();
-        assert_eq!(kyiv.country, "UA");
-        // GeoNames spells it Zaporizhia; the slug keeps the table's spelling.
-        let city = places.get("zaporizhia").unwrap();
-        assert!((city.at.lat_deg() - 47.82289).abs() < 1e-9);
-        let curated = Places::from_csv(PLACES_CSV_FOR_TEST, Path::new("places.csv")).unwrap();
-        let rows = CITIES_CSV.lines().count() - 1;
-        assert_eq!(places.all().len(), curated.all().len() + rows);
     }
 }

@@ -7,7 +7,14 @@
 //! equal weights deal in turn (`a, b, c, a, b, c, …`). The deal is fixed: every replication flies
 //! the same raid, and the dice are left to the defence.
 
-use crate::model::Weighted;
+/// An item with a weight (above 0).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weighted<T> {
+    /// The item.
+    pub item: T,
+    /// Its weight.
+    pub weight: f64,
+}
 
 /// Deals picks over weighted items.
 #[derive(Clone, Debug)]

@@ -34,6 +34,7 @@
 //!
 //! The file format is described for users in `docs/scenario-format.md`.
 
+mod bundled_places;
 pub mod cities;
 mod clock;
 pub mod deal;
@@ -49,6 +50,7 @@ mod source;
 pub mod units;
 mod validate;
 
+pub use deal::Weighted;
 pub use error::{ErrorKind, Location, ScenarioError};
 pub use library::{
     AircraftIndex, AircraftType, Library, MunitionIndex, MunitionKind, MunitionType, SensorIndex,
@@ -61,7 +63,7 @@ pub use load::{
 pub use model::{
     Authority, AuthorityMode, C2Settings, DEFAULT_COST_WEIGHT, EntryMeridian, EwArea, Nation,
     Patrol, Raid, Refusal, Rules, Scenario, SensorPlatform, SensorSite, Site, Theatre, Uncertainty,
-    Weighted, Zone, ZoneKind, ZoneVerdict,
+    Zone, ZoneKind, ZoneVerdict,
 };
 pub use overlay::{Overlay, apply_overlays};
 pub use places::{Place, Places};

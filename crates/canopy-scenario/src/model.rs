@@ -1,6 +1,7 @@
 //! The validated scenario: ids resolved to typed indices, positions as [`GeoPoint`]s, times as
 //! [`SimTime`]/[`SimDuration`], every number in SI units. The engine reads only this.
 
+use crate::deal::Weighted;
 use crate::library::{
     AircraftIndex, Library, MunitionIndex, SensorIndex, SystemIndex, ThreatClass, ThreatIndex,
 };
@@ -281,15 +282,6 @@ pub struct Raid {
     pub targets: Vec<Weighted<Place>>,
     /// Waypoints flown in order between launch and target.
     pub via: Vec<GeoPoint>,
-}
-
-/// An item with a weight (above 0).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Weighted<T> {
-    /// The item.
-    pub item: T,
-    /// Its weight.
-    pub weight: f64,
 }
 
 impl Raid {

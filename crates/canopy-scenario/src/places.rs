@@ -5,11 +5,6 @@ use crate::error::{ErrorKind, Location, ScenarioError};
 use canopy_geo::GeoPoint;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::OnceLock;
-
-/// The bundled place table's name in messages.
-const PLACES_FILE: &str = "data/places.csv";
-const PLACES_CSV: &str = include_str!("../../../data/places.csv");
 
 /// A named point: a city, power plant, air base or launch area.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,20 +29,6 @@ pub struct Places {
 }
 
 impl Places {
-    /// The project's places: `data/places.csv`, then the GeoNames cities of `data/cities.csv`
-    /// (see [`crate::cities`]), compiled in and read once.
-    pub fn bundled() -> Result<&'static Places, ScenarioError> {
-        static BUNDLED: OnceLock<Result<Places, ScenarioError>> = OnceLock::new();
-        BUNDLED
-            .get_or_init(|| {
-                let mut places = Places::from_csv(PLACES_CSV, Path::new(PLACES_FILE))?;
-                crate::cities::add_bundled(&mut places)?;
-                Ok(places)
-            })
-            .as_ref()
-            .map_err(Clone::clone)
-    }
-
     /// Reads a place table with the columns `id,name,lat,lon,kind,country` (others ignored).
     pub fn from_csv(text: &str, name: &Path) -> Result<Places, ScenarioError> {
         let columns = ["id", "name", "kind", "country", "lat", "lon"];

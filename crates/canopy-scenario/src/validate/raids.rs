@@ -2,10 +2,11 @@
 
 use super::Context;
 use super::common;
+use crate::deal::Weighted;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::ThreatIndex;
-use crate::model::{Raid, Weighted};
+use crate::model::Raid;
 use crate::places::Place;
 use crate::raw::{RAID_PLACES_RULE, RawChoice, RawRaid};
 use canopy_core::SimTime;
