@@ -121,7 +121,7 @@ div.intro table{font-size:12px}div.intro td{vertical-align:top}td+td{white-space
 .country{font-size:13px;font-weight:700;fill:#9aa3ab}.place{font-size:10px;fill:#1d2733}
 .meridian{stroke:#b03030;stroke-width:1.2;stroke-dasharray:6 4}.zone-label{font-size:11px;fill:#b03030}
 .zone{stroke-width:1;fill-opacity:.35}.zone.engagement{fill:#8fc79a;stroke:#2f7d32}
-.zone.no-fire{fill:#f2a3a3;stroke:#c62828}.zone.approval{fill:#f2d27a;stroke:#b08400}
+.zone.no-fire{fill:#f2a3a3;stroke:#c62828}.zone.approval{fill:#f2d27a;stroke:#b08400}.zone.ew{fill:#b39ddb;stroke:#5e35b1}
 .dot{stroke:#fff;stroke-width:.4;fill-opacity:.85}.site{stroke-width:.8}.cross{stroke-width:2}
 ";
 

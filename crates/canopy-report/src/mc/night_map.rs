@@ -150,26 +150,48 @@ fn draw_zones(map: &mut MapDrawing, scenario: &Scenario) -> Vec<ZoneKind> {
     for zone in &scenario.zones {
         let name = format!("{}: {}", zone_kind(zone.kind).0, zone.id);
         let class = format!("zone {}", zone_kind(zone.kind).1);
-        let shaded = match &zone.shape {
-            ZoneShape::WestOfMeridian { lon_rad } | ZoneShape::EastOfMeridian { lon_rad } => {
-                map.meridian(lon_rad.to_degrees(), &name);
-                false
-            }
-            ZoneShape::Polygon(polygon) => {
-                map.area(polygon.rings_rad(), &class, &name);
-                true
-            }
-            ZoneShape::Circle { centre, radius_m } => {
-                map.geodesic_circle(*centre, *radius_m, &class, &name);
-                true
-            }
-            ZoneShape::Countries(_) => false,
-        };
-        if shaded && !area_kinds.contains(&zone.kind) {
+        if draw_shape(map, &zone.shape, &class, &name) && !area_kinds.contains(&zone.kind) {
             area_kinds.push(zone.kind);
         }
     }
     area_kinds
+}
+
+/// Fill of the electronic-warfare areas on the map (the stylesheet's `.zone.ew`).
+const EW_FILL: &str = "#b39ddb";
+
+/// Draws the electronic-warfare areas; returns whether any was shaded.
+fn draw_ew_areas(map: &mut MapDrawing, scenario: &Scenario) -> bool {
+    let mut shaded = false;
+    for area in &scenario.ew {
+        let name = format!(
+            "electronic warfare: {} (loses {:.0} %)",
+            area.id,
+            area.lost_share * 100.0
+        );
+        shaded |= draw_shape(map, &area.shape, "zone ew", &name);
+    }
+    shaded
+}
+
+/// Draws a zone shape: a meridian as a dashed line, a polygon or circle shaded with `class`,
+/// countries not at all (their borders are drawn); returns whether it was shaded.
+fn draw_shape(map: &mut MapDrawing, shape: &ZoneShape, class: &str, name: &str) -> bool {
+    match shape {
+        ZoneShape::WestOfMeridian { lon_rad } | ZoneShape::EastOfMeridian { lon_rad } => {
+            map.meridian(lon_rad.to_degrees(), name);
+            false
+        }
+        ZoneShape::Polygon(polygon) => {
+            map.area(polygon.rings_rad(), class, name);
+            true
+        }
+        ZoneShape::Circle { centre, radius_m } => {
+            map.geodesic_circle(*centre, *radius_m, class, name);
+            true
+        }
+        ZoneShape::Countries(_) => false,
+    }
 }
 
 /// Draws the intercepts (dots in the shooter's colour) and the spillovers (crosses).
@@ -292,17 +314,26 @@ pub(super) fn map_section(input: &McReportInput) -> Section {
         map.meridian(entry.entry_meridian_rad.to_degrees(), "theatre entry");
     }
     let area_kinds = draw_zones(&mut map, scenario);
+    let ew_shaded = draw_ew_areas(&mut map, scenario);
     draw_intercepts_and_spills(&mut map, scenario, &night);
     draw_defences(&mut map, scenario);
     draw_aim_points(&mut map, &targets, &night);
-    map.legend(&legend(scenario, &night, &area_kinds));
+    let mut legend = legend(scenario, &night, &area_kinds);
+    if ew_shaded {
+        legend.push((
+            Marker::Square,
+            EW_FILL.into(),
+            "electronic warfare area".into(),
+        ));
+    }
+    map.legend(&legend);
     Section::new("Map of one night").figure(
         map.finish("map of the region"),
         format!(
             "Replication {}: {} intercepts (dots, coloured by the shooter's nation), {} impacts and {} \
              spillovers (where a threat, interceptor or debris entered NATO territory). NATO members \
              are shaded green; dashed lines are the theatre entry meridian and meridian zones; \
-             polygon and circle zones are shaded by kind.",
+             polygon and circle zones are shaded by kind, electronic-warfare areas in violet.",
             input.events_replication,
             night.kills.len(),
             night.impacts.len(),
