@@ -268,3 +268,32 @@ fn on_the_perfect_picture_a_decision_cycle_orders_the_site_at_the_threat_and_wai
 fn sites(prepared: &PreparedScenario) -> Sorties {
     Sorties::new(prepared, &mut Outbox::default())
 }
+
+#[test]
+fn a_threat_launched_far_away_wakes_the_planner_only_out_of_a_quiet_period() {
+    let second = SimDuration::from_secs(1);
+    let entry = SimTime::START;
+    // A NASAMS beside the drone's path: the first cycle orders it, so the planner is not quiet
+    // and its next cycle is a decision cycle later.
+    let prepared = PreparedScenario::new(common::nasams_scenario(1, common::DELEGATED, true));
+    let cycle_time = prepared.scenario.decision_cycle;
+    let mut out = Outbox::default();
+    let threats = bring_in_first_threat(&prepared, &mut out);
+    let mut decisions = perfect_wta(&prepared);
+    decide(&mut decisions, &prepared, &threats, entry);
+    decisions.wake_for_new_threat(entry + second, true, cycle_time);
+    assert!(!decisions.due(entry + second), "the next cycle plans for it");
+    decisions.wake_for_new_threat(entry + second, false, cycle_time);
+    assert!(decisions.due(entry + second), "at the theatre's edge it wakes at once");
+
+    // Nobody defends: no track can ever come within reach, the planner announces a quiet
+    // period, and a new threat far away ends it.
+    let prepared = PreparedScenario::new(common::nasams_scenario(1, common::DELEGATED, false));
+    let mut out = Outbox::default();
+    let threats = bring_in_first_threat(&prepared, &mut out);
+    let mut decisions = perfect_wta(&prepared);
+    decide(&mut decisions, &prepared, &threats, entry);
+    assert!(!decisions.due(entry + cycle_time), "quiet beyond a cycle");
+    decisions.wake_for_new_threat(entry + second, true, cycle_time);
+    assert!(decisions.due(entry + second));
+}

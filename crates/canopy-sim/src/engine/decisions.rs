@@ -96,6 +96,21 @@ impl Decisions {
         self.next_decision = self.next_decision.min(now);
     }
 
+    /// A new threat is in the air at `now`: entering at the theatre's edge, it wakes the planner
+    /// at once; launched far away (a whole-flight theatre, `far_away`), only when the planner
+    /// sleeps through a quiet period (its next cycle due more than a `decision_cycle` away),
+    /// which the new threat may end. Otherwise the next regular cycle plans for it.
+    pub fn wake_for_new_threat(
+        &mut self,
+        now: SimTime,
+        far_away: bool,
+        decision_cycle: SimDuration,
+    ) {
+        if !far_away || self.next_decision > now + decision_cycle {
+            self.wake(now);
+        }
+    }
+
     /// Whether a decision cycle is due at `now`.
     pub fn due(&self, now: SimTime) -> bool {
         now >= self.next_decision

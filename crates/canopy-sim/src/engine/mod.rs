@@ -129,7 +129,10 @@ impl<'a> Simulation<'a> {
             Action::Launch(threat) => self.threats.launch(p, out, time, threat),
             Action::Enter(threat) => {
                 if self.threats.enter(p, out, (time, self.key), threat) {
-                    self.decisions.wake(self.now);
+                    let far_away = p.scenario.theatre.entry_meridian().is_none();
+                    let cycle = p.scenario.decision_cycle;
+                    self.decisions
+                        .wake_for_new_threat(self.now, far_away, cycle);
                     self.decisions.threat_entered(out, time, threat);
                 }
             }
