@@ -29,21 +29,17 @@ pub(crate) struct ReachMap {
 }
 
 impl ReachMap {
-    /// The reach of every available shooter over `tracks`. Tracks are sorted east to west once,
-    /// so each shooter tests only those within its widest reach east or west.
+    /// The reach of every available shooter over `tracks`. Tracks are grouped by speed (the
+    /// speeds of a group within a factor of two) and each group sorted east to west once, so each
+    /// shooter tests only the tracks of each group within that group's widest reach east or
+    /// west: a fast ballistic track no longer widens the search among the drones.
     pub(crate) fn new(
         ctx: &PlanningContext,
         shooters: &[ShooterState],
         tracks: &[&TrackEstimate],
     ) -> ReachMap {
         let speeds: Vec<f64> = tracks.iter().map(|t| t.velocity_mps.norm()).collect();
-        let fastest_mps = speeds.iter().copied().fold(0.0, f64::max);
-        let mut by_east: Vec<(f64, usize)> = tracks
-            .iter()
-            .enumerate()
-            .map(|(index, track)| (track.position_m.east_m, index))
-            .collect();
-        by_east.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let groups = speed_groups(tracks, &speeds);
         let mut tracks_of = vec![Vec::new(); shooters.len()];
         let reaches: Vec<Option<Reach>> = shooters
             .iter()
@@ -51,15 +47,18 @@ impl ReachMap {
             .collect();
         for ((shooter, reach), within) in shooters.iter().zip(&reaches).zip(&mut tracks_of) {
             let Some(reach) = reach else { continue };
-            let widest_m = reach.reach_m(fastest_mps);
             let east_m = shooter.position_m.east_m;
-            let first = by_east.partition_point(|&(x, _)| x < east_m - widest_m);
-            for &(x, index) in &by_east[first..] {
-                if x > east_m + widest_m {
-                    break;
-                }
-                if reach.gap_s(shooter, tracks[index], speeds[index]) == 0.0 {
-                    within.push(index);
+            for group in &groups {
+                let widest_m = reach.reach_m(group.fastest_mps);
+                let by_east = &group.by_east;
+                let first = by_east.partition_point(|&(x, _)| x < east_m - widest_m);
+                for &(x, index) in &by_east[first..] {
+                    if x > east_m + widest_m {
+                        break;
+                    }
+                    if reach.gap_s(shooter, tracks[index], speeds[index]) == 0.0 {
+                        within.push(index);
+                    }
                 }
             }
             within.sort_unstable();
@@ -92,6 +91,34 @@ impl ReachMap {
         }
         shooters_of
     }
+}
+
+/// Tracks of similar speed, sorted east to west (then by index), with the fastest's speed.
+struct SpeedGroup {
+    fastest_mps: f64,
+    by_east: Vec<(f64, usize)>,
+}
+
+/// The tracks grouped by speed: a group holds the speeds between two successive powers of two
+/// (m/s; below 1 m/s in one group), groups from the slowest.
+fn speed_groups(tracks: &[&TrackEstimate], speeds: &[f64]) -> Vec<SpeedGroup> {
+    let mut groups: std::collections::BTreeMap<i32, SpeedGroup> = Default::default();
+    for (index, (track, &speed)) in tracks.iter().zip(speeds).enumerate() {
+        let key = if speed >= 1.0 { speed.log2().floor() as i32 } else { -1 };
+        let group = groups.entry(key).or_insert(SpeedGroup {
+            fastest_mps: 0.0,
+            by_east: Vec::new(),
+        });
+        group.fastest_mps = group.fastest_mps.max(speed);
+        group.by_east.push((track.position_m.east_m, index));
+    }
+    let mut groups: Vec<SpeedGroup> = groups.into_values().collect();
+    for group in &mut groups {
+        group
+            .by_east
+            .sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    }
+    groups
 }
 
 /// What a shooter can reach this cycle, for a cheap necessary condition on each track.
