@@ -104,7 +104,11 @@ struct SpeedGroup {
 fn speed_groups(tracks: &[&TrackEstimate], speeds: &[f64]) -> Vec<SpeedGroup> {
     let mut groups: std::collections::BTreeMap<i32, SpeedGroup> = Default::default();
     for (index, (track, &speed)) in tracks.iter().zip(speeds).enumerate() {
-        let key = if speed >= 1.0 { speed.log2().floor() as i32 } else { -1 };
+        let key = if speed >= 1.0 {
+            speed.log2().floor() as i32
+        } else {
+            -1
+        };
         let group = groups.entry(key).or_insert(SpeedGroup {
             fastest_mps: 0.0,
             by_east: Vec::new(),

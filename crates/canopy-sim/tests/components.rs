@@ -282,9 +282,15 @@ fn a_threat_launched_far_away_wakes_the_planner_only_out_of_a_quiet_period() {
     let mut decisions = perfect_wta(&prepared);
     decide(&mut decisions, &prepared, &threats, entry);
     decisions.wake_for_new_threat(entry + second, true, cycle_time);
-    assert!(!decisions.due(entry + second), "the next cycle plans for it");
+    assert!(
+        !decisions.due(entry + second),
+        "the next cycle plans for it"
+    );
     decisions.wake_for_new_threat(entry + second, false, cycle_time);
-    assert!(decisions.due(entry + second), "at the theatre's edge it wakes at once");
+    assert!(
+        decisions.due(entry + second),
+        "at the theatre's edge it wakes at once"
+    );
 
     // Nobody defends: no track can ever come within reach, the planner announces a quiet
     // period, and a new threat far away ends it.
