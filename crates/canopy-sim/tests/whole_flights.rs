@@ -11,7 +11,7 @@ use canopy_geo::GeoPoint;
 use canopy_scenario::{Scenario, ThreatClass, parse_scenario};
 use canopy_sim::engine::threats::lost_on_route;
 use canopy_sim::{Event, PreparedScenario};
-use common::run;
+use common::{accounted, run};
 
 /// Primorsko-Akhtarsk and Kyiv as in data/places.csv.
 const PRIMORSKO_AKHTARSK: (f64, f64) = (46.0487, 38.1706);
@@ -60,9 +60,9 @@ fn seconds(time: SimTime) -> f64 {
     time.as_secs_f64()
 }
 
-#[test]
-fn a_threat_flies_from_its_launch_point_over_the_whole_geodesic() {
-    let scenario = whole_flight_scenario(
+/// One Shahed launched at 15:00 from Primorsko-Akhtarsk at Kyiv, through `via` (TOML points).
+fn one_shahed_to_kyiv(via: &str) -> Scenario {
+    whole_flight_scenario(&format!(
         r#"
 [[raid]]
 id = "shahed"
@@ -71,27 +71,41 @@ count = 1
 launch = "primorsko-akhtarsk"
 window = ["15:00", "15:00"]
 targets = ["kyiv"]
-"#,
-    );
-    let outcome = run(scenario, 1);
+via = [{via}]
+"#
+    ))
+}
+
+/// When and where the run's first impact came.
+fn first_impact(events: &[Event]) -> (f64, canopy_sim::Position) {
+    events
+        .iter()
+        .find_map(|event| match event {
+            Event::Impact { time, at, .. } => Some((seconds(*time), *at)),
+            _ => None,
+        })
+        .expect("a threat reaches its aim point")
+}
+
+#[test]
+fn a_threat_flies_from_its_launch_point_over_the_whole_geodesic() {
+    let outcome = run(one_shahed_to_kyiv(""), 1);
     let distance_m = canopy_geo::distance_m(point(PRIMORSKO_AKHTARSK), point(KYIV));
     // About 750 km: some 4 h 24 min at 170 km/h.
     assert!((740e3..760e3).contains(&distance_m), "{distance_m}");
     let flight_s = distance_m / SHAHED_SPEED_MPS;
-    let mut entered = None;
-    let mut impact = None;
-    for event in &outcome.events {
-        match event {
-            Event::ThreatEntered { time, at, .. } => entered = Some((seconds(*time), *at)),
-            Event::Impact { time, at, .. } => impact = Some((seconds(*time), *at)),
-            _ => {}
-        }
-    }
-    let (entered_s, entered_at) = entered.expect("the threat is followed");
+    let (entered_s, entered_at) = outcome
+        .events
+        .iter()
+        .find_map(|event| match event {
+            Event::ThreatEntered { time, at, .. } => Some((seconds(*time), *at)),
+            _ => None,
+        })
+        .expect("the threat is followed");
     assert_eq!(entered_s, 0.0, "followed from its launch");
     let launch_gap_m = canopy_geo::distance_m(point(PRIMORSKO_AKHTARSK), entered_at.point());
     assert!(launch_gap_m < 1.0, "{launch_gap_m} m from the launch point");
-    let (impact_s, impact_at) = impact.expect("it reaches its aim point");
+    let (impact_s, impact_at) = first_impact(&outcome.events);
     assert!(
         (impact_s - flight_s).abs() < 1e-3,
         "{impact_s} s against {flight_s} s"
@@ -104,30 +118,10 @@ targets = ["kyiv"]
 #[test]
 fn a_dog_leg_adds_its_legs() {
     let via = (47.5, 33.0);
-    let scenario = whole_flight_scenario(&format!(
-        r#"
-[[raid]]
-id = "shahed"
-threat = "shahed-136"
-count = 1
-launch = "primorsko-akhtarsk"
-window = ["15:00", "15:00"]
-targets = ["kyiv"]
-via = [[{}, {}]]
-"#,
-        via.0, via.1
-    ));
-    let outcome = run(scenario, 1);
+    let outcome = run(one_shahed_to_kyiv(&format!("[{}, {}]", via.0, via.1)), 1);
     let legs_m = canopy_geo::distance_m(point(PRIMORSKO_AKHTARSK), point(via))
         + canopy_geo::distance_m(point(via), point(KYIV));
-    let impact_s = outcome
-        .events
-        .iter()
-        .find_map(|event| match event {
-            Event::Impact { time, .. } => Some(seconds(*time)),
-            _ => None,
-        })
-        .expect("it reaches its aim point");
+    let (impact_s, _) = first_impact(&outcome.events);
     assert!((impact_s - legs_m / SHAHED_SPEED_MPS).abs() < 1e-3);
 }
 
@@ -154,30 +148,25 @@ targets = ["kharkiv"]
 /// A scenario of `count` Shaheds and `count` Kh-101s from east of Kharkiv to Kharkiv through an
 /// EW area over the city (radius 30 km) that loses `share` of the drones.
 fn ew_scenario(count: u32, share: f64) -> Scenario {
+    let raid = |threat: &str| {
+        format!(
+            "[[raid]]\nid = \"{threat}\"\nthreat = \"{threat}\"\ncount = {count}\n\
+             launch = \"east-of-kharkiv\"\nwindow = [\"15:00\", \"16:00\"]\n\
+             targets = [\"kharkiv\"]\n"
+        )
+    };
     whole_flight_scenario(&format!(
         r#"
-[[raid]]
-id = "shahed"
-threat = "shahed-136"
-count = {count}
-launch = "east-of-kharkiv"
-window = ["15:00", "16:00"]
-targets = ["kharkiv"]
-
-[[raid]]
-id = "kh101"
-threat = "kh-101"
-count = {count}
-launch = "east-of-kharkiv"
-window = ["15:00", "16:00"]
-targets = ["kharkiv"]
-
+{}
+{}
 [[ew]]
 id = "ew-kharkiv"
 nation = "UA"
 circle = {{ at = [49.98, 36.25], radius_km = 30 }}
 lost_share = {share}
-"#
+"#,
+        raid("shahed-136"),
+        raid("kh-101")
     ))
 }
 
@@ -230,14 +219,7 @@ fn a_lost_drone_is_logged_counted_apart_and_balances() {
     assert_eq!(shahed.lost, metrics.lost);
     assert_eq!(metrics.threat_types["kh-101"].lost, 0);
     assert_eq!(shahed.leaked, 60 - shahed.lost);
-    assert_eq!(
-        metrics.launched,
-        metrics.attrited_en_route
-            + metrics.destroyed
-            + metrics.lost
-            + metrics.leaked
-            + metrics.airborne_at_end
-    );
+    assert_eq!(metrics.launched, accounted(metrics));
 }
 
 #[test]

@@ -4,7 +4,8 @@
 
 use canopy_geo::GeoPoint;
 use canopy_scenario::Scenario;
-use canopy_sim::{PlannerKind, PreparedScenario, RunOptions, RunOutcome};
+use canopy_sim::metrics::ThreatTypeOutcome;
+use canopy_sim::{PlannerKind, PreparedScenario, RunMetrics, RunOptions, RunOutcome};
 
 #[path = "../../../../tests/fixtures/scenarios.rs"]
 mod scenarios;
@@ -104,6 +105,25 @@ pub fn run_with(scenario: Scenario, seed: u64, planner: PlannerKind) -> RunOutco
         planner,
     };
     canopy_sim::run(&prepared, &options, &mut [])
+}
+
+/// Threats of a run accounted for: attrited en route, destroyed, lost to electronic warfare,
+/// leaked or still airborne at the end (which must equal those launched), in total.
+pub fn accounted(metrics: &RunMetrics) -> u32 {
+    metrics.attrited_en_route
+        + metrics.destroyed
+        + metrics.lost
+        + metrics.leaked
+        + metrics.airborne_at_end
+}
+
+/// The same for one threat type.
+pub fn accounted_of_type(outcome: &ThreatTypeOutcome) -> u32 {
+    outcome.attrited_en_route
+        + outcome.destroyed
+        + outcome.lost
+        + outcome.leaked
+        + outcome.airborne_at_end
 }
 
 /// Sets every kill probability of every munition of the library.
