@@ -16,6 +16,7 @@ pub mod montecarlo;
 pub mod outputs;
 pub mod parts;
 pub mod plan;
+pub mod record;
 pub mod stats;
 pub mod summary;
 pub mod sweep;

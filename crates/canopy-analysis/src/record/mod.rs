@@ -1,0 +1,111 @@
+//! `canopy record`: the public strike record replayed night by night against a defence, and the
+//! model's rates set against the reported ones.
+//!
+//! The record table is the user's copy (the project ships none). Its Air Force HQ rows are read
+//! ([`table`]), grouped into nights of raids ([`nights`]), each night flown N times against the
+//! defence scenario with its raids replaced by the night's ([`replay`]), and the outcome scored
+//! by group ([`score`]).
+
+pub mod counterfactual;
+pub mod date;
+pub mod group;
+pub mod launch_places;
+pub mod nights;
+pub mod replay;
+pub mod score;
+pub mod table;
+
+use std::collections::BTreeMap;
+
+use canopy_scenario::Scenario;
+use canopy_sim::{PictureMode, PlannerKind, PreparedScenario, RunOptions};
+use rayon::prelude::*;
+
+pub use counterfactual::{CounterfactualSummary, NightComparison, compare_nights};
+pub use date::Date;
+pub use group::Group;
+pub use nights::{NightPlan, RaidPlan, plan_nights};
+pub use replay::{Defence, NightRun, night_scenario, run_night};
+pub use score::{GroupScore, NightRow, Predicted, RecordSummary, Scores, score};
+pub use table::{RecordRow, RecordTable, SkippedRow, read_record};
+
+/// How to replay: replications per night, master seed, threads, picture and planner.
+#[derive(Clone, Copy, Debug)]
+pub struct ReplayOptions {
+    /// Replications per night.
+    pub runs: u64,
+    /// Master seed: replication `r` of every night draws from the streams of `(seed, r)`.
+    pub seed: u64,
+    /// Worker threads.
+    pub threads: usize,
+    /// Air picture.
+    pub picture: PictureMode,
+    /// Planner.
+    pub planner: PlannerKind,
+}
+
+/// The nights of a window flown against one defence.
+pub struct Replay {
+    /// The defence's name.
+    pub defence: String,
+    /// Each night's replications, in night order.
+    pub runs: Vec<Vec<NightRun>>,
+    /// Launch place names Canopy could not place, with the raids that named them.
+    pub unplaced: BTreeMap<String, u64>,
+}
+
+/// Flies every night `options.runs` times against `defence`, in parallel on `options.threads`
+/// threads; results do not depend on the thread count.
+pub fn replay(
+    nights: &[NightPlan],
+    defence: &Scenario,
+    options: &ReplayOptions,
+) -> Result<Replay, String> {
+    let defence_plan = Defence::new(defence.clone());
+    let launch_places = launch_places::bundled();
+    let mut unplaced: BTreeMap<String, u64> = BTreeMap::new();
+    let mut scenarios = Vec::with_capacity(nights.len());
+    for night in nights {
+        let built = night_scenario(&defence_plan, night, &launch_places)
+            .map_err(|err| format!("night {}: {err}", night.night))?;
+        for name in built.unplaced {
+            *unplaced.entry(name).or_default() += 1;
+        }
+        scenarios.push(built.scenario);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.max(1))
+        .build()
+        .map_err(|err| format!("cannot start {} threads: {err}", options.threads))?;
+    let runs = pool.install(|| {
+        let prepared: Vec<PreparedScenario> = scenarios
+            .into_par_iter()
+            .map(PreparedScenario::new)
+            .collect();
+        let jobs: Vec<(usize, u64)> = (0..prepared.len())
+            .flat_map(|night| (0..options.runs).map(move |r| (night, r)))
+            .collect();
+        let results: Vec<NightRun> = jobs
+            .into_par_iter()
+            .map(|(night, replication)| {
+                let run_options = RunOptions {
+                    seed: options.seed,
+                    replication,
+                    picture: options.picture,
+                    planner: options.planner,
+                };
+                run_night(&prepared[night], &run_options)
+            })
+            .collect();
+        let per_night = options.runs.max(1) as usize;
+        results
+            .chunks(per_night)
+            .map(<[NightRun]>::to_vec)
+            .collect::<Vec<_>>()
+    });
+    Ok(Replay {
+        defence: defence.name.clone(),
+        runs,
+        unplaced,
+    })
+}
