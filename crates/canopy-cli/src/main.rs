@@ -27,6 +27,8 @@ enum Command {
     Compare(commands::compare::CompareArgs),
     /// Compare the grid of options spanned by swept parameters.
     Sweep(commands::sweep::SweepArgs),
+    /// Replay the public strike record night by night against a defence, and score the model.
+    Record(commands::record::RecordArgs),
     /// Merge the directories of the shards of one Monte Carlo.
     Merge(commands::merge::MergeArgs),
     /// Time replications of a scenario (release build recommended).
@@ -47,6 +49,7 @@ fn main() -> std::process::ExitCode {
         Command::Compare(args) => commands::compare::execute(args),
         Command::Sweep(args) => commands::sweep::execute(args),
         Command::Merge(args) => commands::merge::execute(args),
+        Command::Record(args) => commands::record::execute(args),
         Command::Bench(args) => commands::bench::execute(args),
         Command::Track(args) => commands::track::execute(args),
         Command::Wta(args) => commands::wta::execute(args),

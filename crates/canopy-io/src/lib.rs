@@ -1,4 +1,4 @@
-//! Writers for a run's outputs: JSON summaries and JSON Lines event logs, flat tables as Parquet, each written whole
+//! Writers for a run's outputs: JSON summaries and JSON Lines event logs, flat tables as Parquet and CSV, each written whole
 //! (a temporary file in the target directory, then a rename) so an interrupted run never leaves a
 //! half-written file.
 
@@ -8,6 +8,7 @@ pub mod jsonl;
 #[cfg(feature = "parquet")]
 pub mod parquet_file;
 pub mod table;
+pub mod table_csv;
 
 pub use atomic::write_atomic;
 pub use json::write_json;
@@ -15,6 +16,7 @@ pub use jsonl::JsonLinesRecorder;
 #[cfg(feature = "parquet")]
 pub use parquet_file::{ParquetTableWriter, write_parquet};
 pub use table::{Column, ColumnType, Missing, Table, TableSchema};
+pub use table_csv::{table_to_csv, write_csv};
 
 /// Why an output could not be written.
 #[derive(Debug, thiserror::Error)]

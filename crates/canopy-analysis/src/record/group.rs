@@ -10,6 +10,7 @@ pub enum Group {
     /// `Shahed-136/131`.
     Shahed,
     /// `X-101/X-555`.
+    #[serde(rename = "kh-101")]
     Kh101,
     /// `Kalibr`.
     Kalibr,

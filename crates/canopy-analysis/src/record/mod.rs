@@ -11,6 +11,7 @@ pub mod date;
 pub mod group;
 pub mod launch_places;
 pub mod nights;
+pub mod outputs;
 pub mod replay;
 pub mod score;
 pub mod table;
@@ -25,6 +26,7 @@ pub use counterfactual::{CounterfactualSummary, NightComparison, compare_nights}
 pub use date::Date;
 pub use group::Group;
 pub use nights::{NightPlan, RaidPlan, plan_nights};
+pub use outputs::{nights_table, write_outputs};
 pub use replay::{Defence, NightRun, night_scenario, run_night};
 pub use score::{GroupScore, NightRow, Predicted, RecordSummary, Scores, score};
 pub use table::{RecordRow, RecordTable, SkippedRow, read_record};

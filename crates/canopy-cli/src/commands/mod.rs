@@ -5,6 +5,7 @@ pub mod c2_args;
 pub mod compare;
 pub mod mc;
 pub mod merge;
+pub mod record;
 pub mod run;
 pub mod sweep;
 pub mod track;

@@ -1,0 +1,166 @@
+//! `canopy record`: the public strike record replayed night by night against a defence
+//! (docs/validation.md).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context;
+use canopy_analysis::record::{
+    CounterfactualSummary, Date, NightPlan, RecordSummary, ReplayOptions, compare_nights,
+    plan_nights, read_record, replay, score, write_outputs,
+};
+use canopy_scenario::{Scenario, load_scenario};
+
+/// Arguments of `canopy record`.
+#[derive(clap::Args)]
+pub struct RecordArgs {
+    /// Your copy of the record table (the "Massive Missile Attacks on Ukraine" CSV; see
+    /// docs/validation.md for where to get it).
+    pub table: PathBuf,
+    /// First night, YYYY-MM-DD (the date of a row's `time_end`), included.
+    #[arg(long, value_parser = parse_date)]
+    pub from: Date,
+    /// Last night, YYYY-MM-DD, included.
+    #[arg(long, value_parser = parse_date)]
+    pub to: Date,
+    /// The defence the record is flown against (default: scenarios/ukraine-2025.toml); its own
+    /// raids say where each threat type is launched from and aims, when the record does not.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// Another defence to fly the same nights against (e.g. Ukraine plus the coalition): the
+    /// report shows what it would have changed.
+    #[arg(long)]
+    pub defence: Option<PathBuf>,
+    /// Replications per night.
+    #[arg(long, default_value_t = 10)]
+    pub runs: u64,
+    /// Master seed (default: the defence scenario's `seed`).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (0: one per core). Results do not depend on it.
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// The picture and the planner.
+    #[command(flatten)]
+    pub c2: super::c2_args::C2Args,
+    /// Output directory: nights.parquet, nights.csv, summary.json, report.html.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("`{text}` is not a date; allowed: YYYY-MM-DD"))
+}
+
+/// Replays the nights, writes the outputs and prints the error table.
+pub fn execute(args: RecordArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        args.from <= args.to,
+        "--from {} is after --to {}; allowed: a window whose first night is not after its last",
+        args.from,
+        args.to
+    );
+    anyhow::ensure!(
+        args.runs > 0,
+        "--runs 0; allowed: 1 or more replications a night"
+    );
+    let started = Instant::now();
+    let text = std::fs::read_to_string(&args.table)
+        .with_context(|| format!("cannot read the record table {}", args.table.display()))?;
+    let table =
+        read_record(&text).map_err(|err| anyhow::anyhow!("{}: {err}", args.table.display()))?;
+    let nights = plan_nights(&table, args.from, args.to);
+    let base_path = args.scenario.clone().unwrap_or_else(|| {
+        canopy_scenario::default_scenario_path().with_file_name("ukraine-2025.toml")
+    });
+    let base = load_scenario(&base_path)?;
+    let options = ReplayOptions {
+        runs: args.runs,
+        seed: args.seed.unwrap_or(base.seed),
+        threads: if args.threads == 0 {
+            std::thread::available_parallelism().map_or(1, usize::from)
+        } else {
+            args.threads
+        },
+        picture: args.c2.picture,
+        planner: args.c2.planner,
+    };
+    let flown = replay(&nights, &base, &options).map_err(anyhow::Error::msg)?;
+    let scores = score(&table, &nights, &flown.runs);
+    let mut summary = RecordSummary::new(
+        (args.from, args.to),
+        (&table, &nights, &scores),
+        (args.runs, &base.name),
+        flown.unplaced.clone(),
+    );
+    if let Some(path) = &args.defence {
+        let other = load_scenario(path)?;
+        let other_flown = replay(&nights, &other, &options).map_err(anyhow::Error::msg)?;
+        let comparisons = compare_nights(&nights, &flown.runs, &other_flown.runs);
+        summary.counterfactual = Some(CounterfactualSummary::new(&other.name, &comparisons));
+    }
+    write_outputs(&args.out, &scores.rows, &summary).map_err(anyhow::Error::msg)?;
+    print!("{}", error_table(&summary, &nights, &base));
+    println!(
+        "{} nights x {} replications in {:.1} s -> {}",
+        nights.len(),
+        args.runs,
+        started.elapsed().as_secs_f64(),
+        args.out.display()
+    );
+    Ok(())
+}
+
+/// The per-group table and the rows left out, as printed.
+fn error_table(summary: &RecordSummary, nights: &[NightPlan], base: &Scenario) -> String {
+    let percent =
+        |rate: Option<f64>| rate.map_or_else(|| "—".to_string(), |r| format!("{:.1} %", r * 100.0));
+    let mut out = format!(
+        "record {} to {}: {} nights against {}\n{:<11} {:>8} {:>7} {:>9} {:>10} {:>17}\n",
+        summary.from,
+        summary.to,
+        nights.len(),
+        base.name,
+        "group",
+        "launched",
+        "nights",
+        "reported",
+        "predicted",
+        "5-95 %"
+    );
+    for (group, score) in &summary.types {
+        let interval = score.predicted_interval.map_or_else(
+            || "—".to_string(),
+            |[lo, hi]| format!("{:.1}-{:.1} %", lo * 100.0, hi * 100.0),
+        );
+        out.push_str(&format!(
+            "{:<11} {:>8} {:>7} {:>9} {:>10} {:>17}\n",
+            group,
+            score.launched,
+            score.nights,
+            percent(score.reported_rate),
+            percent(score.predicted_rate),
+            interval
+        ));
+    }
+    out.push_str(&format!(
+        "mean absolute error: {}\nrows left out: {} HQ rows of the window (reasons in summary.json), {} regional rows; {} mixed salvos flown, not scored\n",
+        summary
+            .mean_abs_error_pp
+            .map_or_else(|| "—".to_string(), |e| format!("{e:.1} percentage points")),
+        summary.skipped_rows.len(),
+        summary.regional_rows,
+        summary.mixed_rows
+    ));
+    if let Some(counterfactual) = &summary.counterfactual {
+        out.push_str(&format!(
+            "against {}: {:.1} leakers a night instead of {:.1}; {:.2} spillovers a night instead of {:.2}\n",
+            counterfactual.defence,
+            counterfactual.leaked_per_night[1],
+            counterfactual.leaked_per_night[0],
+            counterfactual.spillovers_per_night[1],
+            counterfactual.spillovers_per_night[0]
+        ));
+    }
+    out
+}
