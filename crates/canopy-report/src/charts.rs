@@ -1,5 +1,5 @@
 //! The report's charts, each a finished `<svg>` string: a histogram, horizontal bars with interval
-//! whiskers, and horizontal stacked bars with a legend.
+//! whiskers, horizontal stacked bars with a legend, and a scatter of points on square axes.
 
 use crate::scale::{Scale, colour, compact};
 use crate::svg::{Anchor, Svg};
@@ -243,6 +243,98 @@ pub fn stacked_bars(bars: &[StackedBar], series: &[String], value_title: &str) -
     svg.finish(value_title)
 }
 
+/// One point of a scatter plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScatterPoint {
+    /// Horizontal value.
+    pub x: f64,
+    /// Vertical value.
+    pub y: f64,
+    /// Its weight: the point's area grows with it (the heaviest point has the largest radius).
+    pub weight: f64,
+    /// Its tooltip.
+    pub label: String,
+}
+
+/// The axes of a scatter plot: one domain on both (a square plot), their titles, and whether the
+/// diagonal y = x is drawn (dashed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScatterAxes<'a> {
+    /// The domain of both axes, (low, high).
+    pub domain: (f64, f64),
+    /// Horizontal axis title.
+    pub x_title: &'a str,
+    /// Vertical axis title.
+    pub y_title: &'a str,
+    /// Whether to draw the diagonal y = x.
+    pub diagonal: bool,
+}
+
+/// Side of a scatter plot's square, pixels.
+const SCATTER_SIDE: f64 = 340.0;
+/// Radius of the lightest and the heaviest point of a scatter plot, pixels.
+const SCATTER_RADII: (f64, f64) = (2.5, 8.0);
+
+/// Points on square axes over `axes.domain` (points outside are drawn at its edge; their tooltips
+/// keep their values), with a grid, ticks and axis titles.
+pub fn scatter(points: &[ScatterPoint], axes: &ScatterAxes) -> String {
+    let (left, top) = (64.0, 12.0);
+    let (right, bottom) = (left + SCATTER_SIDE, top + SCATTER_SIDE);
+    let mut svg = Svg::new(right + 16.0, bottom + 48.0);
+    let (lo, hi) = match axes.domain {
+        (lo, hi) if hi > lo => (lo, hi),
+        (lo, _) => (lo, lo + 1.0),
+    };
+    let x = Scale {
+        lo,
+        hi,
+        range: (left, right),
+    };
+    let y = Scale {
+        lo,
+        hi,
+        range: (bottom, top),
+    };
+    for tick in x.ticks() {
+        let (px, py) = (x.at(tick), y.at(tick));
+        svg.line(px, top, px, bottom, "grid");
+        svg.line(left, py, right, py, "grid");
+        svg.text(px, bottom + 16.0, Anchor::Middle, "tick", &compact(tick));
+        svg.text(left - 8.0, py + 4.0, Anchor::End, "tick", &compact(tick));
+    }
+    if axes.diagonal {
+        svg.line(x.at(lo), y.at(lo), x.at(hi), y.at(hi), "reference");
+    }
+    svg.line(left, bottom, right, bottom, "axis");
+    svg.line(left, top, left, bottom, "axis");
+    let heaviest = points.iter().map(|p| p.weight).fold(0.0, f64::max);
+    let mut order: Vec<&ScatterPoint> = points
+        .iter()
+        .filter(|p| p.x.is_finite() && p.y.is_finite())
+        .collect();
+    // the heaviest first, so that light points stay visible on top
+    order.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    for point in order {
+        let share = if heaviest > 0.0 {
+            (point.weight.max(0.0) / heaviest).sqrt()
+        } else {
+            1.0
+        };
+        let r = SCATTER_RADII.0 + (SCATTER_RADII.1 - SCATTER_RADII.0) * share;
+        let (px, py) = (x.at(point.x.clamp(lo, hi)), y.at(point.y.clamp(lo, hi)));
+        svg.circle(px, py, r, colour(0), "dot", Some(&point.label));
+    }
+    svg.text(
+        (left + right) / 2.0,
+        bottom + 38.0,
+        Anchor::Middle,
+        "axis-title",
+        axes.x_title,
+    );
+    svg.vertical_text(16.0, (top + bottom) / 2.0, "axis-title", axes.y_title);
+    svg.finish(&format!("{} against {}", axes.y_title, axes.x_title))
+}
+
 /// A value with its interval, as written beside a bar or a dot: `0.203 (0.199 to 0.207)`.
 /// An interval's whisker from `a` to `b` (pixels) on the row centred at `mid`, with end ticks.
 fn whisker(svg: &mut Svg, a: f64, b: f64, mid: f64) {
@@ -294,6 +386,50 @@ mod tests {
         assert_eq!(out.matches(r#"class="reference""#).count(), 1);
         assert_eq!(out.matches(r#"class="whisker""#).count(), 6);
         assert!(out.contains("<title>b: 20 (18 to 22)</title>"), "{out}");
+    }
+
+    #[test]
+    fn scatter_points_sit_at_their_values_and_grow_with_their_weight() {
+        let points = [
+            ScatterPoint {
+                x: 50.0,
+                y: 50.0,
+                weight: 4.0,
+                label: "heavy".into(),
+            },
+            ScatterPoint {
+                x: 0.0,
+                y: 100.0,
+                weight: 1.0,
+                label: "light".into(),
+            },
+            ScatterPoint {
+                x: 120.0,
+                y: -5.0,
+                weight: 0.0,
+                label: "outside".into(),
+            },
+        ];
+        let axes = ScatterAxes {
+            domain: (0.0, 100.0),
+            x_title: "reported (%)",
+            y_title: "predicted (%)",
+            diagonal: true,
+        };
+        let out = scatter(&points, &axes);
+        assert_eq!(out.matches("<circle").count(), 3);
+        // the domain 0-100 on a 340 px square from (64, 12): 50 sits at the middle
+        assert!(out.contains(r#"cx="234" cy="182" r="8""#), "{out}");
+        // a quarter of the weight: half the extra radius, 2.5 + 5.5 / 2
+        assert!(out.contains(r#"cx="64" cy="12" r="5.3""#), "{out}");
+        // outside the domain: drawn at its corner, the tooltip keeps the point
+        assert!(out.contains(r#"cx="404" cy="352" r="2.5""#), "{out}");
+        assert!(out.contains("<title>outside</title>"));
+        // the diagonal from (0, 0) to (100, 100)
+        assert!(out.contains(r#"<line class="reference" x1="64" y1="352" x2="404" y2="12"/>"#));
+        // ticks every 20 on both axes, and both titles
+        assert_eq!(out.matches(">80</text>").count(), 2);
+        assert!(out.contains(">reported (%)</text>") && out.contains(">predicted (%)</text>"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! ```
 
 mod columns;
-mod night_map;
+pub(crate) mod night_map;
 mod sections;
 
 use std::path::Path;

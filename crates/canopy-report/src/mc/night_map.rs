@@ -305,8 +305,17 @@ fn legend(
 
 /// The map of the replication of the event log.
 pub(super) fn map_section(input: &McReportInput) -> Section {
-    let scenario = input.scenario;
-    let night = Night::from_events(input.events);
+    night_map_section(
+        input.scenario,
+        input.events,
+        &format!("Replication {}", input.events_replication),
+    )
+}
+
+/// The map of one replication of `scenario` from its event log; `label` names the replication at
+/// the head of the caption (`Replication 3`).
+pub(crate) fn night_map_section(scenario: &Scenario, events: &[Event], label: &str) -> Section {
+    let night = Night::from_events(events);
     let targets = aim_points(scenario);
     let mut map = MapDrawing::new(frame(scenario, &targets, &night), MAP_WIDTH);
     map.borders(Borders::bundled());
@@ -330,11 +339,10 @@ pub(super) fn map_section(input: &McReportInput) -> Section {
     Section::new("Map of one night").figure(
         map.finish("map of the region"),
         format!(
-            "Replication {}: {} intercepts (dots, coloured by the shooter's nation), {} impacts and {} \
+            "{label}: {} intercepts (dots, coloured by the shooter's nation), {} impacts and {} \
              spillovers (where a threat, interceptor or debris entered NATO territory). NATO members \
              are shaded green; dashed lines are the theatre entry meridian and meridian zones; \
              polygon and circle zones are shaded by kind, electronic-warfare areas in violet.",
-            input.events_replication,
             night.kills.len(),
             night.impacts.len(),
             night.spills.len()
