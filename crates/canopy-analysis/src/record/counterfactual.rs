@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::nights::NightPlan;
+use super::predicted::Predicted;
 use super::replay::NightRun;
-use super::score::Predicted;
 
 /// One night under the record's defence and under the other one.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -12,6 +12,7 @@ pub mod group;
 pub mod launch_places;
 pub mod nights;
 pub mod outputs;
+pub mod predicted;
 pub mod replay;
 pub mod score;
 pub mod table;

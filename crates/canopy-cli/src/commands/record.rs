@@ -6,10 +6,13 @@ use std::time::Instant;
 
 use anyhow::Context;
 use canopy_analysis::record::{
-    CounterfactualSummary, Date, NightPlan, RecordSummary, ReplayOptions, compare_nights,
-    plan_nights, read_record, replay, score, write_outputs,
+    CounterfactualSummary, Date, Defence, NightPlan, NightRow, RecordSummary, ReplayOptions,
+    compare_nights, launch_places, night_scenario, plan_nights, read_record, replay, score,
+    write_outputs,
 };
+use canopy_report::{RecordReportInput, record_report};
 use canopy_scenario::{Scenario, load_scenario};
+use canopy_sim::{Event, PreparedScenario, RunOptions};
 
 /// Arguments of `canopy record`.
 #[derive(clap::Args)]
@@ -93,13 +96,25 @@ pub fn execute(args: RecordArgs) -> anyhow::Result<()> {
         (args.runs, &base.name),
         flown.unplaced.clone(),
     );
+    let mut comparisons = None;
     if let Some(path) = &args.defence {
         let other = load_scenario(path)?;
         let other_flown = replay(&nights, &other, &options).map_err(anyhow::Error::msg)?;
-        let comparisons = compare_nights(&nights, &flown.runs, &other_flown.runs);
-        summary.counterfactual = Some(CounterfactualSummary::new(&other.name, &comparisons));
+        let compared = compare_nights(&nights, &flown.runs, &other_flown.runs);
+        summary.counterfactual = Some(CounterfactualSummary::new(&other.name, &compared));
+        comparisons = Some(compared);
     }
     write_outputs(&args.out, &scores.rows, &summary).map_err(anyhow::Error::msg)?;
+    let map_night = worst_night(&scores.rows, &nights, &base, &options)?;
+    let report = record_report(&RecordReportInput {
+        summary: &summary,
+        rows: &scores.rows,
+        comparisons: comparisons.as_deref(),
+        map_night: map_night
+            .as_ref()
+            .map(|(scenario, events)| (scenario, events.as_slice())),
+    });
+    report.write(&args.out.join("report.html"))?;
     print!("{}", error_table(&summary, &nights, &base));
     println!(
         "{} nights x {} replications in {:.1} s -> {}",
@@ -109,6 +124,38 @@ pub fn execute(args: RecordArgs) -> anyhow::Result<()> {
         args.out.display()
     );
     Ok(())
+}
+
+/// Replication 0 of the night whose row the model misses most (by rate; the earlier night, then
+/// the first group, on a tie), with its event log, for the report's map.
+fn worst_night(
+    rows: &[NightRow],
+    nights: &[NightPlan],
+    base: &Scenario,
+    options: &ReplayOptions,
+) -> anyhow::Result<Option<(Scenario, Vec<Event>)>> {
+    let error = |row: &NightRow| (row.predicted_rate() - row.reported_rate()).abs();
+    let Some(worst) = rows
+        .iter()
+        .reduce(|best, row| if error(row) > error(best) { row } else { best })
+    else {
+        return Ok(None);
+    };
+    let Some(night) = nights.iter().find(|n| n.night.to_string() == worst.night) else {
+        return Ok(None);
+    };
+    let defence = Defence::new(base.clone());
+    let built =
+        night_scenario(&defence, night, &launch_places::bundled()).map_err(anyhow::Error::msg)?;
+    let prepared = PreparedScenario::new(built.scenario);
+    let run_options = RunOptions {
+        seed: options.seed,
+        replication: 0,
+        picture: options.picture,
+        planner: options.planner,
+    };
+    let events = canopy_sim::run(&prepared, &run_options, &mut []).events;
+    Ok(Some((prepared.scenario, events)))
 }
 
 /// The per-group table and the rows left out, as printed.
