@@ -129,6 +129,12 @@ fn three_nights() -> String {
             "",
             "kpszsu/posts/j",
         ]),
+        // line 12: a mixed salvo whose launched_details states each model's launches, one of
+        // them (Iskander-K) without a threat type.
+        "2024-07-11 02:00,2024-07-11 05:00,X-101/X-555 and Kalibr and Iskander-K,\
+         Caspian Sea and Black Sea,Ukraine,,10.0,6.0,,,{},,,,,,,,,\
+         \"{'X-101/X-555': 5, 'Kalibr': 3, 'Iskander-K': 2}\",,kpszsu/posts/k"
+            .to_string(),
     ]
     .join("\n")
 }
@@ -174,6 +180,13 @@ fn a_hand_written_table_reads_into_the_nights_and_raids_it_says() {
         kh101.window_s.0,
         date("2024-07-09").days_since_epoch() * 86_400 + 15 * 3600
     );
+
+    // The stated salvo flies as it says: 5 Kh-101 and 3 Kalibr; its Iskander-K are left out.
+    let stated: Vec<(Group, u32)> = nights[2].raids[2..]
+        .iter()
+        .map(|r| (r.group, r.count))
+        .collect();
+    assert_eq!(stated, [(Group::Kh101, 5), (Group::Kalibr, 3)]);
 }
 
 #[test]
@@ -184,7 +197,7 @@ fn bad_rows_are_listed_with_their_line_and_reason() {
         .iter()
         .map(|row| (row.line, row.reason.as_str()))
         .collect();
-    assert_eq!(skipped.len(), 4, "{skipped:?}");
+    assert_eq!(skipped.len(), 5, "{skipped:?}");
     assert_eq!(skipped[0].0, 6);
     assert!(skipped[0].1.contains("model `Geran-9`"), "{}", skipped[0].1);
     assert_eq!(skipped[1].0, 7);
@@ -207,6 +220,12 @@ fn bad_rows_are_listed_with_their_line_and_reason() {
     );
     assert_eq!(table.skipped[0].night.as_deref(), Some("2024-07-10"));
     assert_eq!(table.skipped[3].night, None);
+    assert_eq!(skipped[4].0, 12);
+    assert!(
+        skipped[4].1.contains("part `Iskander-K` (2 launched)"),
+        "{}",
+        skipped[4].1
+    );
 }
 
 #[test]

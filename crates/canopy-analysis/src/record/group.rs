@@ -64,7 +64,7 @@ impl Group {
     }
 
     /// The group of one model string, if any.
-    fn of_single(model: &str) -> Option<Group> {
+    pub fn of_single(model: &str) -> Option<Group> {
         Group::ALL
             .into_iter()
             .find(|group| group.models().contains(&model.trim()))

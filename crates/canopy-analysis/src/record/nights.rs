@@ -1,6 +1,6 @@
 //! The nights of a record window, each as the raids it flies: one raid per threat group of each
-//! row, a mixed salvo split by the shares its types had in the single-type rows of the months
-//! around it.
+//! row, a mixed salvo split as its row states, or else by the shares its types had in the
+//! single-type rows of the months around it.
 
 use super::date::Date;
 use super::group::Group;
@@ -57,7 +57,10 @@ pub fn plan_nights(table: &RecordTable, from: Date, to: Date) -> Vec<NightPlan> 
             }
         };
         let night = &mut nights[position];
-        let counts = split(row, &shares(table, row));
+        let counts = match &row.stated_counts {
+            Some(stated) => stated.clone(),
+            None => split(row, &shares(table, row)),
+        };
         for (&group, count) in row.groups.iter().zip(counts) {
             if count > 0 {
                 night.raids.push(RaidPlan {

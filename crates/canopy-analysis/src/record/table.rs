@@ -27,6 +27,9 @@ pub struct RecordRow {
     pub model: String,
     /// The threat groups of the model: one, or several for a mixed salvo.
     pub groups: Vec<Group>,
+    /// For a mixed salvo whose `launched_details` gives each model's launches: those of each
+    /// group (in `groups` order).
+    pub stated_counts: Option<Vec<u32>>,
     /// The launch places as written, split at " and ".
     pub launch_places: Vec<String>,
     /// Launched.
@@ -99,6 +102,7 @@ pub fn read_record(text: &str) -> Result<RecordTable, String> {
                 )
             })?;
     }
+    let details_column = headers.iter().position(|h| h.trim() == "launched_details");
     let mut table = RecordTable::default();
     for (index, record) in reader.records().enumerate() {
         let line = index as u64 + 2;
@@ -119,8 +123,20 @@ pub fn read_record(text: &str) -> Result<RecordTable, String> {
             table.regional_rows += 1;
             continue;
         }
-        match read_row(line, &cell) {
-            Ok(row) => table.rows.push(row),
+        let details = details_column.map_or("", |column| record.get(column).unwrap_or("").trim());
+        match read_row(line, &cell, details) {
+            Ok((row, left_out)) => {
+                for (model, count) in left_out {
+                    table.skipped.push(SkippedRow {
+                        line,
+                        night: Some(row.night.to_string()),
+                        reason: format!(
+                            "part `{model}` ({count} launched) of a mixed salvo has no threat type in Canopy's library; the rest of the row is flown"
+                        ),
+                    });
+                }
+                table.rows.push(row);
+            }
             Err(reason) => {
                 let night = parse_record_time(cell(1), DATE_ONLY_END_HOUR)
                     .map(|(night, _)| night.to_string());
@@ -135,8 +151,61 @@ pub fn read_record(text: &str) -> Result<RecordTable, String> {
     Ok(table)
 }
 
-/// One HQ row, or why it cannot be flown.
-fn read_row<'r>(line: u64, cell: &dyn Fn(usize) -> &'r str) -> Result<RecordRow, String> {
+/// The models' launches a mixed salvo's `launched_details` states, e.g.
+/// `{'X-101/X-555': 50, 'Kalibr': 12}`; `None` when it is empty or does not read so.
+fn stated_launches(details: &str) -> Option<Vec<(String, u32)>> {
+    let inner = details.trim().strip_prefix('{')?.strip_suffix('}')?;
+    inner
+        .split(',')
+        .filter(|entry| !entry.trim().is_empty())
+        .map(|entry| {
+            let (model, count) = entry.split_once(':')?;
+            let model = model.trim().trim_matches(|c| c == '\'' || c == '"');
+            let count: f64 = count.trim().parse().ok()?;
+            (count >= 0.0 && count.fract() == 0.0).then(|| (model.to_string(), count as u32))
+        })
+        .collect()
+}
+
+/// The groups of a model and, for a mixed salvo with stated launches, each group's launches and
+/// the parts of no group (with their launches), which are left out.
+type ModelParts = (Vec<Group>, Option<Vec<u32>>, Vec<(String, u32)>);
+
+fn model_parts(model: &str, details: &str) -> Result<ModelParts, String> {
+    let stated = stated_launches(details).filter(|_| model.contains(" and "));
+    let Some(stated) = stated else {
+        return Ok((Group::of_model(model)?, None, Vec::new()));
+    };
+    let (mut groups, mut counts, mut left_out) = (Vec::new(), Vec::new(), Vec::new());
+    for part in model.split(" and ").map(str::trim) {
+        let count = stated
+            .iter()
+            .find(|(name, _)| name == part)
+            .map(|(_, count)| *count)
+            .ok_or_else(|| format!("launched_details `{details}` gives no count for `{part}`"))?;
+        match Group::of_single(part) {
+            Some(group) => match groups.iter().position(|g| *g == group) {
+                Some(at) => counts[at] += count,
+                None => {
+                    groups.push(group);
+                    counts.push(count);
+                }
+            },
+            None => left_out.push((part.to_string(), count)),
+        }
+    }
+    if groups.is_empty() {
+        return Group::of_model(model).map(|groups| (groups, None, Vec::new()));
+    }
+    Ok((groups, Some(counts), left_out))
+}
+
+/// One HQ row, with the parts of a mixed salvo left out, or why it cannot be flown.
+fn read_row<'r>(
+    line: u64,
+    cell: &dyn Fn(usize) -> &'r str,
+    details: &str,
+) -> Result<(RecordRow, Vec<(String, u32)>), String> {
     let (night, end_s) = parse_record_time(cell(1), DATE_ONLY_END_HOUR)
         .ok_or_else(|| format!("time_end `{}` is not a date (YYYY-MM-DD [HH:MM])", cell(1)))?;
     let (_, start_s) = parse_record_time(cell(0), DATE_ONLY_START_HOUR).ok_or_else(|| {
@@ -146,7 +215,7 @@ fn read_row<'r>(line: u64, cell: &dyn Fn(usize) -> &'r str) -> Result<RecordRow,
         )
     })?;
     let model = cell(2).to_string();
-    let groups = Group::of_model(&model)?;
+    let (groups, stated_counts, left_out) = model_parts(&model, details)?;
     let count = |column: usize, name: &str, empty_is_zero: bool| -> Result<u32, String> {
         let text = cell(column);
         if text.is_empty() {
@@ -183,16 +252,18 @@ fn read_row<'r>(line: u64, cell: &dyn Fn(usize) -> &'r str) -> Result<RecordRow,
         .filter(|place| !place.is_empty())
         .map(str::to_string)
         .collect();
-    Ok(RecordRow {
+    let row = RecordRow {
         line,
         night,
         start_s: start_s.min(end_s),
         end_s,
         model,
         groups,
+        stated_counts,
         launch_places,
         launched,
         destroyed,
         not_reach_goal,
-    })
+    };
+    Ok((row, left_out))
 }
