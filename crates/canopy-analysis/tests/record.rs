@@ -15,10 +15,18 @@ fn row(cells: [&str; 8]) -> String {
     )
 }
 
-/// Three nights written by hand, with a regional row and bad rows among them.
+/// Three nights written by hand, with a regional row and bad rows among them: lines 2-5, then
+/// lines 6-12.
 fn three_nights() -> String {
-    [
-        HEADER.to_string(),
+    let mut lines = vec![HEADER.to_string()];
+    lines.extend(first_lines());
+    lines.extend(later_lines());
+    lines.join("\n")
+}
+
+/// Lines 2-5: the first night, a regional row, and the second night's Kh-101.
+fn first_lines() -> Vec<String> {
+    vec![
         // line 2: night 2024-07-09, 40 Shaheds from Kursk oblast and Primorsko-Akhtarsk.
         row([
             "2024-07-08 22:00",
@@ -63,6 +71,12 @@ fn three_nights() -> String {
             "",
             "kpszsu/posts/d",
         ]),
+    ]
+}
+
+/// Lines 6-12: bad rows, then the third night.
+fn later_lines() -> Vec<String> {
+    vec![
         // line 6: an unknown model.
         row([
             "2024-07-09 20:00",
@@ -136,7 +150,6 @@ fn three_nights() -> String {
          \"{'X-101/X-555': 5, 'Kalibr': 3, 'Iskander-K': 2}\",,kpszsu/posts/k"
             .to_string(),
     ]
-    .join("\n")
 }
 
 fn date(text: &str) -> Date {
