@@ -39,7 +39,7 @@ pub struct ReplayOptions {
     pub runs: u64,
     /// Master seed: replication `r` of every night draws from the streams of `(seed, r)`.
     pub seed: u64,
-    /// Worker threads.
+    /// Worker threads (0: one per core).
     pub threads: usize,
     /// Air picture.
     pub picture: PictureMode,
@@ -77,7 +77,7 @@ pub fn replay(
         scenarios.push(built.scenario);
     }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.max(1))
+        .num_threads(options.threads)
         .build()
         .map_err(|err| format!("cannot start {} threads: {err}", options.threads))?;
     let runs = pool.install(|| {

@@ -80,11 +80,7 @@ pub fn execute(args: RecordArgs) -> anyhow::Result<()> {
     let options = ReplayOptions {
         runs: args.runs,
         seed: args.seed.unwrap_or(base.seed),
-        threads: if args.threads == 0 {
-            std::thread::available_parallelism().map_or(1, usize::from)
-        } else {
-            args.threads
-        },
+        threads: args.threads,
         picture: args.c2.picture,
         planner: args.c2.planner,
     };
