@@ -176,6 +176,22 @@ fn spillover_table(out: &mut String, metrics: &RunMetrics) {
             record.depth_m / 1000.0
         );
     }
+    let debris = &metrics.debris;
+    let by_country: Vec<String> = debris
+        .over_populated_areas_by_country
+        .iter()
+        .map(|(country, count)| format!("{country} {count}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Debris and missed interceptors over populated areas: {}{}",
+        debris.over_populated_areas,
+        if by_country.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", by_country.join(", "))
+        }
+    );
 }
 
 fn usd(value: f64) -> String {

@@ -11,8 +11,8 @@ use canopy_sim::metrics::columns::{
     destroyed_by_column, nation_interception_rate_column, nation_munition_column,
 };
 use canopy_sim::metrics::{
-    CountMap, Metric, NationBurden, NationMetric, RunMetrics, SpilloverRecord, SpilloverSummary,
-    ThreatTypeMetric, ThreatTypeOutcome, Timeline,
+    CountMap, DebrisSummary, Metric, NationBurden, NationMetric, RunMetrics, SpilloverRecord,
+    SpilloverSummary, ThreatTypeMetric, ThreatTypeOutcome, Timeline,
 };
 
 fn counts(pairs: &[(&str, u32)]) -> BTreeMap<String, u32> {
@@ -80,6 +80,10 @@ fn sample() -> RunMetrics {
             interceptors: 21,
             debris: 22,
             events: vec![record],
+        },
+        debris: DebrisSummary {
+            over_populated_areas: 41,
+            over_populated_areas_by_country: counts(&[("UA", 42)]),
         },
         threat_types: BTreeMap::from([("shahed-136".to_string(), shahed)]),
         leakers_by_target: counts(&[("lviv", 23)]),

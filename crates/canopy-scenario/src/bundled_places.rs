@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::cities;
+use crate::cities::{self, City};
 use crate::error::ScenarioError;
 use crate::places::Places;
 
@@ -15,6 +15,24 @@ const PLACES_CSV: &str = include_str!("../../../data/places.csv");
 const CITIES_FILE: &str = "data/cities.csv";
 const CITIES_CSV: &str = include_str!("../../../data/cities.csv");
 
+/// The bundled cities, read once.
+fn cities() -> Result<&'static [City], ScenarioError> {
+    static CITIES: OnceLock<Result<Vec<City>, ScenarioError>> = OnceLock::new();
+    CITIES
+        .get_or_init(|| cities::read_cities(CITIES_CSV, Path::new(CITIES_FILE)))
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
+}
+
+impl City {
+    /// The bundled GeoNames cities (`data/cities.csv`: every city of at least 10,000 people in
+    /// Ukraine and its neighbours), with their populations, read once.
+    pub fn bundled() -> Result<&'static [City], ScenarioError> {
+        cities()
+    }
+}
+
 impl Places {
     /// The project's places: `data/places.csv`, then the GeoNames cities of `data/cities.csv`,
     /// compiled in and read once.
@@ -23,7 +41,7 @@ impl Places {
         BUNDLED
             .get_or_init(|| {
                 let mut places = Places::from_csv(PLACES_CSV, Path::new(PLACES_FILE))?;
-                cities::add_from_csv(&mut places, CITIES_CSV, Path::new(CITIES_FILE))?;
+                cities::add_cities(&mut places, cities()?, Path::new(CITIES_FILE))?;
                 Ok(places)
             })
             .as_ref()

@@ -15,13 +15,50 @@ use crate::places::{Place, Places, read_rows, table_error};
 /// The place kind of a city of the GeoNames table.
 pub const CITY_KIND: &str = "city";
 
-/// One row of the city table.
-struct City {
-    geonames_id: String,
-    name: String,
-    country: String,
+/// A city of the GeoNames table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct City {
+    /// Its GeoNames id.
+    pub geonames_id: String,
+    /// Its name, as GeoNames writes it.
+    pub name: String,
+    /// Its country code, as GeoNames writes it (`UA`, `PL`...).
+    pub country: String,
+    /// Its centre.
+    pub at: canopy_geo::GeoPoint,
+    /// Its population.
+    pub population: u64,
+    /// The ASCII slug of its name.
     slug: String,
-    at: canopy_geo::GeoPoint,
+}
+
+/// Reads a city table with the columns `geonames_id,name,country,lat,lon,population`.
+pub fn read_cities(text: &str, name: &Path) -> Result<Vec<City>, ScenarioError> {
+    let columns = ["geonames_id", "name", "country", "lat", "lon", "population"];
+    let mut cities = Vec::new();
+    read_rows(text, name, &columns, |cell, at| {
+        let city_name = cell(1).to_string();
+        let population = cell(5).parse::<u64>().map_err(|_| {
+            (
+                format!(
+                    "city `{}`: population `{}` is not a whole number",
+                    cell(0),
+                    cell(5)
+                ),
+                "a population of 0 or more",
+            )
+        })?;
+        cities.push(City {
+            geonames_id: cell(0).to_string(),
+            slug: slug(&city_name),
+            name: city_name,
+            country: cell(2).to_string(),
+            at: at(3, 4)?,
+            population,
+        });
+        Ok(())
+    })?;
+    Ok(cities)
 }
 
 /// The ASCII slug of a name: transliterated, lower case, runs of other characters as one `-`,
@@ -39,34 +76,21 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// Adds the cities of a table with the columns `geonames_id,name,country,lat,lon` to `places`.
-pub(crate) fn add_from_csv(
+/// Adds `cities` to `places` under their ids (see the module's documentation).
+pub(crate) fn add_cities(
     places: &mut Places,
-    text: &str,
+    cities: &[City],
     name: &Path,
 ) -> Result<(), ScenarioError> {
-    let columns = ["geonames_id", "name", "country", "lat", "lon"];
-    let mut cities = Vec::new();
-    read_rows(text, name, &columns, |cell, at| {
-        let city_name = cell(1).to_string();
-        cities.push(City {
-            geonames_id: cell(0).to_string(),
-            slug: slug(&city_name),
-            name: city_name,
-            country: cell(2).to_string(),
-            at: at(3, 4)?,
-        });
-        Ok(())
-    })?;
     let mut by_slug: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_slug_country: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for city in &cities {
+    for city in cities {
         *by_slug.entry(&city.slug).or_default() += 1;
         *by_slug_country
             .entry((&city.slug, &city.country))
             .or_default() += 1;
     }
-    for city in &cities {
+    for city in cities {
         let unique = by_slug[city.slug.as_str()] == 1;
         let unique_in_country = by_slug_country[&(city.slug.as_str(), city.country.as_str())] == 1;
         let mut id = if unique {
@@ -126,14 +150,16 @@ mod tests {
             kind: "city".into(),
             country: "UA".into(),
         });
-        let table = "geonames_id,name,country,lat,lon\n\
-                     1,Lviv,UA,49.8,24.0\n\
-                     2,Horodok,UA,49.8,23.6\n\
-                     3,Horodok,UA,49.2,26.6\n\
-                     4,Brest,BY,52.1,23.7\n\
-                     5,Brest,FR,48.4,-4.5\n\
-                     6,Kharkiv,UA,49.98,36.25\n";
-        add_from_csv(&mut places, table, Path::new("t.csv")).unwrap();
+        let table = "geonames_id,name,country,lat,lon,population\n\
+                     1,Lviv,UA,49.8,24.0,717803\n\
+                     2,Horodok,UA,49.8,23.6,15993\n\
+                     3,Horodok,UA,49.2,26.6,17086\n\
+                     4,Brest,BY,52.1,23.7,340000\n\
+                     5,Brest,FR,48.4,-4.5,140000\n\
+                     6,Kharkiv,UA,49.98,36.25,1430885\n";
+        let cities = read_cities(table, Path::new("t.csv")).unwrap();
+        assert_eq!(cities[0].population, 717_803);
+        add_cities(&mut places, &cities, Path::new("t.csv")).unwrap();
         let ids: Vec<&str> = places.ids().collect();
         assert_eq!(
             ids,

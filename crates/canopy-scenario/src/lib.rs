@@ -50,6 +50,7 @@ mod source;
 pub mod units;
 mod validate;
 
+pub use cities::City;
 pub use deal::Weighted;
 pub use error::{ErrorKind, Location, ScenarioError};
 pub use library::{

@@ -105,6 +105,8 @@ named_fields! {
         SpilloverInterceptors = "spillover.interceptors" => |m| Some(f64::from(m.spillover.interceptors)),
         /// Debris footprints touching NATO territory.
         SpilloverDebris = "spillover.debris" => |m| Some(f64::from(m.spillover.debris)),
+        /// Debris footprints and missed interceptors touching a populated area.
+        DebrisOverPopulatedAreas = "debris.over_populated_areas" => |m| Some(f64::from(m.debris.over_populated_areas)),
         /// Engagements that waited for approval.
         ApprovalRequests = "approval_requests" => |m| Some(f64::from(m.approval_requests)),
         /// Approvals refused.
@@ -188,6 +190,8 @@ named_fields! {
         UnengagedReasons = "unengaged_reasons" => |m| &m.unengaged_reasons,
         /// Engagements whose track each nation's sensors fed, by nation code.
         EngagementsEnabledBy = "engagements_enabled_by" => |m| &m.engagements_enabled_by,
+        /// Debris and missed interceptors over populated areas, by the city's country.
+        DebrisOverPopulatedAreasByCountry = "debris.over_populated_areas_by_country" => |m| &m.debris.over_populated_areas_by_country,
     }
 }
 

@@ -17,6 +17,7 @@
 
 mod burden;
 pub mod columns;
+mod debris;
 mod decisions;
 mod outcomes;
 mod patrols;
@@ -28,7 +29,8 @@ mod timeline;
 
 pub use columns::{CountMap, Metric, NationMetric, ThreatTypeMetric};
 pub use run_metrics::{
-    NationBurden, RunMetrics, SpilloverRecord, SpilloverSummary, ThreatTypeOutcome, Timeline,
+    DebrisSummary, NationBurden, RunMetrics, SpilloverRecord, SpilloverSummary, ThreatTypeOutcome,
+    Timeline,
 };
 pub use statistics::{median, percentile_nearest_rank};
 
@@ -52,12 +54,13 @@ pub fn compute_metrics(prepared: &PreparedScenario, events: &[Event]) -> RunMetr
         nations: burden::coalition_nations(prepared),
         ..RunMetrics::default()
     };
-    let mut reductions: [&mut dyn Reduction; 7] = [
+    let mut reductions: [&mut dyn Reduction; 8] = [
         &mut outcomes::Outcomes::new(prepared),
         &mut burden::Burden,
         &mut decisions::Decisions::default(),
         &mut timeline::Latencies::default(),
         &mut spillover::Spillover,
+        &mut debris::DebrisOverPopulatedAreas,
         &mut picture::PictureFigures::default(),
         &mut patrols::PatrolGaps::new(prepared),
     ];

@@ -74,6 +74,16 @@ pub struct SpilloverRecord {
     pub depth_m: f64,
 }
 
+/// Where intercept debris and missed interceptors came down.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DebrisSummary {
+    /// Debris footprints and missed interceptors' fall points touching a populated area (a
+    /// city of at least 10,000 people, on either side of any border).
+    pub over_populated_areas: u32,
+    /// The same, by the country of the city touched.
+    pub over_populated_areas_by_country: BTreeMap<String, u32>,
+}
+
 /// Spillover totals and records.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SpilloverSummary {
@@ -149,6 +159,8 @@ pub struct RunMetrics {
     pub picture_spuriousness: f64,
     /// Anything in NATO territory.
     pub spillover: SpilloverSummary,
+    /// Where debris and missed interceptors came down.
+    pub debris: DebrisSummary,
     /// Outcomes by threat type id.
     pub threat_types: BTreeMap<String, ThreatTypeOutcome>,
     /// Leakers by aim point (place id).
