@@ -31,6 +31,8 @@ fn sample() -> RunMetrics {
         sorties: 107,
         flight_hours: 108.5,
         interception_rate_by_threat_type: BTreeMap::from([("shahed-136".to_string(), 0.109)]),
+        tracks_contributed: 110,
+        sole_source_tracks: 111,
     };
     let shahed = ThreatTypeOutcome {
         launched: 201,

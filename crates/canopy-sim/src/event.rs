@@ -37,6 +37,17 @@ impl Position {
     }
 }
 
+/// One nation's share of the tracked picture, as logged.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NationPictureShare {
+    /// The nation's code.
+    pub nation: CountryCode,
+    /// Tracks that held a threat and that its sensors fed.
+    pub tracks_contributed: u32,
+    /// Those of them that no other nation's sensors fed.
+    pub sole_source_tracks: u32,
+}
+
 /// What kind of object entered foreign territory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -364,6 +375,15 @@ pub enum Event {
         /// Tracks matched to no threat over all tracks, summed over samples.
         spuriousness: f64,
     },
+    /// Logged once, at the end, for the tracked picture: each nation's share of the tracks that
+    /// held a threat.
+    PictureSources {
+        /// When (the end of the run).
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
+        /// By nation, in nation order.
+        nations: Vec<NationPictureShare>,
+    },
     /// The run ended.
     RunEnd {
         /// When.
@@ -398,6 +418,7 @@ impl Event {
             | Event::SortieEnd { time, .. }
             | Event::Unengaged { time, .. }
             | Event::PictureQuality { time, .. }
+            | Event::PictureSources { time, .. }
             | Event::RunEnd { time, .. } => *time,
         }
     }

@@ -25,7 +25,7 @@ pub mod spill;
 pub mod tracked_picture;
 pub mod truth;
 
-pub use event::{Event, MissCause, Position, SpilloverObject};
+pub use event::{Event, MissCause, NationPictureShare, Position, SpilloverObject};
 pub use metrics::{RunMetrics, compute_metrics};
 pub use observer::Observer;
 pub use picture::{PictureMode, UnknownPicture};

@@ -3,12 +3,14 @@
 //! tied to the threat its interceptor will home on.
 
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
-use canopy_core::{PatrolId, SimTime, StreamKey, ThreatId};
+use std::collections::BTreeMap;
+
+use canopy_core::{NationId, PatrolId, SimTime, StreamKey, ThreatId};
 use canopy_geo::EnuPosition;
 
 use crate::picture::PictureMode;
 use crate::prepared::PreparedScenario;
-use crate::tracked_picture::{Candidate, TrackedPicture, acquire, candidates};
+use crate::tracked_picture::{Candidate, PictureShare, TrackedPicture, acquire, candidates};
 use crate::truth::TruthView;
 
 /// What builds C2's picture in one replication.
@@ -55,6 +57,15 @@ impl PictureSource {
         match self {
             PictureSource::Perfect => Vec::new(),
             PictureSource::Tracked(tracked) => tracked.newly_held(now, truth, held),
+        }
+    }
+
+    /// Each nation's share of the tracks that held a threat (the tracked picture; `None` for the
+    /// perfect picture, which no sensor builds).
+    pub fn shares(&self) -> Option<BTreeMap<NationId, PictureShare>> {
+        match self {
+            PictureSource::Perfect => None,
+            PictureSource::Tracked(tracked) => Some(tracked.shares()),
         }
     }
 

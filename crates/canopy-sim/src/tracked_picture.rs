@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use canopy_c2::{AirPicture, NationSet, TrackEstimate};
-use canopy_core::{PatrolId, SimTime, StreamKey, ThreatId, TrackId};
+use canopy_core::{NationId, PatrolId, SimTime, StreamKey, ThreatId, TrackId};
 use canopy_geo::{EnuPosition, EnuVelocity, FreeVector, MEAN_EARTH_RADIUS_M};
 use canopy_scenario::{SensorKind, ThreatClass};
 use canopy_sensors::{EFFECTIVE_EARTH_RADIUS_M, Report, Sensor};
@@ -74,6 +74,35 @@ impl Initiator for SilenceDroppingInitiator {
     }
 }
 
+/// A nation's share of the tracked picture: of the tracks that held a threat, those its sensors
+/// fed, and those only its sensors fed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PictureShare {
+    /// Tracks its sensors contributed to.
+    pub tracks_contributed: u32,
+    /// Tracks no other nation's sensors fed.
+    pub sole_source_tracks: u32,
+}
+
+/// Each nation's share of the tracks in `holding` (those that held a threat), from the nations
+/// whose sensors fed each track (`fed_by`); a track nobody fed counts for no nation.
+pub fn picture_shares(
+    holding: &BTreeSet<u64>,
+    fed_by: &BTreeMap<u64, NationSet>,
+) -> BTreeMap<NationId, PictureShare> {
+    let mut shares: BTreeMap<NationId, PictureShare> = BTreeMap::new();
+    for track in holding {
+        let nations = fed_by.get(track).copied().unwrap_or_default();
+        let sole = nations.iter().count() == 1;
+        for nation in nations.iter() {
+            let share = shares.entry(nation).or_default();
+            share.tracks_contributed += 1;
+            share.sole_source_tracks += u32::from(sole);
+        }
+    }
+    shares
+}
+
 /// The tracker fed by the scenario's sensors, and what it knows of each track's sources.
 pub struct TrackedPicture {
     net: SensorNet,
@@ -113,6 +142,11 @@ impl TrackedPicture {
             holding: BTreeSet::new(),
             fed_since_look: false,
         }
+    }
+
+    /// Each nation's share of the tracks that held a threat so far.
+    pub fn shares(&self) -> BTreeMap<NationId, PictureShare> {
+        picture_shares(&self.holding, &self.fed_by)
     }
 
     /// Runs the scans due by `now` (a patrol's radar only while `on_station(patrol)`) and feeds
@@ -370,6 +404,39 @@ pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<Threat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_nation_counts_the_tracks_it_fed_and_those_it_fed_alone() {
+        // Two nations (0: UA, 1: PL). Tracks 1-4 held a threat: 1 fed by UA, 2 by both, 3 by PL,
+        // 4 by nobody; track 5 (fed by UA) never held one.
+        let set = |nations: &[u16]| {
+            let mut set = NationSet::default();
+            for &nation in nations {
+                set.insert(NationId(nation));
+            }
+            set
+        };
+        let holding: BTreeSet<u64> = [1, 2, 3, 4].into();
+        let fed_by: BTreeMap<u64, NationSet> = [
+            (1, set(&[0])),
+            (2, set(&[0, 1])),
+            (3, set(&[1])),
+            (4, set(&[])),
+            (5, set(&[0])),
+        ]
+        .into();
+        let shares = picture_shares(&holding, &fed_by);
+        let share = |n: u16| shares[&NationId(n)];
+        assert_eq!(
+            (share(0).tracks_contributed, share(0).sole_source_tracks),
+            (2, 1)
+        );
+        assert_eq!(
+            (share(1).tracks_contributed, share(1).sole_source_tracks),
+            (2, 1)
+        );
+        assert_eq!(shares.len(), 2);
+    }
 
     fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {
         TrackEstimate {

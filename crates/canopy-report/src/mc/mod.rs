@@ -67,10 +67,15 @@ pub fn mc_report(input: &McReportInput) -> Report {
             }
         }
     }
-    report
+    let report = report
         .section(sections::leakers_section(s, input.runs))
         .section(sections::targets_section(input.runs))
-        .section(sections::burden_section(s, input.runs, input.scenario))
+        .section(sections::burden_section(s, input.runs, input.scenario));
+    let report = match sections::picture_sources_section(s, input.scenario) {
+        Some(section) => report.section(section),
+        None => report,
+    };
+    report
         .section(sections::cost_section(s, input.runs))
         .section(night_map::map_section(input))
         .section(sections::timeline_section(input))

@@ -165,6 +165,49 @@ pub(super) fn burden_section(s: &Summary, runs: &Table, scenario: &Scenario) -> 
     with_notes(section, &problems)
 }
 
+/// Who built the tracked picture: each nation's tracks that held a threat, fed by its sensors
+/// and by its sensors alone (none for the perfect picture, which no sensor builds).
+pub(super) fn picture_sources_section(s: &Summary, scenario: &Scenario) -> Option<Section> {
+    let rows: Vec<Vec<String>> = scenario
+        .nations
+        .iter()
+        .filter(|n| {
+            s.columns
+                .get(&NationMetric::TracksContributed.column(n.code.as_str()))
+                .is_some_and(|m| m.mean > 0.0)
+        })
+        .map(|n| {
+            let code = n.code.as_str();
+            vec![
+                format!("{} ({})", n.name, n.code),
+                format!(
+                    "{:.1}",
+                    count_mean(s, &NationMetric::TracksContributed.column(code))
+                ),
+                format!(
+                    "{:.1}",
+                    count_mean(s, &NationMetric::SoleSourceTracks.column(code))
+                ),
+            ]
+        })
+        .collect();
+    (!rows.is_empty()).then(|| {
+        Section::new("Who built the picture")
+            .text(
+                "Per night (mean), the tracks that held a threat and that each nation's sensors fed, \
+                 and those no other nation's sensors fed.",
+            )
+            .table(
+                vec![
+                    "nation".to_string(),
+                    "tracks contributed".to_string(),
+                    "sole-source tracks".to_string(),
+                ],
+                rows,
+            )
+    })
+}
+
 /// The cost exchange, and what the defence spent against what it destroyed.
 pub(super) fn cost_section(s: &Summary, runs: &Table) -> Section {
     let (bars, problems) = column_bars(

@@ -10,7 +10,7 @@ use canopy_core::{PatrolId, SimDuration, SimTime, StreamKey, ThreatId, TrackId};
 
 use super::agenda::Outbox;
 use crate::discrimination::DecoyDiscrimination;
-use crate::event::Event;
+use crate::event::{Event, NationPictureShare};
 use crate::picture::PictureMode;
 use crate::picture_quality::QualityAccumulator;
 use crate::picture_source::PictureSource;
@@ -220,8 +220,8 @@ impl Decisions {
             .map(|index| &tracks[index])
     }
 
-    /// Logs how good the picture was over the run.
-    pub fn finish(&self, out: &mut Outbox, end: SimTime) {
+    /// Logs how good the picture was over the run, and who built it.
+    pub fn finish(&self, prepared: &PreparedScenario, out: &mut Outbox, end: SimTime) {
         out.log(Event::PictureQuality {
             time: end,
             samples: self.quality.samples(),
@@ -229,5 +229,16 @@ impl Decisions {
             completeness: self.quality.completeness(),
             spuriousness: self.quality.spuriousness(),
         });
+        if let Some(shares) = self.source.shares() {
+            let nations = shares
+                .into_iter()
+                .map(|(nation, share)| NationPictureShare {
+                    nation: prepared.nation_code(nation),
+                    tracks_contributed: share.tracks_contributed,
+                    sole_source_tracks: share.sole_source_tracks,
+                })
+                .collect();
+            out.log(Event::PictureSources { time: end, nations });
+        }
     }
 }

@@ -266,7 +266,7 @@ impl<'a> Simulation<'a> {
         self.now = end;
         let airborne = self.threats.finish(self.prepared, &mut self.out, end);
         self.sorties.finish(self.prepared, &mut self.out, end);
-        self.decisions.finish(&mut self.out, end);
+        self.decisions.finish(self.prepared, &mut self.out, end);
         self.out.log(Event::RunEnd {
             time: end,
             airborne,

@@ -155,6 +155,10 @@ named_fields! {
         Sorties = "sorties" => |b| f64::from(b.sorties),
         /// Hours flown.
         FlightHours = "flight_hours" => |b| b.flight_hours,
+        /// Tracks that held a threat and that its sensors fed.
+        TracksContributed = "tracks_contributed" => |b| f64::from(b.tracks_contributed),
+        /// Those of them no other nation's sensors fed.
+        SoleSourceTracks = "sole_source_tracks" => |b| f64::from(b.sole_source_tracks),
     }
 }
 

@@ -39,6 +39,13 @@ impl Reduction for PictureFigures {
                 metrics.picture_completeness = *completeness;
                 metrics.picture_spuriousness = *spuriousness;
             }
+            Event::PictureSources { nations, .. } => {
+                for share in nations {
+                    let burden = metrics.nations.entry(share.nation.to_string()).or_default();
+                    burden.tracks_contributed = share.tracks_contributed;
+                    burden.sole_source_tracks = share.sole_source_tracks;
+                }
+            }
             _ => {}
         }
     }

@@ -53,6 +53,11 @@ pub struct NationBurden {
     pub flight_hours: f64,
     /// Kills divided by threats of that type that entered the theatre, by threat type id.
     pub interception_rate_by_threat_type: BTreeMap<String, f64>,
+    /// Tracks of the tracked picture that held a threat and that its sensors fed (0 for the
+    /// perfect picture).
+    pub tracks_contributed: u32,
+    /// Those of them no other nation's sensors fed.
+    pub sole_source_tracks: u32,
 }
 
 /// One spillover: something in NATO territory.
