@@ -62,7 +62,8 @@ fn merge_writes_the_report_of_the_scenario_the_shards_ran() {
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert_eq!(html.matches("<section>").count(), 6);
+    // Leakers, targets, burden, who built the (tracked) picture, cost, map, timeline.
+    assert_eq!(html.matches("<section>").count(), 7);
     assert!(html.contains(r#"data-id="PL""#));
     std::fs::remove_dir_all(&dir).unwrap();
 }
