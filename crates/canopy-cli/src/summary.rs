@@ -44,15 +44,10 @@ pub fn render(metrics: &RunMetrics) -> String {
         seconds(timeline.launch_to_outcome_s)
     );
     if !metrics.unengaged_reasons.is_empty() {
-        let reasons: Vec<String> = metrics
-            .unengaged_reasons
-            .iter()
-            .map(|(reason, count)| format!("{reason} {count}"))
-            .collect();
         let _ = writeln!(
             out,
             "Never engaged, by furthest reason: {}",
-            reasons.join(", ")
+            counts(&metrics.unengaged_reasons)
         );
     }
     out
@@ -177,11 +172,7 @@ fn spillover_table(out: &mut String, metrics: &RunMetrics) {
         );
     }
     let debris = &metrics.debris;
-    let by_country: Vec<String> = debris
-        .over_populated_areas_by_country
-        .iter()
-        .map(|(country, count)| format!("{country} {count}"))
-        .collect();
+    let by_country = &debris.over_populated_areas_by_country;
     let _ = writeln!(
         out,
         "Debris and missed interceptors over populated areas: {}{}",
@@ -189,9 +180,18 @@ fn spillover_table(out: &mut String, metrics: &RunMetrics) {
         if by_country.is_empty() {
             String::new()
         } else {
-            format!(" ({})", by_country.join(", "))
+            format!(" ({})", counts(by_country))
         }
     );
+}
+
+/// A map of counts as `key count, key count`.
+fn counts(map: &std::collections::BTreeMap<String, u32>) -> String {
+    let parts: Vec<String> = map
+        .iter()
+        .map(|(key, count)| format!("{key} {count}"))
+        .collect();
+    parts.join(", ")
 }
 
 fn usd(value: f64) -> String {
