@@ -60,11 +60,7 @@ fn threats_table(out: &mut String, metrics: &RunMetrics) {
         "threat", "launched", "attrited", "entered", "destroyed", "lost", "leaked", "airborne"
     );
     for (kind, outcome) in &metrics.threat_types {
-        let by: Vec<String> = outcome
-            .destroyed_by
-            .iter()
-            .map(|(nation, count)| format!("{nation} {count}"))
-            .collect();
+        let by = counts(&outcome.destroyed_by);
         let _ = writeln!(
             out,
             "{:<14} {:>8} {:>9} {:>8} {:>9} {:>6} {:>7} {:>8}  {}",
@@ -76,7 +72,7 @@ fn threats_table(out: &mut String, metrics: &RunMetrics) {
             outcome.lost,
             outcome.leaked,
             outcome.airborne_at_end,
-            by.join(", ")
+            by
         );
     }
     let _ = writeln!(
@@ -102,12 +98,11 @@ fn leakers_table(out: &mut String, metrics: &RunMetrics) {
         let _ = writeln!(out, "\nNo leakers.");
         return;
     }
-    let leakers: Vec<String> = metrics
-        .leakers_by_target
-        .iter()
-        .map(|(target, count)| format!("{target} {count}"))
-        .collect();
-    let _ = writeln!(out, "\nLeakers by target: {}", leakers.join(", "));
+    let _ = writeln!(
+        out,
+        "\nLeakers by target: {}",
+        counts(&metrics.leakers_by_target)
+    );
 }
 
 fn nations_table(out: &mut String, metrics: &RunMetrics) {
@@ -117,11 +112,7 @@ fn nations_table(out: &mut String, metrics: &RunMetrics) {
         "nation", "engaged", "kills", "sorties", "fl. hrs", "cost"
     );
     for (code, burden) in &metrics.nations {
-        let munitions: Vec<String> = burden
-            .munitions
-            .iter()
-            .map(|(munition, count)| format!("{munition} {count}"))
-            .collect();
+        let munitions = counts(&burden.munitions);
         let rates: Vec<String> = burden
             .interception_rate_by_threat_type
             .iter()
@@ -140,7 +131,7 @@ fn nations_table(out: &mut String, metrics: &RunMetrics) {
             if munitions.is_empty() {
                 "-".to_string()
             } else {
-                munitions.join(", ")
+                munitions
             },
             if rates.is_empty() {
                 "-".to_string()
