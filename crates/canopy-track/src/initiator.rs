@@ -105,24 +105,11 @@ fn speed_lower_bound_mps(track: &Track) -> f64 {
 mod tests {
     use super::*;
     use crate::gaussian::Gaussian;
-    use crate::track::{TrackFilter, TrackId};
+    use crate::track::TrackId;
 
     fn track(looks: &[bool]) -> Track {
         let g = Gaussian::new(Default::default(), Default::default());
-        let mut t = Track {
-            id: TrackId(0),
-            time_s: 0.0,
-            estimate: g,
-            confirmed: false,
-            last_update_s: 0.0,
-            hits: 0,
-            consecutive_misses: 0,
-            history: 0,
-            looks: 0,
-            last_gate_volume_m3: 0.0,
-            filter: TrackFilter::Single,
-            updated_by: None,
-        };
+        let mut t = Track::tentative(TrackId(0), 0.0, g);
         for &hit in looks {
             t.record_look(hit);
         }

@@ -47,6 +47,25 @@ pub struct Track {
 }
 
 impl Track {
+    /// A new tentative track with this estimate at `time_s`: no look recorded yet, a single
+    /// Kalman filter.
+    pub fn tentative(id: TrackId, time_s: f64, estimate: Gaussian) -> Track {
+        Track {
+            id,
+            time_s,
+            estimate,
+            confirmed: false,
+            last_update_s: time_s,
+            hits: 0,
+            consecutive_misses: 0,
+            history: 0,
+            looks: 0,
+            last_gate_volume_m3: 0.0,
+            filter: TrackFilter::Single,
+            updated_by: None,
+        }
+    }
+
     /// Records the outcome of one look.
     pub fn record_look(&mut self, hit: bool) {
         self.history = (self.history << 1) | u32::from(hit);

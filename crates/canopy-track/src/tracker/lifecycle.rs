@@ -103,20 +103,7 @@ pub(super) fn tentative_track(
         cov[(axis + 3, axis + 3)] = sigma * sigma;
     }
     let estimate = Gaussian::new(mean, cov);
-    let mut track = Track {
-        id,
-        time_s,
-        estimate,
-        confirmed: false,
-        last_update_s: time_s,
-        hits: 0,
-        consecutive_misses: 0,
-        history: 0,
-        looks: 0,
-        last_gate_volume_m3: 0.0,
-        filter: TrackFilter::Single,
-        updated_by: None,
-    };
+    let mut track = Track::tentative(id, time_s, estimate);
     track.record_look(true);
     track
 }
