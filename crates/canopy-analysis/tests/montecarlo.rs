@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 mod common;
 
 use canopy_analysis::{Execution, Manifest, Shard, merge, run_experiment, stats};
-use canopy_sim::{Event, PreparedScenario, RunMetrics, RunOptions};
+use canopy_sim::{Event, PreparedScenario, RunMetrics, RunOptions, RunOutcome};
 use common::nasams_scenario;
 
 fn manifest(runs: u64) -> Manifest {
@@ -202,17 +202,22 @@ fn an_interrupted_run_resumes_to_the_same_bytes() {
     fs::remove_dir_all(resumed).unwrap();
 }
 
-#[test]
-fn replication_zero_is_the_single_run() {
-    let prepared = small();
-    let record = canopy_analysis::run_one(&prepared, &manifest(1), 0);
+/// Replication 0 of a prepared scenario run directly, with the options `manifest(1)` names.
+fn single_run(prepared: &PreparedScenario) -> RunOutcome {
     let options = RunOptions {
         seed: 11,
         replication: 0,
         picture: canopy_sim::PictureMode::Perfect,
         planner: canopy_sim::PlannerKind::Baseline,
     };
-    let single = canopy_sim::run(&prepared, &options, &mut []);
+    canopy_sim::run(prepared, &options, &mut [])
+}
+
+#[test]
+fn replication_zero_is_the_single_run() {
+    let prepared = small();
+    let record = canopy_analysis::run_one(&prepared, &manifest(1), 0);
+    let single = single_run(&prepared);
     assert_eq!(
         record.metrics,
         serde_json::to_value(&single.metrics).unwrap()
@@ -227,13 +232,7 @@ fn replication_zero_is_the_single_run() {
 fn a_record_reads_back_typed_as_the_run_it_holds() {
     let prepared = small();
     let record = canopy_analysis::run_one(&prepared, &manifest(1), 0);
-    let options = RunOptions {
-        seed: 11,
-        replication: 0,
-        picture: canopy_sim::PictureMode::Perfect,
-        planner: canopy_sim::PlannerKind::Baseline,
-    };
-    let single = canopy_sim::run(&prepared, &options, &mut []);
+    let single = single_run(&prepared);
     let metrics: RunMetrics = serde_json::from_value(record.metrics).unwrap();
     assert_eq!(metrics, single.metrics);
     let text = record.events.unwrap();
