@@ -49,8 +49,6 @@ pub struct ReplayOptions {
 
 /// The nights of a window flown against one defence.
 pub struct Replay {
-    /// The defence's name.
-    pub defence: String,
     /// Each night's replications, in night order.
     pub runs: Vec<Vec<NightRun>>,
     /// Launch place names Canopy could not place, with the raids that named them.
@@ -106,9 +104,5 @@ pub fn replay(
             .map(<[NightRun]>::to_vec)
             .collect::<Vec<_>>()
     });
-    Ok(Replay {
-        defence: defence.name.clone(),
-        runs,
-        unplaced,
-    })
+    Ok(Replay { runs, unplaced })
 }

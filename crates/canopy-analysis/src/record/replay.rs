@@ -84,7 +84,12 @@ fn add_weight(places: &mut Vec<Weighted<Place>>, place: &Place, weight: f64) {
 
 /// The raid id of a night's raid: its row's line and group, e.g. `r1234-shahed`.
 pub fn raid_id(raid: &RaidPlan) -> String {
-    format!("r{}-{}", raid.line, raid.group.name())
+    raid_id_of(raid.line, raid.group)
+}
+
+/// The id of the raid of a row's group: `r{line}-{group}`.
+pub fn raid_id_of(line: u64, group: Group) -> String {
+    format!("r{line}-{}", group.name())
 }
 
 /// A night flown against the defence: the scenario, and the record's launch place names that
@@ -238,10 +243,4 @@ pub fn run_night(prepared: &PreparedScenario, options: &RunOptions) -> NightRun 
         }
     }
     run
-}
-
-/// The group of a raid id made by [`raid_id`].
-pub fn group_of_raid(id: &str) -> Option<Group> {
-    let name = id.split_once('-')?.1;
-    Group::ALL.into_iter().find(|group| group.name() == name)
 }

@@ -10,7 +10,7 @@ use super::date::Date;
 use super::group::Group;
 use super::nights::NightPlan;
 pub use super::predicted::Predicted;
-use super::replay::{NightRun, raid_id};
+use super::replay::{NightRun, raid_id_of};
 use super::table::{RecordTable, SkippedRow};
 
 /// One night and group: what the record reported on its single-type rows and what the model
@@ -98,13 +98,9 @@ pub fn score(table: &RecordTable, nights: &[NightPlan], runs: &[Vec<NightRun>]) 
             tally.destroyed += row.destroyed;
             tally.not_reach_goal += row.not_reach_goal;
             tally.predicted.resize(replications, [0.0; 3]);
-            let id = night
-                .raids
-                .iter()
-                .find(|raid| raid.line == row.line)
-                .map(raid_id);
+            let id = raid_id_of(row.line, group);
             for (slot, run) in tally.predicted.iter_mut().zip(night_runs) {
-                if let Some(outcome) = id.as_ref().and_then(|id| run.raids.get(id)) {
+                if let Some(outcome) = run.raids.get(&id) {
                     slot[0] += f64::from(outcome.destroyed);
                     slot[1] += f64::from(outcome.lost);
                     slot[2] += f64::from(outcome.leaked);
@@ -224,17 +220,11 @@ impl RecordSummary {
         (replications, defence): (u64, &str),
         unplaced_launch_places: BTreeMap<String, u64>,
     ) -> RecordSummary {
-        let in_window = |line: u64| {
-            table
-                .rows
-                .iter()
-                .find(|row| row.line == line)
-                .is_some_and(|row| row.night >= from && row.night <= to)
-        };
+        let in_window = |night: Date| night >= from && night <= to;
         let mixed_rows = table
             .rows
             .iter()
-            .filter(|row| row.groups.len() > 1 && in_window(row.line))
+            .filter(|row| row.groups.len() > 1 && in_window(row.night))
             .count() as u64;
         RecordSummary {
             from: from.to_string(),
@@ -252,9 +242,9 @@ impl RecordSummary {
                 .skipped
                 .iter()
                 .filter(|row| {
-                    row.night.as_deref().is_none_or(|night| {
-                        Date::parse(night).is_some_and(|night| night >= from && night <= to)
-                    })
+                    row.night
+                        .as_deref()
+                        .is_none_or(|night| Date::parse(night).is_some_and(in_window))
                 })
                 .cloned()
                 .collect(),
