@@ -1,9 +1,7 @@
 //! Where a route runs through NATO airspace, found once per route by sampling its ground track.
 
 use canopy_c2::Geometry;
-use canopy_geo::CountryCode;
-
-use crate::route::Route;
+use canopy_geo::{CountryCode, GeoPoint};
 
 /// Spacing of the samples that look for NATO airspace along a route, metres.
 pub const AIRSPACE_SAMPLE_M: f64 = 1_000.0;
@@ -32,16 +30,17 @@ impl AirspaceInterval {
     }
 }
 
-/// The stretches of a route inside NATO airspace, in route order. A stretch starts and ends half
-/// a sample spacing around its first and last inside samples.
-pub fn nato_intervals(geometry: &Geometry, route: &Route) -> Vec<AirspaceInterval> {
-    let length = route.length_m();
-    let count = (length / AIRSPACE_SAMPLE_M).ceil() as usize;
+/// The stretches of a route inside NATO airspace, in route order, from its ground track sampled
+/// every [`AIRSPACE_SAMPLE_M`] ([`Route::ground_track`]) and its length. A stretch starts and
+/// ends half a sample spacing around its first and last inside samples.
+pub fn nato_intervals(
+    geometry: &Geometry,
+    track: &[(f64, GeoPoint)],
+    length: f64,
+) -> Vec<AirspaceInterval> {
     let mut intervals: Vec<AirspaceInterval> = Vec::new();
     let mut open: Option<AirspaceInterval> = None;
-    for k in 0..=count {
-        let distance = (k as f64 * AIRSPACE_SAMPLE_M).min(length);
-        let point = route.point_at(geometry, distance);
+    for &(distance, point) in track {
         let inside = geometry
             .borders
             .country_at(point)
@@ -70,7 +69,7 @@ pub fn nato_intervals(geometry: &Geometry, route: &Route) -> Vec<AirspaceInterva
     intervals
 }
 
-fn depth_at(geometry: &Geometry, point: canopy_geo::GeoPoint) -> f64 {
+fn depth_at(geometry: &Geometry, point: GeoPoint) -> f64 {
     geometry
         .borders
         .depth_inside_m(point)

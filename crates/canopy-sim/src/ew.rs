@@ -1,11 +1,10 @@
 //! Where a route runs through electronic-warfare areas, found once per route by sampling its
 //! ground track, as for NATO airspace.
 
-use canopy_c2::Geometry;
+use canopy_geo::GeoPoint;
 use canopy_scenario::EwArea;
 
 use crate::airspace::AIRSPACE_SAMPLE_M;
-use crate::route::Route;
 
 /// The index of an EW area in the scenario's `ew` list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -22,19 +21,17 @@ pub struct EwStretch {
     pub end_m: f64,
 }
 
-/// The stretches of a route inside each EW area, in route order (by start, then area order). A
-/// stretch starts and ends half a sample spacing around its first and last inside samples.
-pub fn ew_stretches(geometry: &Geometry, route: &Route, areas: &[EwArea]) -> Vec<EwStretch> {
+/// The stretches of a route inside each EW area, in route order (by start, then area order),
+/// from its ground track sampled every [`AIRSPACE_SAMPLE_M`] ([`crate::route::Route::ground_track`])
+/// and its length. A stretch starts and ends half a sample spacing around its first and last
+/// inside samples.
+pub fn ew_stretches(track: &[(f64, GeoPoint)], length: f64, areas: &[EwArea]) -> Vec<EwStretch> {
     if areas.is_empty() {
         return Vec::new();
     }
-    let length = route.length_m();
-    let count = (length / AIRSPACE_SAMPLE_M).ceil() as usize;
     let mut open: Vec<Option<EwStretch>> = vec![None; areas.len()];
     let mut stretches = Vec::new();
-    for k in 0..=count {
-        let distance = (k as f64 * AIRSPACE_SAMPLE_M).min(length);
-        let point = route.point_at(geometry, distance);
+    for &(distance, point) in track {
         for (index, area) in areas.iter().enumerate() {
             let inside = area.shape.contains(point);
             match (inside, &mut open[index]) {

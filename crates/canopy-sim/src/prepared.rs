@@ -10,7 +10,7 @@ use canopy_core::{
 use canopy_geo::{CountryCode, EnuPosition};
 use canopy_scenario::{AircraftIndex, Scenario, SystemIndex, ThreatClass, ThreatIndex};
 
-use crate::airspace::{AirspaceInterval, nato_intervals};
+use crate::airspace::{AIRSPACE_SAMPLE_M, AirspaceInterval, nato_intervals};
 use crate::event::Position;
 use crate::ew::{EwStretch, ew_stretches};
 use crate::profile::AltitudeProfile;
@@ -179,8 +179,10 @@ fn plan_threats(scenario: &Scenario, geometry: &Geometry) -> (Vec<PreparedRoute>
                     waypoints.extend(raid.via.iter().copied());
                     waypoints.push(target.at);
                     let route = Route::new(geometry, &waypoints);
-                    let nato = nato_intervals(geometry, &route);
-                    let ew = ew_stretches(geometry, &route, &scenario.ew);
+                    let track = route.ground_track(geometry, AIRSPACE_SAMPLE_M);
+                    let length = route.length_m();
+                    let nato = nato_intervals(geometry, &track, length);
+                    let ew = ew_stretches(&track, length, &scenario.ew);
                     routes.push(PreparedRoute { route, nato, ew });
                     routes.len() - 1
                 });

@@ -96,6 +96,19 @@ impl Route {
         geometry.geo_of(a.ground_m.lerp(b.ground_m, f)).0
     }
 
+    /// Ground points every `spacing_m` along the route from its start, and its end: (distance
+    /// along, point), for look-ups of whose airspace or which area each part of it crosses.
+    pub fn ground_track(&self, geometry: &Geometry, spacing_m: f64) -> Vec<(f64, GeoPoint)> {
+        let length = self.length_m();
+        let count = (length / spacing_m).ceil() as usize;
+        (0..=count)
+            .map(|k| {
+                let distance = (k as f64 * spacing_m).min(length);
+                (distance, self.point_at(geometry, distance))
+            })
+            .collect()
+    }
+
     /// The distance along the route where it first reaches `lon_rad` going west, or 0 when it
     /// starts west of it or never reaches it.
     pub fn first_west_of_m(&self, lon_rad: f64) -> f64 {
