@@ -54,17 +54,18 @@ pub use cities::City;
 pub use deal::Weighted;
 pub use error::{ErrorKind, Location, ScenarioError};
 pub use library::{
-    AircraftIndex, AircraftType, Library, MunitionIndex, MunitionKind, MunitionType, SensorIndex,
-    SensorKind, SensorType, SystemIndex, SystemType, ThreatClass, ThreatIndex, ThreatType,
+    AimModel, AircraftIndex, AircraftType, ClassModel, Evaluation, Library, MunitionIndex,
+    MunitionKind, MunitionType, PlaceKindValue, SensorIndex, SensorKind, SensorType, SystemIndex,
+    SystemType, ThreatClass, ThreatIndex, ThreatType,
 };
 pub use load::{
     DEFAULT_SCENARIO_TOML, default_scenario, default_scenario_path, load_scenario,
     load_scenario_with, parse_scenario,
 };
 pub use model::{
-    Authority, AuthorityMode, C2Settings, DEFAULT_COST_WEIGHT, EntryMeridian, EwArea, Nation,
-    Patrol, Raid, Refusal, Rules, Scenario, SensorPlatform, SensorSite, Site, Theatre, Uncertainty,
-    Zone, ZoneKind, ZoneVerdict,
+    AimPoint, Authority, AuthorityMode, C2Settings, DEFAULT_COST_WEIGHT, EntryMeridian, EwArea,
+    Nation, Patrol, Raid, Refusal, Rules, Scenario, SensorPlatform, SensorSite, Site, Theatre,
+    Uncertainty, Zone, ZoneKind, ZoneVerdict,
 };
 pub use overlay::{Overlay, apply_overlays};
 pub use places::{Place, Places};

@@ -39,6 +39,8 @@ pub struct Scenario {
     pub patrols: Vec<Patrol>,
     /// Raids of threats.
     pub raids: Vec<Raid>,
+    /// The raids' distinct aim points, in order of first mention, each with its value.
+    pub aim_points: Vec<AimPoint>,
     /// Sensors: radars, airborne early warning, acoustic networks.
     pub sensors: Vec<SensorSite>,
     /// Electronic warfare areas, where drones and decoys may lose their way.
@@ -295,6 +297,16 @@ impl Raid {
     pub fn deal(&self) -> Vec<(usize, usize)> {
         crate::deal::deal_raid(self.count, &self.launches, &self.targets)
     }
+}
+
+/// An aim point of the raids, as C2 defends it.
+#[derive(Clone, Debug)]
+pub struct AimPoint {
+    /// The place.
+    pub place: Place,
+    /// What a leaker's strike on it is worth at most (a ballistic missile's), in US dollars:
+    /// `[aim_point_value_usd]`, or the library's value of its kind of place.
+    pub value_usd: f64,
 }
 
 /// Who decides on engagements.

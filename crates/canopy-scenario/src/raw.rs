@@ -56,6 +56,8 @@ pub(crate) struct RawScenario {
     pub place: Vec<RawPlace>,
     #[serde(default)]
     pub uncertainty: RawUncertainty,
+    #[serde(default)]
+    pub aim_point_value_usd: BTreeMap<Spanned<String>, Spanned<f64>>,
 }
 
 /// `[uncertainty]` (optional).
@@ -358,6 +360,9 @@ pub(crate) const RAID_PLACES_RULE: &str = "a place id (of data/places.csv, data/
 /// What `c2.cost_weight` accepts.
 pub(crate) const C2_COST_WEIGHT_RULE: &str = "a number of 0 or more: the weight of one USD of interceptor cost against one USD of damage averted (default 2)";
 
+/// What a value of `[aim_point_value_usd]` accepts.
+pub(crate) const AIM_POINT_VALUE_RULE: &str = "a value in US dollars, 0 or more, e.g. lviv = 80e6 (default: by kind of place, data/library/evaluation.toml)";
+
 /// What `c2.decoy_discrimination` accepts.
 pub(crate) const C2_DISCRIMINATION_RULE: &str =
     "a probability between 0 and 1 that C2 recognises a decoy's track (default 0)";
@@ -472,6 +477,10 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
             "the radius of an acoustic network's field in km, above 0 and at most 2000"
         }
         "place.name" | "place.kind" | "place.country" => "a text in quotes",
+        "aim_point_value_usd" => {
+            "a table of aim point id = value in US dollars, e.g. { lviv = 80e6 }"
+        }
+        f if f.starts_with("aim_point_value_usd.") => AIM_POINT_VALUE_RULE,
         _ => return None,
     })
 }

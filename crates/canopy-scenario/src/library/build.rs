@@ -6,11 +6,11 @@ use super::raw::{
     self, APOGEE, AircraftCatalogue, MunitionCatalogue, RawAircraft, RawMunition, RawSystem,
     RawThreat, SystemCatalogue, ThreatCatalogue,
 };
-use super::sensors;
 use super::types::{
     AircraftType, MunitionType, SensorKind, SensorType, SystemType, ThreatClass, ThreatType,
 };
 use super::{Library, LibraryTexts};
+use super::{evaluation, sensors};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::source::SourceFile;
 use std::path::Path;
@@ -31,6 +31,7 @@ pub(super) fn build(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> 
         aircraft: aircraft(texts.aircraft, &munitions, &sensors)?,
         munitions,
         sensors,
+        evaluation: evaluation::evaluation(texts.evaluation)?,
     })
 }
 

@@ -4,12 +4,14 @@
 
 mod build;
 mod entry;
+mod evaluation;
 mod index;
 mod param;
 mod raw;
 mod sensors;
 mod types;
 
+pub use evaluation::{AimModel, ClassModel, Evaluation, PlaceKindValue};
 pub use index::{AircraftIndex, MunitionIndex, SensorIndex, SystemIndex, ThreatIndex};
 pub use param::{Parameter, Provenance};
 pub use types::{
@@ -33,6 +35,8 @@ pub struct LibraryTexts<'a> {
     pub aircraft: &'a str,
     /// `sensors.toml`: `[[sensor]]` entries.
     pub sensors: &'a str,
+    /// `evaluation.toml`: `[[class]]`, `[[place_kind]]` and `[aim]`.
+    pub evaluation: &'a str,
 }
 
 impl LibraryTexts<'static> {
@@ -43,6 +47,7 @@ impl LibraryTexts<'static> {
         systems: include_str!("../../../../data/library/systems.toml"),
         aircraft: include_str!("../../../../data/library/aircraft.toml"),
         sensors: include_str!("../../../../data/library/sensors.toml"),
+        evaluation: include_str!("../../../../data/library/evaluation.toml"),
     };
 }
 
@@ -60,6 +65,8 @@ pub struct Library {
     pub aircraft: Vec<AircraftType>,
     /// Sensor types, in file order.
     pub sensors: Vec<SensorType>,
+    /// Threat evaluation: class models and aim-point values.
+    pub evaluation: Evaluation,
 }
 
 impl Library {

@@ -1,6 +1,7 @@
 //! Stage two: the permissive [`RawScenario`] becomes the typed [`Scenario`], or the first problem
 //! found becomes a located [`ScenarioError`].
 
+mod aim_points;
 mod common;
 mod ew;
 mod forces;
@@ -115,6 +116,7 @@ pub(crate) fn scenario(
     let ew = ew::areas(&cx, &raw.ew, &nations)?;
     let authority = authority(&cx, &raw)?;
     let c2 = c2(&cx, &raw)?;
+    let aim_points = aim_points::aim_points(&cx, &raw.aim_point_value_usd, &raids)?;
     Ok(Scenario {
         name: header.name.clone(),
         description: header.description.clone(),
@@ -129,6 +131,7 @@ pub(crate) fn scenario(
         sites,
         patrols,
         raids,
+        aim_points,
         sensors,
         ew,
         zones,
