@@ -30,17 +30,19 @@ pub fn check_engagement(
         .find(|stock| stock.munition == munition)
         .filter(|stock| stock.rounds > 0)
         .ok_or(Infeasible::NoRounds)?;
-    if ctx.library.munition(stock.munition).pk(track.class) <= 0.0 {
+    let kind = ctx.library.munition(stock.munition);
+    if track.belief.expect(|class| kind.pk(class)) <= 0.0 {
         return Err(Infeasible::NoKillChance);
     }
     let rules = ctx.rules.nation(shooter.nation);
-    if !rules.allows_track(track.class, track.class_confidence) {
+    if !rules.allows_track(track.belief) {
         return Err(Infeasible::ClassNotAllowed);
     }
     let plan = match approved_plan(ctx, shooter, munition, track, Launcher::Fixed) {
         Err(reason @ (Infeasible::CannotCatch | Infeasible::OutOfRange))
             if shooter.vectoring.is_some()
-                && dash_munition(ctx.library, shooter, track.class) == Some(munition) =>
+                && dash_munition(ctx.library, shooter, track.belief.most_likely())
+                    == Some(munition) =>
         {
             approved_plan(ctx, shooter, munition, track, Launcher::Vectored)
                 .map_err(|vectored| vectored.max(reason))
@@ -252,7 +254,7 @@ fn geometry_plan(
         slant_range_m,
         needs_approval,
         debris,
-        pk: kind.pk(track.class),
+        pk: track.belief.expect(|class| kind.pk(class)),
         cost_usd: kind.cost_usd,
     })
 }

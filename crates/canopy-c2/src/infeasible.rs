@@ -45,6 +45,9 @@ pub enum Infeasible {
     HeldInReserve,
     /// C2 recognised the track as a decoy's and does not engage it (scenario `[c2]`).
     RecognisedDecoy,
+    /// The planner waits for one more look at the track: what it would learn is worth more than
+    /// a shot now, and the track leaves time for later layers.
+    Deferred,
 }
 
 impl Infeasible {
@@ -69,6 +72,7 @@ impl Infeasible {
             Infeasible::NotCostEffective => "not_cost_effective",
             Infeasible::HeldInReserve => "held_in_reserve",
             Infeasible::RecognisedDecoy => "recognised_decoy",
+            Infeasible::Deferred => "deferred",
         }
     }
 }
@@ -78,7 +82,7 @@ mod tests {
     use super::Infeasible::{self, *};
 
     /// Every reason. The match below stops compiling when a reason is added and not listed.
-    const EVERY_REASON: [Infeasible; 18] = [
+    const EVERY_REASON: [Infeasible; 19] = [
         NoShooterInReach,
         ShooterUnavailable,
         NoRounds,
@@ -97,6 +101,7 @@ mod tests {
         NotCostEffective,
         HeldInReserve,
         RecognisedDecoy,
+        Deferred,
     ];
 
     #[test]
@@ -107,7 +112,7 @@ mod tests {
                 | ClassNotAllowed | CannotCatch | OutOfRange | BeyondCombatRadius | ShortOfFuel
                 | OutOfAltitude | OutsideZone | TooCloseToBorder | DebrisOverNato
                 | AwaitingApproval | ApprovalRefused | NotCostEffective | HeldInReserve
-                | RecognisedDecoy => {}
+                | RecognisedDecoy | Deferred => {}
             }
             let json = serde_json::to_string(&reason).unwrap();
             assert_eq!(json, format!("\"{}\"", reason.as_str()));

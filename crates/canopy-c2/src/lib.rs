@@ -18,15 +18,22 @@
 //! planning                          the seam: PlanningContext, InterceptPlan, Plan, Planner
 //! geometry, rulebook, shooter,      what planning consults and decides on
 //! picture, debris, infeasible
+//! layers                            the sites a track will pass later
+//! waiting                           whether waiting beats a shot now
+//! classify                          class beliefs from a track's evidence
+//! belief                            a probability over the threat classes
 //! ```
 
 pub mod baseline;
+pub mod belief;
+pub mod classify;
 pub mod debris;
 pub mod feasibility;
 pub mod fights;
 pub mod geometry;
 pub mod infeasible;
 pub mod intercept;
+pub mod layers;
 pub mod picture;
 pub mod planning;
 mod reach;
@@ -35,9 +42,12 @@ pub mod rulebook;
 pub mod shooter;
 pub mod threat;
 pub mod vectoring;
+pub mod waiting;
 pub mod wta_planner;
 
 pub use baseline::BaselinePlanner;
+pub use belief::ClassBelief;
+pub use classify::{ClassEvidence, class_belief};
 pub use debris::{DebrisFootprint, debris_footprint, debris_throw_m};
 pub use feasibility::check_engagement;
 pub use geometry::Geometry;
@@ -47,5 +57,5 @@ pub use planning::{EngagementOrder, InterceptPlan, Plan, Planner, PlanningContex
 pub use registry::{PlannerKind, UnknownPlanner};
 pub use rulebook::RuleBook;
 pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState, Vectoring};
-pub use threat::{ThreatAssessment, assess};
+pub use threat::{DefendedAsset, ThreatAssessment, assess};
 pub use wta_planner::WtaPlanner;

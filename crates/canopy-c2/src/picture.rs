@@ -4,6 +4,8 @@ use canopy_core::{NationId, SimTime, TrackId};
 use canopy_geo::{EnuPosition, EnuVelocity};
 use canopy_scenario::ThreatClass;
 
+use crate::belief::ClassBelief;
+
 /// The set of nations whose sensors contributed to a track (nation ids below 64).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NationSet(u64);
@@ -38,16 +40,14 @@ pub struct TrackEstimate {
     pub velocity_mps: EnuVelocity,
     /// Position-velocity covariance (x, y, z, vx, vy, vz), m² and m²/s².
     pub covariance: [[f64; 6]; 6],
-    /// The most likely threat class.
-    pub class: ThreatClass,
-    /// Confidence in `class`, in [0, 1].
-    pub class_confidence: f64,
+    /// What C2 believes the track is.
+    pub belief: ClassBelief,
     /// The nations whose sensors fed this track.
     pub nations: NationSet,
 }
 
 impl TrackEstimate {
-    /// A track known exactly and with certainty: no covariance, its class sure.
+    /// A track known exactly: no covariance, its class certain.
     pub fn exact(
         id: TrackId,
         class: ThreatClass,
@@ -59,8 +59,7 @@ impl TrackEstimate {
             position_m,
             velocity_mps,
             covariance: [[0.0; 6]; 6],
-            class,
-            class_confidence: 1.0,
+            belief: ClassBelief::certain(class),
             nations,
         }
     }

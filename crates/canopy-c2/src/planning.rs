@@ -14,6 +14,7 @@ use crate::infeasible::Infeasible;
 use crate::picture::AirPicture;
 use crate::rulebook::RuleBook;
 use crate::shooter::ShooterState;
+use crate::threat::DefendedAsset;
 
 /// Kill probability at or above which a munition counts as adequate.
 pub const ADEQUATE_PK: f64 = 0.5;
@@ -36,6 +37,8 @@ pub struct PlanningContext<'a> {
     /// Tracks for which an approval was refused, in ascending order: C2 asks no more approvals
     /// for them that the authority's refusal rule would refuse.
     pub refused: &'a [TrackId],
+    /// The aim points C2 defends, with their values.
+    pub assets: &'a [DefendedAsset],
     /// λ: the weight of one US dollar of interceptor cost against one dollar of damage averted
     /// (scenario `[c2] cost_weight`).
     pub cost_weight: f64,

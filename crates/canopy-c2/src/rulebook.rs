@@ -4,6 +4,8 @@ use canopy_core::NationId;
 use canopy_geo::{CountryCode, GeoPoint, ZoneShape};
 use canopy_scenario::{Rules, Scenario, ThreatClass, ZoneKind};
 
+use crate::belief::ClassBelief;
+
 /// The zones and rules of one nation.
 #[derive(Clone, Debug, Default)]
 pub struct NationRules {
@@ -58,10 +60,10 @@ impl RuleBook {
     }
 }
 
-/// Least class confidence that identifies a track for a nation whose rules leave out some class
-/// (assumed: half; the tracked picture reads a well-measured speed at 0.8 and a guessed class
-/// at 0.3, the perfect picture knows every class).
-pub const IDENTIFIED_CLASS_CONFIDENCE: f64 = 0.5;
+/// Least probability that a track is of a class the nation may engage, for a nation whose rules
+/// leave out some class (assumed: 0.9, so that at most one engagement in ten of such a nation
+/// may break its rules by C2's own reckoning; plausible range 0.8 to 0.99).
+pub const IDENTIFIED_CLASS_PROBABILITY: f64 = 0.9;
 
 impl NationRules {
     /// Whether the nation may engage this class of threat at all.
@@ -71,14 +73,15 @@ impl NationRules {
             .is_some_and(|rules| rules.threat_classes.contains(&class))
     }
 
-    /// Whether the nation may engage a track read as `class` with confidence `confidence`: a
-    /// nation whose rules leave out some class engages only tracks identified at least
-    /// [`IDENTIFIED_CLASS_CONFIDENCE`] (a track whose class is a guess may be what it must not
-    /// engage, say a ballistic missile whose young track has no speed yet); a nation that may
-    /// engage every class needs no identification.
-    pub fn allows_track(&self, class: ThreatClass, confidence: f64) -> bool {
+    /// Whether the nation may engage a track C2 believes to be of each class with `belief`: a
+    /// nation that may engage every class engages any track; one whose rules leave out some class
+    /// engages a track only when the classes it may engage are at least
+    /// [`IDENTIFIED_CLASS_PROBABILITY`] likely (a young track whose speed is still unknown may be
+    /// the ballistic missile its rules forbid).
+    pub fn allows_track(&self, belief: ClassBelief) -> bool {
         let every_class = ThreatClass::ALL.iter().all(|c| self.allows_class(*c));
-        self.allows_class(class) && (every_class || confidence >= IDENTIFIED_CLASS_CONFIDENCE)
+        every_class
+            || belief.share(|class| self.allows_class(class)) >= IDENTIFIED_CLASS_PROBABILITY
     }
 
     /// Whether a point lies inside one of the nation's engagement zones and in none of its
@@ -128,13 +131,15 @@ mod tests {
     #[test]
     fn a_restricted_nation_engages_identified_tracks_only() {
         let no_ballistic = nation(&[ThreatClass::Drone, ThreatClass::Decoy, ThreatClass::Cruise]);
-        // A track read as a cruise missile from its speed (0.8) may be engaged; one whose class
-        // is a guess (0.3) may not: it could be the ballistic missile the rules leave out.
-        assert!(no_ballistic.allows_track(ThreatClass::Cruise, 0.8));
-        assert!(!no_ballistic.allows_track(ThreatClass::Cruise, 0.3));
-        assert!(!no_ballistic.allows_track(ThreatClass::Ballistic, 1.0));
+        // A track 95 % cruise, 5 % ballistic may be engaged (0.95 >= 0.9); one 80 % cruise,
+        // 20 % ballistic may not: it could be the ballistic missile the rules leave out.
+        let fairly_sure = ClassBelief::from_weights([0.0, 0.0, 0.95, 0.05]);
+        let unsure = ClassBelief::from_weights([0.0, 0.0, 0.8, 0.2]);
+        assert!(no_ballistic.allows_track(fairly_sure));
+        assert!(!no_ballistic.allows_track(unsure));
+        assert!(!no_ballistic.allows_track(ClassBelief::certain(ThreatClass::Ballistic)));
         // A nation that may engage every class needs no identification.
         let every = nation(&ThreatClass::ALL);
-        assert!(every.allows_track(ThreatClass::Cruise, 0.3));
+        assert!(every.allows_track(unsure));
     }
 }

@@ -24,14 +24,17 @@ use canopy_core::SimTime;
 use canopy_scenario::ThreatClass;
 use canopy_wta::{Budget, ProblemBuilder, Reserve, Shooter, Solver, SolverKind};
 
+use crate::belief::ClassBelief;
 use crate::feasibility::check_engagement;
 use crate::fights::independent_groups;
 use crate::infeasible::Infeasible;
+use crate::layers::later_layers;
 use crate::picture::{AirPicture, TrackEstimate};
 use crate::planning::{EngagementOrder, InterceptPlan, Plan, Planner, PlanningContext, commit};
 use crate::reach::{ReachMap, quiet_until};
 use crate::shooter::ShooterState;
 use crate::threat::{ThreatAssessment, assess};
+use crate::waiting::{Choice, ShotOption, worth_waiting};
 
 /// Rounds of an anti-ballistic munition each shooter keeps for missiles (ballistic and cruise),
 /// so that drones and decoys cannot draw them all.
@@ -80,18 +83,43 @@ impl Planner for WtaPlanner {
             .filter(|track| ctx.committed.binary_search(&track.id).is_err())
             .collect();
         let mut plan = Plan::default();
-        let (pairs, furthest, quiet_s) = candidates(ctx, shooters, &tracks);
+        let (mut pairs, mut furthest, quiet_s) = candidates(ctx, shooters, &tracks);
         plan.quiet_until = quiet_until(ctx, quiet_s);
-        let assessments: Vec<ThreatAssessment> = tracks.iter().map(|t| assess(t)).collect();
         let shooters_per_track = shooters_per_track(&pairs, tracks.len());
-        let values: Vec<f64> = (0..tracks.len())
+        // Only tracks some pair may engage enter the assignment: the others need no value.
+        let assessments: Vec<ThreatAssessment> = tracks
+            .iter()
+            .zip(&shooters_per_track)
+            .map(|(t, &shooters)| {
+                if shooters > 0 {
+                    assess(t, &ctx.library.evaluation, ctx.assets)
+                } else {
+                    ThreatAssessment::NONE
+                }
+            })
+            .collect();
+        let shares: Vec<f64> = (0..tracks.len())
             .map(|index| {
                 let look = shooters_per_track[index] > 1
                     && look_possible(ctx, tracks[index], &assessments[index], None);
-                assessments[index].value_usd * if look { LOOK_VALUE_SHARE } else { 1.0 }
+                if look { LOOK_VALUE_SHARE } else { 1.0 }
             })
             .collect();
-        let chosen = assign(ctx, &tracks, &assessments, &values, &pairs, shooters);
+        let targets = Targets {
+            tracks: &tracks,
+            assessments: &assessments,
+            values: &shares,
+        };
+        defer(ctx, &targets, shooters, &mut pairs, &mut furthest);
+        let values: Vec<f64> = (0..tracks.len())
+            .map(|index| assessments[index].value_usd * shares[index])
+            .collect();
+        let targets = Targets {
+            tracks: &tracks,
+            assessments: &assessments,
+            values: &values,
+        };
+        let chosen = assign(ctx, &targets, &pairs, shooters);
         let mut shooters = shooters.to_vec();
         let mut engaged = vec![false; tracks.len()];
         let mut reasons = furthest;
@@ -115,15 +143,78 @@ impl Planner for WtaPlanner {
         for (index, track) in tracks.iter().enumerate() {
             if !engaged[index] {
                 let reason = match reasons[index] {
-                    Infeasible::NotCostEffective => {
-                        unassigned_reason(ctx.cost_weight, &pairs, index, track, values[index])
-                    }
+                    Infeasible::NotCostEffective => unassigned_reason(ctx, &pairs, index, &targets),
                     other => other,
                 };
                 plan.unengaged.push((track.id, reason));
             }
         }
         plan
+    }
+}
+
+/// The tracks of one cycle's assignment: their estimates, their assessments and the values at
+/// stake in a shot at each (the share of the assessed value a shot puts at stake).
+struct Targets<'a> {
+    tracks: &'a [&'a TrackEstimate],
+    assessments: &'a [ThreatAssessment],
+    values: &'a [f64],
+}
+
+/// Takes out of the assignment the tracks for which one more look, or a later layer, is worth
+/// more than a shot now ([`crate::waiting`]): their options are dropped and their reason is
+/// `deferred`. `targets.values` holds here the share of each track's value a shot puts at stake.
+fn defer(
+    ctx: &PlanningContext,
+    targets: &Targets,
+    shooters: &[ShooterState],
+    pairs: &mut [Pair],
+    reasons: &mut [Infeasible],
+) {
+    let n_tracks = targets.tracks.len();
+    let mut options: Vec<Vec<ShotOption>> = vec![Vec::new(); n_tracks];
+    let mut engaging: Vec<Vec<bool>> = vec![Vec::new(); n_tracks];
+    for pair in pairs.iter() {
+        for (track, plan) in &pair.options {
+            let kind = ctx.library.munition(plan.munition);
+            options[*track].push(ShotOption {
+                pk_by_class: ThreatClass::ALL.map(|class| kind.pk(class)),
+                cost_usd: plan.cost_usd,
+            });
+            let engaging = &mut engaging[*track];
+            engaging.resize(shooters.len(), false);
+            engaging[pair.shooter] = true;
+        }
+    }
+    let deferred: Vec<bool> = (0..n_tracks)
+        .map(|index| {
+            let (track, assessment) = (targets.tracks[index], &targets.assessments[index]);
+            if options[index].is_empty() {
+                return false;
+            }
+            let Some(time_to_aim_s) = assessment.time_to_aim_s else {
+                return false;
+            };
+            let later = later_layers(ctx, shooters, &engaging[index], track, time_to_aim_s);
+            let choice = Choice {
+                belief: track.belief,
+                class_values_usd: assessment
+                    .class_values_usd
+                    .map(|v| v * targets.values[index]),
+                time_to_aim_s: Some(time_to_aim_s),
+                now: &options[index],
+                later: &later,
+            };
+            worth_waiting(&choice, ctx.cost_weight)
+        })
+        .collect();
+    for pair in pairs.iter_mut() {
+        pair.options.retain(|(track, _)| !deferred[*track]);
+    }
+    for (reason, deferred) in reasons.iter_mut().zip(deferred) {
+        if deferred {
+            *reason = Infeasible::Deferred;
+        }
     }
 }
 
@@ -196,9 +287,10 @@ fn new_pair(ctx: &PlanningContext, shooter: &ShooterState, index: usize, stock: 
     }
 }
 
-/// Whether a class is a missile (cruise or ballistic), for which anti-ballistic rounds are kept.
-fn is_missile(class: ThreatClass) -> bool {
-    matches!(class, ThreatClass::Cruise | ThreatClass::Ballistic)
+/// Whether C2 takes a track for a missile (cruise or ballistic, at least even odds), for which
+/// anti-ballistic rounds are kept.
+fn is_missile(belief: ClassBelief) -> bool {
+    belief.share(|class| matches!(class, ThreatClass::Cruise | ThreatClass::Ballistic)) >= 0.5
 }
 
 /// Solves the assignment and returns the engagements to order, as (track index, pair index),
@@ -212,12 +304,11 @@ fn is_missile(class: ThreatClass) -> bool {
 /// dropped the same way).
 fn assign(
     ctx: &PlanningContext,
-    tracks: &[&TrackEstimate],
-    assessments: &[ThreatAssessment],
-    values: &[f64],
+    targets: &Targets,
     pairs: &[Pair],
     shooters: &[ShooterState],
 ) -> Vec<(usize, usize)> {
+    let (tracks, assessments) = (targets.tracks, targets.assessments);
     let mut caps: Vec<u32> = pairs
         .iter()
         .map(|pair| {
@@ -230,7 +321,7 @@ fn assign(
         .collect();
     let mut shots = Vec::new();
     for repair in 0..=CHANNEL_REPAIRS {
-        shots = solve(ctx, tracks, values, pairs, shooters, &caps);
+        shots = solve(ctx, targets, pairs, shooters, &caps);
         let kept = within_channels(&shots, pairs, shooters);
         if kept.len() == shots.len() {
             break;
@@ -291,8 +382,7 @@ impl Shot {
 /// fires, by pair and track.
 fn solve(
     ctx: &PlanningContext,
-    tracks: &[&TrackEstimate],
-    values: &[f64],
+    targets: &Targets,
     pairs: &[Pair],
     shooters: &[ShooterState],
     caps: &[u32],
@@ -303,7 +393,7 @@ fn solve(
     });
     let mut shots: Vec<Shot> = fights
         .iter()
-        .flat_map(|fight| solve_fight(ctx, tracks, values, pairs, (shooters, caps), fight))
+        .flat_map(|fight| solve_fight(ctx, targets, pairs, (shooters, caps), fight))
         .collect();
     shots.sort_by_key(|shot| (shot.pair, shot.track));
     shots
@@ -312,8 +402,7 @@ fn solve(
 /// Solves the assignment of one fight: its pairs (`entered`) and the tracks they may engage.
 fn solve_fight(
     ctx: &PlanningContext,
-    tracks: &[&TrackEstimate],
-    values: &[f64],
+    targets: &Targets,
     pairs: &[Pair],
     (shooters, caps): (&[ShooterState], &[u32]),
     entered: &[usize],
@@ -333,9 +422,12 @@ fn solve_fight(
     };
     let classes: Vec<u32> = in_reach
         .iter()
-        .map(|&track| u32::from(is_missile(tracks[track].class)))
+        .map(|&track| u32::from(is_missile(targets.tracks[track].belief)))
         .collect();
-    let in_reach_values: Vec<f64> = in_reach.iter().map(|&track| values[track]).collect();
+    let in_reach_values: Vec<f64> = in_reach
+        .iter()
+        .map(|&track| targets.values[track])
+        .collect();
     let mut builder = ProblemBuilder::new(in_reach_values)
         .target_classes(classes)
         .cost_weight(ctx.cost_weight);
@@ -344,8 +436,10 @@ fn solve_fight(
         let stock = shooters[pair.shooter].munitions[pair.stock];
         let mut pk = vec![0.0; in_reach.len()];
         let mut allowed = vec![false; in_reach.len()];
-        for (track, intercept) in &pair.options {
-            pk[column(*track)] = intercept.pk;
+        let kind = ctx.library.munition(stock.munition);
+        for (track, _) in &pair.options {
+            pk[column(*track)] =
+                targets.assessments[*track].value_weighted_pk(kind, targets.tracks[*track]);
             allowed[column(*track)] = true;
         }
         let rounds = caps[pair_index];
@@ -457,7 +551,7 @@ fn look_possible(
     assessment: &ThreatAssessment,
     first: Option<&InterceptPlan>,
 ) -> bool {
-    if track.class == ThreatClass::Ballistic {
+    if track.belief.most_likely() == ThreatClass::Ballistic {
         return false;
     }
     let Some(impact_s) = assessment.time_to_impact_s else {
@@ -471,12 +565,13 @@ fn look_possible(
 /// keeps its rounds for ballistic tracks; or some shot was worth its cost, so the shooters were
 /// busy with more valuable tracks; or no shot was worth its cost.
 fn unassigned_reason(
-    cost_weight: f64,
+    ctx: &PlanningContext,
     pairs: &[Pair],
     track: usize,
-    track_estimate: &TrackEstimate,
-    value_usd: f64,
+    targets: &Targets,
 ) -> Infeasible {
+    let (track_estimate, assessment) = (targets.tracks[track], &targets.assessments[track]);
+    let value_usd = targets.values[track];
     let mut options = pairs
         .iter()
         .filter_map(|pair| {
@@ -486,13 +581,14 @@ fn unassigned_reason(
                 .map(|(_, plan)| (pair, plan))
         })
         .peekable();
-    let missile = is_missile(track_estimate.class);
+    let missile = is_missile(track_estimate.belief);
     let mut all_reserved = options.peek().is_some();
     let mut worthwhile = false;
     for (pair, plan) in options {
         let usable = missile || pair.other_class_rounds > 0;
         all_reserved &= !usable;
-        worthwhile |= usable && plan.pk * value_usd > cost_weight * plan.cost_usd;
+        let pk = assessment.value_weighted_pk(ctx.library.munition(plan.munition), track_estimate);
+        worthwhile |= usable && pk * value_usd > ctx.cost_weight * plan.cost_usd;
     }
     if all_reserved {
         Infeasible::HeldInReserve

@@ -32,10 +32,13 @@ fn two_sites_two_drones(cost_weight: f64) -> canopy_c2::Plan {
     };
     // Two drones 3 km north and south of site A, about 5.8 km from site B.
     let tracks = vec![drone(1, origin_m, 3000.0), drone(2, origin_m, -3000.0)];
-    // Against a drone worth 5 M USD, halved because both sites can engage it (a look follows a
-    // miss), with λ = 2: IRIS-T saves 0.9 · 2.5 − 2 · 0.43 = 1.39 M, Piorun 0.6 · 2.5 − 2 · 0.15
-    // = 1.2 M, AIM-9X 0.8 · 2.5 − 2 · 0.45 = 1.1 M. Blind to channels, the assignment gives
-    // both drones to site A (IRIS-T and Piorun); A has one channel, so B must take one.
+    // A hovering drone's heading points at no aim point in particular: its destination is the
+    // depot (50 M USD, weight 1) or somewhere unlisted (20 M, weight 0.1), (50 + 2) / 1.1 =
+    // 47.27 M, of which a drone does 0.1: 4.727 M, halved because both sites can engage it (a
+    // look follows a miss): 2.364 M. With λ = 2: IRIS-T saves 0.9 · 2.364 − 2 · 0.43 = 1.27 M,
+    // Piorun 0.6 · 2.364 − 2 · 0.15 = 1.12 M, AIM-9X 0.8 · 2.364 − 2 · 0.45 = 0.99 M. Blind to
+    // channels, the assignment gives both drones to site A (IRIS-T and Piorun); A has one
+    // channel, so B must take one.
     let a = fixture.site(0, origin_m, &["iris-t-sl", "piorun"]);
     let b = fixture.site(1, east_m, &["aim-9x"]);
     let ctx = fixture.context(cost_weight);
@@ -65,8 +68,8 @@ fn a_one_channel_shooter_fires_once_and_another_takes_the_second_drone() {
 
 #[test]
 fn no_shot_is_ordered_that_saves_less_than_its_weighted_cost() {
-    // With λ = 12 the best shot, Piorun, saves 0.6 · 2.5 M − 12 · 0.15 M = −0.3 M USD
-    // (IRIS-T 2.25 − 5.16, AIM-9X 2.0 − 5.4); with λ = 9 Piorun saves 0.15 M and fires.
+    // With λ = 12 the best shot, Piorun, saves 0.6 · 2.364 M − 12 · 0.15 M = −0.38 M USD
+    // (IRIS-T 2.13 − 5.16, AIM-9X 1.89 − 5.4); with λ = 9 Piorun saves 0.07 M and fires.
     let plan = two_sites_two_drones(12.0);
     assert!(plan.orders.is_empty(), "{:?}", plan.orders);
     let reasons: Vec<Infeasible> = plan.unengaged.iter().map(|(_, reason)| *reason).collect();

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use canopy_c2::{Geometry, Magazine, MunitionStock, NationSet, RuleBook};
+use canopy_c2::{DefendedAsset, Geometry, Magazine, MunitionStock, NationSet, RuleBook};
 use canopy_core::{
     NationId, PatrolId, PlaceName, SimDuration, SimTime, ThreatId, UnitId, UnitName,
 };
@@ -124,6 +124,8 @@ pub struct PreparedScenario {
     pub threats: Vec<ThreatSpec>,
     /// Shooters: sites first, then aircraft.
     pub units: Vec<UnitSpec>,
+    /// The aim points C2 defends, in the theatre frame, with their values.
+    pub assets: Vec<DefendedAsset>,
 }
 
 impl PreparedScenario {
@@ -152,6 +154,14 @@ impl PreparedScenario {
         let rules = RuleBook::from_scenario(&scenario);
         let (routes, threats) = plan_threats(&scenario, &geometry);
         let units = plan_units(&scenario, &geometry);
+        let assets = scenario
+            .aim_points
+            .iter()
+            .map(|point| DefendedAsset {
+                position_m: geometry.frame.to_enu(point.place.at, 0.0),
+                value_usd: point.value_usd,
+            })
+            .collect();
         PreparedScenario {
             scenario,
             geometry,
@@ -159,6 +169,7 @@ impl PreparedScenario {
             routes,
             threats,
             units,
+            assets,
         }
     }
 }

@@ -14,10 +14,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use canopy_c2::{AirPicture, NationSet, TrackEstimate};
+use canopy_c2::{AirPicture, ClassEvidence, NationSet, TrackEstimate, class_belief};
 use canopy_core::{NationId, PatrolId, SimTime, StreamKey, ThreatId, TrackId};
 use canopy_geo::{EnuPosition, EnuVelocity, FreeVector, MEAN_EARTH_RADIUS_M};
-use canopy_scenario::{SensorKind, ThreatClass};
+use canopy_scenario::{Evaluation, SensorKind};
 use canopy_sensors::{EFFECTIVE_EARTH_RADIUS_M, Report, Sensor};
 use canopy_track::{
     ImmConfig, Initiator, MOfNInitiator, RadioHorizon, Scan, SensorModel, StateVector, Track,
@@ -32,17 +32,6 @@ use crate::truth::TruthView;
 /// Largest distance between a track's estimate and a threat for an interceptor to acquire it,
 /// metres (assumed: a fire-control radar or seeker search basket of a few kilometres).
 pub const SEEKER_ACQUISITION_M: f64 = 5000.0;
-/// Below this speed a track is classed a drone (decoys look the same), m/s.
-const DRONE_MAX_SPEED_MPS: f64 = 100.0;
-/// Below this speed (and above the drone's) a track is classed a cruise missile, m/s.
-const CRUISE_MAX_SPEED_MPS: f64 = 400.0;
-/// Confidence given to a class read from a well-measured speed.
-const SPEED_CLASS_CONFIDENCE: f64 = 0.8;
-/// Above this 1-sigma speed uncertainty a track's speed tells nothing: it is classed a cruise
-/// missile (the conservative reading for rules of engagement), m/s.
-const MAX_CLASS_SPEED_SIGMA_MPS: f64 = 30.0;
-/// Confidence of the conservative class of a track whose speed is uncertain.
-const UNCERTAIN_CLASS_CONFIDENCE: f64 = 0.3;
 /// Time that turns a velocity mismatch into a distance when an interceptor picks the threat a
 /// track stands for, seconds.
 const ACQUISITION_VELOCITY_WEIGHT_S: f64 = 10.0;
@@ -107,7 +96,10 @@ pub fn picture_shares(
 pub struct TrackedPicture {
     net: SensorNet,
     tracker: Tracker,
+    evaluation: Evaluation,
     fed_by: BTreeMap<u64, NationSet>,
+    /// Tracks an acoustic network's report fed.
+    heard: BTreeSet<u64>,
     reports: Vec<Report>,
     /// Tracks already tied to a threat by [`TrackedPicture::newly_held`].
     holding: BTreeSet<u64>,
@@ -137,7 +129,9 @@ impl TrackedPicture {
             net: SensorNet::new(prepared, key),
             tracker: Tracker::new(config)
                 .with_initiator(Box::new(SilenceDroppingInitiator { inner })),
+            evaluation: prepared.scenario.library.evaluation.clone(),
             fed_by: BTreeMap::new(),
+            heard: BTreeSet::new(),
             reports: Vec::new(),
             holding: BTreeSet::new(),
             fed_since_look: false,
@@ -158,12 +152,15 @@ impl TrackedPicture {
         on_station: &dyn Fn(PatrolId) -> bool,
     ) {
         let tracker = &mut self.tracker;
-        let fed_by = &mut self.fed_by;
+        let sources = &mut Sources {
+            fed_by: &mut self.fed_by,
+            heard: &mut self.heard,
+        };
         let fed = &mut self.fed_since_look;
         self.net
             .scan_due(now, truth, on_station, &mut self.reports, |instant| {
                 *fed = true;
-                feed(tracker, fed_by, instant)
+                feed(tracker, sources, instant)
             });
     }
 
@@ -200,19 +197,14 @@ impl TrackedPicture {
                 *value = track.estimate.cov[(r, c)];
             }
         }
-        let speed_sigma_mps = (covariance[3][3] + covariance[4][4]).sqrt();
-        let (class, class_confidence) = if speed_sigma_mps > MAX_CLASS_SPEED_SIGMA_MPS {
-            (ThreatClass::Cruise, UNCERTAIN_CLASS_CONFIDENCE)
-        } else {
-            (class_by_speed(velocity_mps.norm()), SPEED_CLASS_CONFIDENCE)
-        };
+        let heard = self.heard.contains(&track.id.0);
+        let evidence = ClassEvidence::of_estimate(position_m, velocity_mps, &covariance, heard);
         TrackEstimate {
             id: TrackId(track.id.0),
             position_m,
             velocity_mps,
             covariance,
-            class,
-            class_confidence,
+            belief: class_belief(&self.evaluation, &evidence),
             nations: self.fed_by.get(&track.id.0).copied().unwrap_or_default(),
         }
     }
@@ -263,16 +255,24 @@ fn extrapolated_position(track: &Track, now_s: f64) -> EnuPosition {
     theatre_position(mean) + theatre_velocity(mean) * (now_s - track.time_s)
 }
 
+/// What the picture remembers of the sensors that fed each track.
+struct Sources<'a> {
+    /// The nations whose sensors fed each track.
+    fed_by: &'a mut BTreeMap<u64, NationSet>,
+    /// The tracks an acoustic network's report fed.
+    heard: &'a mut BTreeSet<u64>,
+}
+
 /// Folds the scans of one instant into the tracker as one batch, crediting each track's
-/// updating sensor's nation to it.
-fn feed(tracker: &mut Tracker, fed_by: &mut BTreeMap<u64, NationSet>, instant: InstantReports<'_>) {
+/// updating sensor's nation to it, and noting the tracks an acoustic report fed.
+fn feed(tracker: &mut Tracker, sources: &mut Sources<'_>, instant: InstantReports<'_>) {
     let time_s = instant.time.as_secs_f64();
     let mut models = Vec::new();
-    let mut nations = Vec::new();
+    let mut origins = Vec::new();
     for scan in instant.scans {
         for report in scan.reports {
             models.push(sensor_model(scan.sensor, report));
-            nations.push(scan.sensor.nation);
+            origins.push((scan.sensor.nation, scan.sensor.kind.kind));
         }
     }
     // The sensors report the tracker's own polar detections: each report's are its scan's.
@@ -296,7 +296,11 @@ fn feed(tracker: &mut Tracker, fed_by: &mut BTreeMap<u64, NationSet>, instant: I
     .expect("scans are fed in time order with finite times");
     for track in tracks {
         if let Some(scan) = track.updated_by {
-            fed_by.entry(track.id.0).or_default().insert(nations[scan]);
+            let (nation, kind) = origins[scan];
+            sources.fed_by.entry(track.id.0).or_default().insert(nation);
+            if kind == SensorKind::Acoustic {
+                sources.heard.insert(track.id.0);
+            }
         }
     }
 }
@@ -343,17 +347,6 @@ fn theatre_velocity(mean: &StateVector) -> EnuVelocity {
         east_mps: mean[3],
         north_mps: mean[4],
         up_mps: mean[5],
-    }
-}
-
-/// The class C2 reads from a track's speed (radar cannot tell a decoy from a drone).
-fn class_by_speed(speed_mps: f64) -> ThreatClass {
-    if speed_mps < DRONE_MAX_SPEED_MPS {
-        ThreatClass::Drone
-    } else if speed_mps < CRUISE_MAX_SPEED_MPS {
-        ThreatClass::Cruise
-    } else {
-        ThreatClass::Ballistic
     }
 }
 
@@ -404,6 +397,7 @@ pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<Threat
 #[cfg(test)]
 mod tests {
     use super::*;
+    use canopy_scenario::ThreatClass;
 
     #[test]
     fn each_nation_counts_the_tracks_it_fed_and_those_it_fed_alone() {
@@ -439,15 +433,8 @@ mod tests {
     }
 
     fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {
-        TrackEstimate {
-            id: TrackId(1),
-            position_m: position_m.into(),
-            velocity_mps: velocity_mps.into(),
-            covariance: [[0.0; 6]; 6],
-            class: ThreatClass::Drone,
-            class_confidence: 0.8,
-            nations: NationSet::default(),
-        }
+        let state = (position_m.into(), velocity_mps.into());
+        TrackEstimate::exact(TrackId(1), ThreatClass::Drone, state, NationSet::default())
     }
 
     #[test]
@@ -473,12 +460,5 @@ mod tests {
             ),
             None
         );
-    }
-
-    #[test]
-    fn class_follows_speed() {
-        assert_eq!(class_by_speed(47.0), ThreatClass::Drone);
-        assert_eq!(class_by_speed(200.0), ThreatClass::Cruise);
-        assert_eq!(class_by_speed(1500.0), ThreatClass::Ballistic);
     }
 }

@@ -4,8 +4,8 @@
 #![allow(dead_code)]
 
 use canopy_c2::{
-    Geometry, MunitionStock, NationSet, PlanningContext, RuleBook, ShooterKind, ShooterState,
-    TrackEstimate,
+    DefendedAsset, Geometry, MunitionStock, NationSet, PlanningContext, RuleBook, ShooterKind,
+    ShooterState, TrackEstimate,
 };
 use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
 use canopy_geo::{EnuPosition, EnuVelocity};
@@ -30,14 +30,26 @@ pub struct Fixture {
     pub geometry: Geometry,
     /// Every nation's rules and zones.
     pub rules: RuleBook,
+    /// The raids' aim points, as C2 defends them.
+    pub assets: Vec<DefendedAsset>,
 }
 
 impl Fixture {
     /// The fixture of a scenario.
     pub fn new(scenario: Scenario) -> Fixture {
+        let geometry = Geometry::from_scenario(&scenario);
+        let assets = scenario
+            .aim_points
+            .iter()
+            .map(|point| DefendedAsset {
+                position_m: geometry.frame.to_enu(point.place.at, 0.0),
+                value_usd: point.value_usd,
+            })
+            .collect();
         Fixture {
-            geometry: Geometry::from_scenario(&scenario),
+            geometry,
             rules: RuleBook::from_scenario(&scenario),
+            assets,
             scenario,
         }
     }
@@ -52,6 +64,7 @@ impl Fixture {
             authority: &self.scenario.authority,
             committed: &[],
             refused: &[],
+            assets: &self.assets,
             cost_weight,
         }
     }

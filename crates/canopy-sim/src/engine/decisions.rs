@@ -182,6 +182,7 @@ impl Decisions {
             authority: &scenario.authority,
             committed: commitments.committed,
             refused: commitments.refused,
+            assets: &prepared.assets,
             cost_weight: scenario.c2.cost_weight,
         };
         let plan = self.planner.plan(&ctx, &picture, shooters);
