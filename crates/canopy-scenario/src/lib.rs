@@ -54,8 +54,9 @@ pub use cities::City;
 pub use deal::Weighted;
 pub use error::{ErrorKind, Location, ScenarioError};
 pub use library::{
-    AircraftIndex, AircraftType, Library, MunitionIndex, MunitionKind, MunitionType, SensorIndex,
-    SensorKind, SensorType, SystemIndex, SystemType, ThreatClass, ThreatIndex, ThreatType,
+    AircraftIndex, AircraftType, DisEntityType, Library, MunitionIndex, MunitionKind, MunitionType,
+    SensorIndex, SensorKind, SensorType, SystemIndex, SystemType, ThreatClass, ThreatIndex,
+    ThreatType,
 };
 pub use load::{
     DEFAULT_SCENARIO_TOML, default_scenario, default_scenario_path, load_scenario,

@@ -3,6 +3,7 @@
 //! compiled into the crate, so the library needs no file beside the binary.
 
 mod build;
+mod dis_type;
 mod entry;
 mod index;
 mod param;
@@ -10,6 +11,7 @@ mod raw;
 mod sensors;
 mod types;
 
+pub use dis_type::{DisEntityType, DisEntityTypeError};
 pub use index::{AircraftIndex, MunitionIndex, SensorIndex, SystemIndex, ThreatIndex};
 pub use param::{Parameter, Provenance};
 pub use types::{
