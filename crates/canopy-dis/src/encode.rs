@@ -17,9 +17,10 @@ use dis_rs::model::{
 };
 use dis_rs::{BodyInfo, BodyRaw};
 
+use crate::entity::Force;
 use crate::error::DisError;
-use crate::messages::{Blast, EntityUpdate, Message, MessageBody, Shot};
-use crate::night::Force;
+use crate::messages::{EntityUpdate, Message, MessageBody};
+use crate::records::{Blast, Shot};
 
 /// The exercise and the simulation address (site and application) the PDUs carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,12 +8,12 @@ use canopy_geo::Ecef;
 use canopy_sim::prepared::UnitRole;
 use canopy_sim::{Event, Position, PreparedScenario};
 
+use crate::entity::{Entity, Force, ecef, marking, threat_number};
 use crate::error::DisError;
 use crate::fighters::Sorties;
-use crate::messages::{Blast, BlastResult, Shot, velocity};
-use crate::night::{Entity, Force, Night, ecef, fuze_of, marking};
 use crate::orientation::difference;
 use crate::path::Path;
+use crate::records::{Blast, BlastResult, Night, Shot, fuze_of};
 
 /// Fuze of a threat's own warhead: contact.
 const CONTACT_FUZE: u16 = 1000;
@@ -48,11 +48,6 @@ impl Counter {
 pub(crate) struct Interceptor {
     entity: usize,
     shot: usize,
-}
-
-/// The number of a threat's entity.
-pub(crate) fn threat_number(threat: ThreatId) -> u16 {
-    (threat.index() + 1) as u16
 }
 
 /// The entity that fired: a fighter's sortie, or the ground site (numbered after the threats).
@@ -188,7 +183,7 @@ impl Night {
             exploding: entity.number,
             event: events.take()?,
             at: ecef(at),
-            velocity: velocity(prepared, entity, time),
+            velocity: entity.velocity(prepared, time),
             munition_type: entity.entity_type,
             fuze: CONTACT_FUZE,
             result: BlastResult::GroundImpact,

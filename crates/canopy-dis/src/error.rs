@@ -1,7 +1,5 @@
 //! What can go wrong on the way out.
 
-use std::path::PathBuf;
-
 /// An error of the DIS output.
 #[derive(Debug, thiserror::Error)]
 pub enum DisError {
@@ -16,16 +14,11 @@ pub enum DisError {
     /// dis-rs refused to encode a PDU.
     #[error("encoding a DIS PDU: {0}")]
     Encode(String),
-    /// The pcap file could not be written.
-    #[error("writing the pcap file {path}: {source}")]
-    Pcap {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: canopy_io::OutputError,
-    },
+    /// The pcap file could not be written (the error names the file).
+    #[error(transparent)]
+    Pcap(#[from] canopy_io::OutputError),
     /// The UDP socket could not be opened or a datagram not sent.
-    #[error("sending DIS over UDP to {address}: {source}")]
+    #[error("sending DIS over UDP to {address}")]
     Udp {
         /// The destination.
         address: std::net::SocketAddr,

@@ -8,7 +8,7 @@ use canopy_geo::Ecef;
 use canopy_sim::prepared::UnitRole;
 use canopy_sim::{Event, PreparedScenario};
 
-use crate::night::{Entity, Force, ecef, marking};
+use crate::entity::{Entity, Force, ecef, marking};
 use crate::path::Path;
 
 /// A dash from station: when the fighter launched, where, and how far it flew out.

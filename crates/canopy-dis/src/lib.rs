@@ -11,6 +11,7 @@
 
 mod encode;
 mod engagements;
+mod entity;
 mod error;
 mod fighters;
 mod messages;
@@ -18,15 +19,17 @@ mod night;
 mod orientation;
 mod path;
 mod pcap;
+mod records;
 mod udp;
 
 pub use encode::{DisRsEncoder, PduEncoder, SimulationIds};
+pub use entity::{Entity, Force};
 pub use error::DisError;
-pub use messages::{Blast, BlastResult, EntityUpdate, Message, MessageBody, Shot, messages};
-pub use night::{Entity, Force, Night};
+pub use messages::{EntityUpdate, Message, MessageBody, messages};
 pub use orientation::euler_angles;
 pub use path::Path;
 pub use pcap::{DIS_PORT, pcap_bytes, write_pcap};
+pub use records::{Blast, BlastResult, Night, Shot};
 pub use udp::{Pacing, send_udp};
 
 use canopy_core::SimTime;

@@ -7,8 +7,9 @@ use canopy_geo::Ecef;
 use canopy_scenario::DisEntityType;
 use canopy_sim::PreparedScenario;
 
-use crate::night::{Entity, Force, Night};
+use crate::entity::{Entity, Force};
 use crate::orientation::{difference, euler_angles, norm};
+use crate::records::{Blast, Night, Shot};
 
 /// Longest time between two Entity States of one entity (IEEE 1278.1 default HBT_ESPDU: 5 s).
 pub const HEARTBEAT: SimDuration = SimDuration::from_micros(5_000_000);
@@ -17,71 +18,6 @@ pub const HEARTBEAT: SimDuration = SimDuration::from_micros(5_000_000);
 pub const POSITION_THRESHOLD_M: f64 = 1.0;
 /// How often the dead-reckoning error is checked.
 pub const CHECK_INTERVAL: SimDuration = SimDuration::from_micros(1_000_000);
-
-/// What a Detonation PDU reports (SISO-REF-010 detonation result).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlastResult {
-    /// An interceptor destroyed its target (1).
-    EntityImpact = 1,
-    /// A threat reached its aim point (3).
-    GroundImpact = 3,
-    /// An interceptor destroyed itself after its target was gone (5).
-    Detonation = 5,
-    /// An interceptor ran out of energy before its target (31).
-    MissInFlyOut = 31,
-    /// An interceptor reached its target but its kill failed (32).
-    MissInEndGame = 32,
-}
-
-/// A launch (Fire PDU).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Shot {
-    /// When.
-    pub time: SimTime,
-    /// The firing entity (a fighter sortie or a ground site).
-    pub shooter: u16,
-    /// The threat engaged.
-    pub target: u16,
-    /// The interceptor's entity.
-    pub munition: u16,
-    /// The event number shared with its Detonation.
-    pub event: u16,
-    /// Where it was launched.
-    pub from: Ecef,
-    /// Its mean velocity over its flight, m/s.
-    pub velocity: [f64; 3],
-    /// The munition's entity type.
-    pub munition_type: DisEntityType,
-    /// Its fuze (SISO-REF-010).
-    pub fuze: u16,
-    /// Planned distance from launcher to intercept, metres.
-    pub range_m: f64,
-}
-
-/// A detonation (Detonation PDU).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Blast {
-    /// When.
-    pub time: SimTime,
-    /// The entity that fired (the threat itself for an impact).
-    pub source: u16,
-    /// The entity aimed at, if any.
-    pub target: Option<u16>,
-    /// The entity that detonated.
-    pub exploding: u16,
-    /// The event number (the Fire's, for an interceptor).
-    pub event: u16,
-    /// Where.
-    pub at: Ecef,
-    /// The exploding entity's velocity, m/s.
-    pub velocity: [f64; 3],
-    /// Its entity type.
-    pub munition_type: DisEntityType,
-    /// Its fuze.
-    pub fuze: u16,
-    /// What happened.
-    pub result: BlastResult,
-}
 
 /// An entity's state (Entity State PDU).
 #[derive(Clone, Debug, PartialEq)]
@@ -155,25 +91,9 @@ pub fn messages(prepared: &PreparedScenario, night: &Night) -> Vec<Message> {
     out
 }
 
-/// An entity's velocity at `time` (m/s), by central difference over a second of its life.
-pub(crate) fn velocity(prepared: &PreparedScenario, entity: &Entity, time: SimTime) -> [f64; 3] {
-    let half = SimDuration::from_micros(500_000);
-    let before = (time - half).max(entity.start);
-    let after = (time + half).min(entity.end).max(before);
-    let seconds = after.since(before).as_secs_f64();
-    if seconds == 0.0 {
-        return [0.0; 3];
-    }
-    let moved = difference(
-        entity.path.position(prepared, after),
-        entity.path.position(prepared, before),
-    );
-    moved.map(|c| c / seconds)
-}
-
 fn state(prepared: &PreparedScenario, entity: &Entity, time: SimTime, last: bool) -> EntityUpdate {
     let position = entity.path.position(prepared, time);
-    let velocity = velocity(prepared, entity, time);
+    let velocity = entity.velocity(prepared, time);
     EntityUpdate {
         entity: entity.number,
         entity_type: entity.entity_type,

@@ -4,73 +4,14 @@
 use std::collections::BTreeMap;
 
 use canopy_core::{EngagementId, SimTime, ThreatId};
-use canopy_geo::{Ecef, to_ecef};
-use canopy_scenario::{DisEntityType, MunitionKind};
-use canopy_sim::{Event, MissCause, Position, PreparedScenario};
+use canopy_sim::{Event, MissCause, PreparedScenario};
 
-use crate::engagements::{Counter, Interceptor, threat_number};
+use crate::engagements::{Counter, Interceptor};
+use crate::entity::{Entity, Force, marking, threat_number};
 use crate::error::DisError;
 use crate::fighters::Sorties;
-use crate::messages::{Blast, BlastResult, Shot};
 use crate::path::Path;
-
-/// Which side an entity is on (DIS force id).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Force {
-    /// Ukraine and the coalition.
-    Friendly,
-    /// Russia's threats.
-    Opposing,
-}
-
-/// Something that flies: a threat, an interceptor or a fighter on one sortie.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entity {
-    /// Its DIS entity number (unique in the night).
-    pub number: u16,
-    /// Its DIS entity type.
-    pub entity_type: DisEntityType,
-    /// Its side.
-    pub force: Force,
-    /// Its marking: a readable name of at most 11 ASCII characters.
-    pub marking: String,
-    /// Where it is when.
-    pub path: Path,
-    /// When it appears.
-    pub start: SimTime,
-    /// When it ends (destroyed, arrived, landed, or the end of the run).
-    pub end: SimTime,
-}
-
-/// The night's entities, launches and detonations.
-#[derive(Clone, Debug, Default)]
-pub struct Night {
-    /// Every entity that flew, by entity number.
-    pub entities: Vec<Entity>,
-    /// Every launch, in log order.
-    pub shots: Vec<Shot>,
-    /// Every detonation, in log order.
-    pub blasts: Vec<Blast>,
-}
-
-/// Geocentric coordinates of a logged position.
-pub(crate) fn ecef(position: &Position) -> Ecef {
-    to_ecef(position.point(), position.alt_m)
-}
-
-/// A marking of at most 11 characters: the name, its stem shortened so that the part from its
-/// last `#` or `/` (the number that tells it from its siblings) stays.
-pub(crate) fn marking(name: &str) -> String {
-    const LENGTH: usize = 11;
-    let ascii: String = name.chars().filter(char::is_ascii).collect();
-    if ascii.len() <= LENGTH {
-        return ascii;
-    }
-    let split = ascii.rfind(['#', '/']).unwrap_or(ascii.len());
-    let (stem, tail) = ascii.split_at(split);
-    let tail = &tail[..tail.len().min(LENGTH)];
-    format!("{}{tail}", &stem[..LENGTH - tail.len()])
-}
+use crate::records::{BlastResult, Night};
 
 impl Night {
     /// Reads the night from a run's events. Entity numbers: threats first (threat id + 1), then
@@ -180,13 +121,5 @@ fn miss_result(cause: MissCause) -> BlastResult {
         MissCause::KillDraw => BlastResult::MissInEndGame,
         MissCause::OutOfEnergy => BlastResult::MissInFlyOut,
         MissCause::TargetGone => BlastResult::Detonation,
-    }
-}
-
-/// The DIS fuze of a munition kind: proximity for missiles and rockets, contact for guns.
-pub(crate) fn fuze_of(kind: MunitionKind) -> u16 {
-    match kind {
-        MunitionKind::Missile | MunitionKind::Rocket => 3000,
-        MunitionKind::Gun => 1000,
     }
 }

@@ -53,12 +53,10 @@ pub fn pcap_bytes(datagrams: &[Datagram], start_unix_s: i64) -> Vec<u8> {
 
 /// Writes the pcap file whole (a temporary file, then a rename).
 pub fn write_pcap(path: &Path, datagrams: &[Datagram], start_unix_s: i64) -> Result<(), DisError> {
-    canopy_io::write_atomic(path, &pcap_bytes(datagrams, start_unix_s)).map_err(|source| {
-        DisError::Pcap {
-            path: path.to_path_buf(),
-            source,
-        }
-    })
+    Ok(canopy_io::write_atomic(
+        path,
+        &pcap_bytes(datagrams, start_unix_s),
+    )?)
 }
 
 /// One's-complement sum of 16-bit words (RFC 1071), folded.
