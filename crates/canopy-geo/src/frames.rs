@@ -139,18 +139,22 @@ impl EnuFrame {
     /// The point and height at a position of this frame. Non-finite input is handled as in
     /// [`from_ecef`].
     pub fn from_enu(&self, enu: EnuPosition) -> (GeoPoint, f64) {
+        from_ecef(self.to_ecef(enu))
+    }
+
+    /// Geocentric (ECEF) coordinates of a point of this frame.
+    pub fn to_ecef(&self, enu: EnuPosition) -> Ecef {
         let EnuPosition {
             east_m,
             north_m,
             up_m,
         } = enu;
         let [e, n, u] = self.axes;
-        let ecef = Ecef {
+        Ecef {
             x_m: self.origin.x_m + e[0] * east_m + n[0] * north_m + u[0] * up_m,
             y_m: self.origin.y_m + e[1] * east_m + n[1] * north_m + u[1] * up_m,
             z_m: self.origin.z_m + e[2] * east_m + n[2] * north_m + u[2] * up_m,
-        };
-        from_ecef(ecef)
+        }
     }
 
     /// The east and north components, in the local East-North-Up frame at `point`, of a free

@@ -54,9 +54,9 @@ pub use cities::City;
 pub use deal::Weighted;
 pub use error::{ErrorKind, Location, ScenarioError};
 pub use library::{
-    AimModel, AircraftIndex, AircraftType, ClassModel, Evaluation, Library, MunitionIndex,
-    MunitionKind, MunitionType, PlaceKindValue, SensorIndex, SensorKind, SensorType, SystemIndex,
-    SystemType, ThreatClass, ThreatIndex, ThreatType,
+    AimModel, AircraftIndex, AircraftType, ClassModel, DisEntityType, Evaluation, Library,
+    MunitionIndex, MunitionKind, MunitionType, PlaceKindValue, SensorIndex, SensorKind, SensorType,
+    SystemIndex, SystemType, ThreatClass, ThreatIndex, ThreatType,
 };
 pub use load::{
     DEFAULT_SCENARIO_TOML, default_scenario, default_scenario_path, load_scenario,

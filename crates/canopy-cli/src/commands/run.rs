@@ -28,6 +28,9 @@ pub struct RunArgs {
     /// Write the event log (docs/events.md) as JSON Lines here.
     #[arg(long)]
     pub events: Option<PathBuf>,
+    /// The night as DIS PDUs.
+    #[command(flatten)]
+    pub dis: super::dis_args::DisArgs,
 }
 
 /// Runs the scenario and prints its summary.
@@ -56,5 +59,5 @@ pub fn execute(args: RunArgs) -> anyhow::Result<()> {
     if let Some(events) = &args.events {
         recorder.write(events).context("writing the --events log")?;
     }
-    Ok(())
+    args.dis.output(&prepared, &outcome.events)
 }

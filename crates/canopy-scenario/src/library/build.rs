@@ -1,5 +1,6 @@
 //! Checks the catalogues and builds the validated [`Library`].
 
+use super::dis_type::dis_entity_type;
 use super::entry::{Params, build_entries};
 use super::index::{MunitionIndex, SensorIndex};
 use super::raw::{
@@ -59,6 +60,7 @@ fn threat(
     raw: &RawThreat,
 ) -> Result<ThreatType, ScenarioError> {
     let class = *raw.class.get_ref();
+    let dis_entity_type = dis_entity_type(file, &entry, &raw.dis_entity_type)?;
     let mut p = Params::new(file, entry);
     let n = raw.numbers(&mut p)?;
     let apogee_m = match (&raw.apogee_km, class) {
@@ -94,6 +96,7 @@ fn threat(
         rcs_m2: n.rcs_m2,
         cost_usd: n.cost_usd,
         apogee_m,
+        dis_entity_type,
         provenance: p.provenance,
     })
 }
@@ -117,6 +120,7 @@ fn munition(
     id: String,
     raw: &RawMunition,
 ) -> Result<MunitionType, ScenarioError> {
+    let dis_entity_type = dis_entity_type(file, &entry, &raw.dis_entity_type)?;
     let mut p = Params::new(file, entry);
     let n = raw.numbers(&mut p)?;
     Ok(MunitionType {
@@ -131,6 +135,7 @@ fn munition(
         cost_usd: n.cost_usd,
         pk: [n.pk_drone, n.pk_decoy, n.pk_cruise, n.pk_ballistic],
         self_destructs: raw.self_destructs,
+        dis_entity_type,
         provenance: p.provenance,
     })
 }
@@ -202,6 +207,7 @@ fn one_aircraft(
         .as_ref()
         .map(|id| resolve_radar(file, &entry, id, sensors))
         .transpose()?;
+    let dis_entity_type = dis_entity_type(file, &entry, &raw.dis_entity_type)?;
     let mut p = Params::new(file, entry);
     let n = raw.numbers(&mut p)?;
     Ok(AircraftType {
@@ -217,6 +223,7 @@ fn one_aircraft(
         cost_per_flight_hour_usd: n.cost_per_flight_hour_usd,
         munitions: carried,
         radar,
+        dis_entity_type,
         provenance: p.provenance,
     })
 }

@@ -3,6 +3,7 @@
 //! compiled into the crate, so the library needs no file beside the binary.
 
 mod build;
+mod dis_type;
 mod entry;
 mod evaluation;
 mod index;
@@ -11,6 +12,7 @@ mod raw;
 mod sensors;
 mod types;
 
+pub use dis_type::{DisEntityType, DisEntityTypeError};
 pub use evaluation::{AimModel, ClassModel, Evaluation, PlaceKindValue};
 pub use index::{AircraftIndex, MunitionIndex, SensorIndex, SystemIndex, ThreatIndex};
 pub use param::{Parameter, Provenance};

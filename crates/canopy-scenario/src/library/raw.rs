@@ -35,6 +35,9 @@ catalogue_entry! {
         /// others.
         APOGEE: apogee_km => apogee_m: Positive, Km;
     }
+    then {
+        dis_entity_type: Spanned<String>,
+    }
 }
 
 /// `munitions.toml`.
@@ -66,6 +69,7 @@ catalogue_entry! {
     }
     then {
         self_destructs: bool,
+        dis_entity_type: Spanned<String>,
     }
 }
 
@@ -119,6 +123,7 @@ catalogue_entry! {
     }
     then {
         radar: Option<Spanned<String>>,
+        dis_entity_type: Spanned<String>,
     }
 }
 
@@ -143,6 +148,7 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "munitions" => "a list of munition ids from munitions.toml, e.g. [\"pac3-mse\"]",
         "self_destructs" => "true or false",
         "radar" => "a radar id of sensors.toml, e.g. \"apg-68\"",
+        "dis_entity_type" => super::dis_type::DIS_ENTITY_TYPE_RULE,
         "threat" | "munition" | "system" | "aircraft" => "a list of `[[entry]]` tables",
         p if is_param(p) => PARAM_TABLE_RULE,
         _ => return None,

@@ -1,5 +1,6 @@
 //! The validated library types, in SI units.
 
+use super::dis_type::DisEntityType;
 use super::index::{MunitionIndex, SensorIndex};
 use super::param::Parameter;
 use serde::{Deserialize, Serialize};
@@ -70,6 +71,8 @@ pub struct ThreatType {
     pub cost_usd: f64,
     /// Apogee of the ballistic arc (m); `Some` exactly for ballistic threats.
     pub apogee_m: Option<f64>,
+    /// Its DIS entity type (SISO-REF-010), for the DIS output.
+    pub dis_entity_type: DisEntityType,
     /// Every number above with its range and provenance.
     pub provenance: Provenances,
 }
@@ -111,6 +114,8 @@ pub struct MunitionType {
     pub pk: [f64; 4],
     /// A missed round destroys itself in the air (`true`) or falls to the ground (`false`).
     pub self_destructs: bool,
+    /// Its DIS entity type (SISO-REF-010), for the DIS output.
+    pub dis_entity_type: DisEntityType,
     /// Every number above with its range and provenance.
     pub provenance: Provenances,
 }
@@ -172,6 +177,8 @@ pub struct AircraftType {
     /// Its radar (a radar of `sensors.toml`), which feeds the tracked picture while the
     /// aircraft is on station; `None` when not given.
     pub radar: Option<SensorIndex>,
+    /// Its DIS entity type (SISO-REF-010), for the DIS output.
+    pub dis_entity_type: DisEntityType,
     /// Every number above with its range and provenance.
     pub provenance: Provenances,
 }
