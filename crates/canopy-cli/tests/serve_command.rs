@@ -168,3 +168,57 @@ fn a_live_night_streams_every_event_to_viewers_joining_late() {
     assert_eq!(late, logged);
     still_serves(&mut server);
 }
+
+#[test]
+fn an_output_folder_shows_its_report_and_where_its_replications_leaked_and_spilled() {
+    let dir = std::env::temp_dir().join(format!("canopy-serve-mc-{}", std::process::id()));
+    let mc = std::process::Command::new(env!("CARGO_BIN_EXE_canopy"))
+        .args(["mc", "--runs", "4", "--threads", "2", "--events", "--out"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        mc.status.success(),
+        "{}",
+        String::from_utf8_lossy(&mc.stderr)
+    );
+    let mut server = Serving::start(&[dir.to_str().unwrap()]);
+    let report = get(server.addr, "/report");
+    assert_eq!(
+        report.body(),
+        std::fs::read_to_string(dir.join("report.html")).unwrap()
+    );
+    let map: serde_json::Value =
+        serde_json::from_str(get(server.addr, "/api/folder").body()).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
+    // the summary's mean over its runs, times the runs: the total over the replications
+    let total = |column: &str| {
+        let c = &summary["columns"][column];
+        (c["mean"].as_f64().unwrap() * c["n"].as_f64().unwrap()).round()
+    };
+    let counted = |layer: &str| -> f64 {
+        map[layer]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c[2].as_f64().unwrap())
+            .sum()
+    };
+    assert_eq!(counted("leaked"), total("leaked"));
+    assert_eq!(counted("spillover"), total("spillover.count"));
+    assert_eq!(
+        get(server.addr, "/api/night").status,
+        404,
+        "a folder has no single night"
+    );
+    still_serves_folder(&mut server);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The folder's page still comes back.
+fn still_serves_folder(server: &mut Serving) {
+    assert!(server.is_running(), "the server stopped");
+    let page = get(server.addr, "/");
+    assert!(page.body().contains("/assets/js/folder.js"));
+}

@@ -116,17 +116,24 @@ fn count_events(path: &Path, leaked: &mut Grid, spillover: &mut Grid) -> Result<
     let file = File::open(path).map_err(|err| folder_error(path, err))?;
     let builder =
         ParquetRecordBatchReaderBuilder::try_new(file).map_err(|err| folder_error(path, err))?;
-    let mask = ProjectionMask::columns(builder.parquet_schema(), COLUMNS);
+    // the columns' names hold dots (`at.lat_deg`): found by name among the top-level fields
+    let missing = || ServeError::Folder {
+        path: path.to_path_buf(),
+        message: format!("lacks the columns {COLUMNS:?} of an event table (docs/mc.md)"),
+    };
+    let roots = COLUMNS
+        .iter()
+        .map(|name| builder.schema().index_of(name))
+        .collect::<Result<Vec<usize>, _>>()
+        .map_err(|_| missing())?;
+    let mask = ProjectionMask::roots(builder.parquet_schema(), roots);
     let reader = builder
         .with_projection(mask)
         .build()
         .map_err(|err| folder_error(path, err))?;
     for batch in reader {
         let batch = batch.map_err(|err| folder_error(path, err))?;
-        let (kind, lat, lon) = columns(&batch).ok_or_else(|| ServeError::Folder {
-            path: path.to_path_buf(),
-            message: format!("lacks the columns {COLUMNS:?} of an event table (docs/mc.md)"),
-        })?;
+        let (kind, lat, lon) = columns(&batch).ok_or_else(missing)?;
         for row in 0..batch.num_rows() {
             let grid = match kind.value(row) {
                 "impact" => &mut *leaked,

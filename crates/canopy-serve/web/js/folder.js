@@ -8,6 +8,10 @@
     fetch("/api/borders").then((r) => r.json()),
   ]);
   const map = L.map("map", { preferCanvas: true, zoomSnap: 0.25, attributionControl: false });
+  // the view first: layers are drawn in it
+  const cells = data.leaked.concat(data.spillover).map(([lat, lon]) => [lat, lon]);
+  if (cells.length) map.fitBounds(L.latLngBounds(cells).pad(0.3));
+  else map.setView([50, 24], 5);
   L.geoJSON(borders, {
     style: (f) => ({ color: "#8a9199", weight: 0.8, fillOpacity: 1,
       fillColor: f.properties.nato ? "#d5e8cd" : "#f6f3ec" }),
@@ -20,10 +24,7 @@
       fillColor: colour, fillOpacity: 0.2 + 0.6 * (n / max) }).bindTooltip(`${n} ${what}`));
   const leaked = layer(data.leaked, "#c00000", "impacts (leakers)");
   const spilled = layer(data.spillover, "#e07b00", "spillovers into NATO territory");
-  const all = leaked.concat(spilled);
-  all.forEach((m) => m.addTo(map));
-  if (all.length) map.fitBounds(L.featureGroup(all).getBounds().pad(0.2));
-  else map.setView([50, 24], 5);
+  leaked.concat(spilled).forEach((m) => m.addTo(map));
   const legend = L.control({ position: "bottomleft" });
   legend.onAdd = () => {
     const div = L.DomUtil.create("div", "legend");
