@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// Simulate one night of a scenario and print its summary.
     Run(commands::run::RunArgs),
+    /// Replay a night (or follow it live) in the browser, or show an output folder's map.
+    Serve(commands::serve::ServeArgs),
     /// Run many replications in parallel and aggregate them (runs.parquet, summary.json).
     Mc(commands::mc::McArgs),
     /// Compare options of a scenario (overlays or whole files) with common random numbers.
@@ -45,6 +47,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Run(args) => commands::run::execute(args),
+        Command::Serve(args) => commands::serve::execute(args),
         Command::Mc(args) => commands::mc::execute(args),
         Command::Compare(args) => commands::compare::execute(args),
         Command::Sweep(args) => commands::sweep::execute(args),

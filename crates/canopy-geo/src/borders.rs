@@ -90,6 +90,12 @@ impl Borders {
         })
     }
 
+    /// The text of the project's `data/borders.geojson`, as compiled into the binary (for pages
+    /// that draw the borders themselves).
+    pub fn bundled_geojson() -> &'static str {
+        BUNDLED_GEOJSON
+    }
+
     /// All countries, in file order.
     pub fn countries(&self) -> &[Country] {
         &self.countries

@@ -21,6 +21,7 @@ pub mod mc;
 pub mod record;
 pub mod scale;
 pub mod svg;
+pub mod theatre;
 
 pub use compare::compare_report;
 pub use document::{Block, Link, Report, Section};

@@ -4,12 +4,10 @@
 
 use std::fmt::Write;
 
-use canopy_geo::{Borders, GeoPoint, direct};
+use canopy_geo::{Borders, GeoPoint};
 
 use crate::svg::{Anchor, Svg, px};
-
-/// Points of the polygon drawn for a circle.
-pub const CIRCLE_POINTS: usize = 48;
+use crate::theatre::circle_ring;
 
 /// A longitude/latitude box, degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -212,16 +210,10 @@ impl MapDrawing {
         }
     }
 
-    /// A geodesic circle (a circle zone) as an area of [`CIRCLE_POINTS`] points.
+    /// A geodesic circle (a circle zone) as an area of
+    /// [`CIRCLE_POINTS`](crate::theatre::CIRCLE_POINTS) points.
     pub fn geodesic_circle(&mut self, centre: GeoPoint, radius_m: f64, class: &str, title: &str) {
-        let ring: Vec<[f64; 2]> = (0..=CIRCLE_POINTS)
-            .map(|k| {
-                let azimuth = std::f64::consts::TAU * k as f64 / CIRCLE_POINTS as f64;
-                let p = direct(centre, azimuth, radius_m);
-                [p.lon_rad(), p.lat_rad()]
-            })
-            .collect();
-        self.area(&[ring], class, title);
+        self.area(&[circle_ring(centre, radius_m)], class, title);
     }
 
     /// A dashed meridian with a label at its top.

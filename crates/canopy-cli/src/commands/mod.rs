@@ -8,6 +8,7 @@ pub mod mc;
 pub mod merge;
 pub mod record;
 pub mod run;
+pub mod serve;
 pub mod sweep;
 pub mod track;
 pub mod validate;

@@ -8,9 +8,11 @@ use canopy_sim::{Observer, PreparedScenario, RunOptions};
 
 use crate::summary;
 
-/// Arguments of `canopy run`.
+/// The night to simulate: the scenario, its overlays, the seed, the picture and the planner
+/// (shared by `canopy run` and `canopy serve`, so both simulate the same night from the same
+/// arguments).
 #[derive(clap::Args)]
-pub struct RunArgs {
+pub struct NightArgs {
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Master seed (default: the scenario's `seed`).
@@ -19,12 +21,41 @@ pub struct RunArgs {
     /// The picture and the planner.
     #[command(flatten)]
     pub c2: super::c2_args::C2Args,
-    /// Write the run's metrics (RunMetrics, docs/metrics.md) as JSON here.
-    #[arg(long)]
-    pub json: Option<PathBuf>,
     /// Change the scenario before it is validated, `KEY=VALUE` (repeatable; docs/compare.md).
     #[arg(long = "set", value_parser = canopy_scenario::Overlay::parse)]
     pub sets: Vec<canopy_scenario::Overlay>,
+}
+
+impl NightArgs {
+    /// The scenario file named, or the default scenario.
+    pub fn path(&self) -> PathBuf {
+        self.file
+            .clone()
+            .unwrap_or_else(canopy_scenario::default_scenario_path)
+    }
+
+    /// Loads and prepares the scenario with its overlays, and the options of replication 0.
+    pub fn prepare(&self) -> anyhow::Result<(PreparedScenario, RunOptions)> {
+        let (scenario, _) = canopy_scenario::load_scenario_with(&self.path(), &self.sets)?;
+        let options = RunOptions {
+            seed: self.seed.unwrap_or(scenario.seed),
+            replication: 0,
+            picture: self.c2.picture,
+            planner: self.c2.planner,
+        };
+        Ok((PreparedScenario::new(scenario), options))
+    }
+}
+
+/// Arguments of `canopy run`.
+#[derive(clap::Args)]
+pub struct RunArgs {
+    /// The night: scenario, seed, picture, planner and overlays.
+    #[command(flatten)]
+    pub night: NightArgs,
+    /// Write the run's metrics (RunMetrics, docs/metrics.md) as JSON here.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
     /// Write the event log (docs/events.md) as JSON Lines here.
     #[arg(long)]
     pub events: Option<PathBuf>,
@@ -35,17 +66,7 @@ pub struct RunArgs {
 
 /// Runs the scenario and prints its summary.
 pub fn execute(args: RunArgs) -> anyhow::Result<()> {
-    let path = args
-        .file
-        .unwrap_or_else(canopy_scenario::default_scenario_path);
-    let (scenario, _) = canopy_scenario::load_scenario_with(&path, &args.sets)?;
-    let options = RunOptions {
-        seed: args.seed.unwrap_or(scenario.seed),
-        replication: 0,
-        picture: args.c2.picture,
-        planner: args.c2.planner,
-    };
-    let prepared = PreparedScenario::new(scenario);
+    let (prepared, options) = args.night.prepare()?;
     let mut recorder = JsonLinesRecorder::new();
     let mut observers: Vec<&mut dyn Observer> = Vec::new();
     if args.events.is_some() {

@@ -8,7 +8,7 @@ use canopy_sim::{Event, Position};
 use super::McReportInput;
 use crate::document::Section;
 use crate::map::{LonLatBox, MapDrawing, Marker};
-use crate::scale::colour;
+use crate::theatre::{EW_FILL, aim_points, nation_colour, zone_kind};
 
 /// Width of the map, pixels.
 const MAP_WIDTH: f64 = 820.0;
@@ -28,25 +28,6 @@ type LonLat = (f64, f64);
 /// A logged position as a point of the map.
 fn lon_lat(position: &Position) -> LonLat {
     (position.lon_deg, position.lat_deg)
-}
-
-/// The colour of a nation on the map, by its order in the scenario (grey for a nation the scenario
-/// does not list).
-fn nation_colour(scenario: &Scenario, code: &str) -> &'static str {
-    scenario
-        .nations
-        .iter()
-        .position(|n| n.code.as_str() == code)
-        .map_or("#444", colour)
-}
-
-/// How a zone kind reads on the map: its name, its CSS class and its legend colour.
-fn zone_kind(kind: ZoneKind) -> (&'static str, &'static str, &'static str) {
-    match kind {
-        ZoneKind::Engagement => ("engagement", "engagement", "#8fc79a"),
-        ZoneKind::NoFire => ("no fire", "no-fire", "#f2a3a3"),
-        ZoneKind::ApprovalRequired => ("approval required", "approval", "#f2d27a"),
-    }
 }
 
 /// What the map shows of one replication, in the order of its event log.
@@ -104,18 +85,6 @@ impl<'a> Night<'a> {
     }
 }
 
-/// The aim points of every raid, each once, by place id.
-fn aim_points(scenario: &Scenario) -> Vec<&Place> {
-    let mut targets: Vec<&Place> = scenario
-        .raids
-        .iter()
-        .flat_map(|r| r.target_places())
-        .collect();
-    targets.sort_by(|a, b| a.id.cmp(&b.id));
-    targets.dedup_by(|a, b| a.id == b.id);
-    targets
-}
-
 /// The frame of the map: every site, patrol station, aim point and point of the night with a
 /// margin of 1°; the region when there is none.
 fn frame(scenario: &Scenario, targets: &[&Place], night: &Night) -> LonLatBox {
@@ -156,9 +125,6 @@ fn draw_zones(map: &mut MapDrawing, scenario: &Scenario) -> Vec<ZoneKind> {
     }
     area_kinds
 }
-
-/// Fill of the electronic-warfare areas on the map (the stylesheet's `.zone.ew`).
-const EW_FILL: &str = "#b39ddb";
 
 /// Draws the electronic-warfare areas; returns whether any was shaded.
 fn draw_ew_areas(map: &mut MapDrawing, scenario: &Scenario) -> bool {

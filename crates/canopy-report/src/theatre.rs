@@ -1,0 +1,56 @@
+//! What every map of a scenario shows the same way, whatever draws it (the report's SVG, the
+//! `canopy serve` page): the nations' colours, the aim points, how zone kinds read, and the rings
+//! drawn for geodesic circles.
+
+use canopy_geo::{GeoPoint, direct};
+use canopy_scenario::{Place, Scenario, ZoneKind};
+
+use crate::scale::colour;
+
+/// Points of the polygon drawn for a circle.
+pub const CIRCLE_POINTS: usize = 48;
+
+/// Fill of the electronic-warfare areas on the map (the report stylesheet's `.zone.ew`).
+pub const EW_FILL: &str = "#b39ddb";
+
+/// The colour of a nation on the map, by its order in the scenario (grey for a nation the scenario
+/// does not list).
+pub fn nation_colour(scenario: &Scenario, code: &str) -> &'static str {
+    scenario
+        .nations
+        .iter()
+        .position(|n| n.code.as_str() == code)
+        .map_or("#444", colour)
+}
+
+/// How a zone kind reads on the map: its name, its CSS class and its legend colour.
+pub fn zone_kind(kind: ZoneKind) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        ZoneKind::Engagement => ("engagement", "engagement", "#8fc79a"),
+        ZoneKind::NoFire => ("no fire", "no-fire", "#f2a3a3"),
+        ZoneKind::ApprovalRequired => ("approval required", "approval", "#f2d27a"),
+    }
+}
+
+/// The aim points of every raid, each once, by place id.
+pub fn aim_points(scenario: &Scenario) -> Vec<&Place> {
+    let mut targets: Vec<&Place> = scenario
+        .raids
+        .iter()
+        .flat_map(|r| r.target_places())
+        .collect();
+    targets.sort_by(|a, b| a.id.cmp(&b.id));
+    targets.dedup_by(|a, b| a.id == b.id);
+    targets
+}
+
+/// A geodesic circle as a closed ring of [`CIRCLE_POINTS`] `[lon, lat]` radian pairs.
+pub fn circle_ring(centre: GeoPoint, radius_m: f64) -> Vec<[f64; 2]> {
+    (0..=CIRCLE_POINTS)
+        .map(|k| {
+            let azimuth = std::f64::consts::TAU * k as f64 / CIRCLE_POINTS as f64;
+            let p = direct(centre, azimuth, radius_m);
+            [p.lon_rad(), p.lat_rad()]
+        })
+        .collect()
+}

@@ -1,0 +1,28 @@
+//! `canopy serve`: a browser view of a night, served by the binary itself, offline.
+//!
+//! ```text
+//! PreparedScenario ─► theatre (map layers) ─┐
+//!                  └► paths (threat tracks) ─┼► night (the page's data) ─► server (axum routes)
+//! event log (replay) or live (paced run) ────┘                              ▲
+//! output folder (report.html, events.parquet) ─► folder ───────────────────┘
+//! assets: the page and vendored Leaflet, compiled in; listener: bounded connections
+//! ```
+//!
+//! The page (`web/`) draws everything from `/api/night` (and `/api/live` when following a run);
+//! the server never opens a file named by a request.
+
+pub mod assets;
+pub mod error;
+pub mod folder;
+pub mod listener;
+pub mod live;
+pub mod night;
+pub mod paths;
+pub mod server;
+pub mod theatre;
+
+pub use error::ServeError;
+pub use folder::Folder;
+pub use live::LiveNight;
+pub use night::Night;
+pub use server::{Server, Site};

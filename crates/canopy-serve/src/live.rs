@@ -1,0 +1,188 @@
+//! A night followed as it runs: the simulation paced at a multiple of real time on its own
+//! thread, its events kept in one shared log, and every open page streamed what it has not seen
+//! yet (a page joining late first receives the whole log so far).
+
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use axum::response::sse;
+use canopy_core::SimTime;
+use canopy_sim::{Event, Observer, PreparedScenario, RunMetrics, RunOptions};
+use futures_util::Stream;
+use serde::Serialize;
+use tokio::sync::watch;
+
+/// Least real time between two messages that only move the clock, so that a fine engine step
+/// does not flood the pages (events are sent at once).
+const CLOCK_ONLY_INTERVAL: Duration = Duration::from_millis(250);
+
+/// The log of a running night, shared by the simulation and the streams.
+#[derive(Debug, Default)]
+struct Log {
+    events: Vec<Event>,
+    time_s: f64,
+    done: bool,
+}
+
+/// How much of the log a page has been sent.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Seen {
+    /// Events sent.
+    pub events: usize,
+    /// The simulated time sent, seconds.
+    pub time_s: f64,
+    /// Whether the end was sent.
+    pub done: bool,
+}
+
+/// One message of the stream: the events a page has not seen, and the simulated time.
+#[derive(Debug, Serialize)]
+pub struct Update<'a> {
+    /// The simulated time reached, seconds.
+    pub time_s: f64,
+    /// The new events, in log order.
+    pub events: &'a [Event],
+    /// Whether the run has ended (the last message).
+    pub done: bool,
+}
+
+/// A night being simulated at a pace, watched by any number of pages.
+#[derive(Debug)]
+pub struct LiveNight {
+    log: Mutex<Log>,
+    /// Bumped at every change of the log.
+    changed: watch::Sender<u64>,
+}
+
+impl LiveNight {
+    /// A night not started yet.
+    pub fn new() -> Arc<LiveNight> {
+        Arc::new(LiveNight {
+            log: Mutex::new(Log::default()),
+            changed: watch::Sender::new(0),
+        })
+    }
+
+    fn log(&self) -> MutexGuard<'_, Log> {
+        // a panic while holding the lock cannot leave the log half-written (pushes are whole)
+        self.log
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A receiver told of every change.
+    pub fn subscribe(&self) -> watch::Receiver<u64> {
+        self.changed.subscribe()
+    }
+
+    /// The stream message (JSON of an [`Update`]) for a page that has seen `seen`, with what it
+    /// will then have seen; `None` when there is nothing new to say.
+    pub fn update_since(&self, seen: Seen) -> Option<(String, Seen)> {
+        let log = self.log();
+        let now = Seen {
+            events: log.events.len(),
+            time_s: log.time_s,
+            done: log.done,
+        };
+        if now == seen {
+            return None;
+        }
+        let update = Update {
+            time_s: log.time_s,
+            events: &log.events[seen.events.min(log.events.len())..],
+            done: log.done,
+        };
+        let text = serde_json::to_string(&update).expect("events serialise");
+        Some((text, now))
+    }
+
+    /// The messages for one page, from the start of the log, until the run ends or `shutdown`
+    /// turns true.
+    pub fn stream(
+        self: Arc<Self>,
+        shutdown: watch::Receiver<bool>,
+    ) -> impl Stream<Item = Result<sse::Event, Infallible>> + Send {
+        let changes = self.subscribe();
+        let start = (self, changes, shutdown, Seen::default());
+        futures_util::stream::unfold(
+            start,
+            |(live, mut changes, mut shutdown, seen)| async move {
+                loop {
+                    if seen.done || *shutdown.borrow() {
+                        return None;
+                    }
+                    changes.borrow_and_update();
+                    if let Some((text, now)) = live.update_since(seen) {
+                        let event = sse::Event::default().data(text);
+                        return Some((Ok(event), (live, changes, shutdown, now)));
+                    }
+                    tokio::select! {
+                        changed = changes.changed() => changed.ok()?,
+                        _ = shutdown.changed() => return None,
+                    }
+                }
+            },
+        )
+    }
+
+    fn publish(&self, events: &mut Vec<Event>, time_s: f64, done: bool) {
+        {
+            let mut log = self.log();
+            log.events.append(events);
+            log.time_s = time_s;
+            log.done |= done;
+        }
+        self.changed.send_modify(|version| *version += 1);
+    }
+
+    /// Runs the night on a thread of its own, paced at `speed` simulated seconds per real second.
+    pub fn start(
+        self: &Arc<Self>,
+        prepared: PreparedScenario,
+        options: RunOptions,
+        speed: f64,
+    ) -> std::thread::JoinHandle<()> {
+        let live = Arc::clone(self);
+        std::thread::spawn(move || {
+            let mut pacer = Pacer {
+                live: &live,
+                started: Instant::now(),
+                speed,
+                pending: Vec::new(),
+                last_publish: Instant::now(),
+            };
+            canopy_sim::run(&prepared, &options, &mut [&mut pacer]);
+        })
+    }
+}
+
+/// The observer that holds each step's events until its time comes round, then publishes them.
+struct Pacer<'a> {
+    live: &'a LiveNight,
+    started: Instant,
+    speed: f64,
+    pending: Vec<Event>,
+    last_publish: Instant,
+}
+
+impl Observer for Pacer<'_> {
+    fn on_event(&mut self, event: &Event) {
+        self.pending.push(event.clone());
+    }
+
+    fn on_tick(&mut self, time: SimTime) {
+        let time_s = time.as_secs_f64();
+        let due = self.started + Duration::from_secs_f64(time_s.max(0.0) / self.speed);
+        std::thread::sleep(due.saturating_duration_since(Instant::now()));
+        if !self.pending.is_empty() || self.last_publish.elapsed() >= CLOCK_ONLY_INTERVAL {
+            self.live.publish(&mut self.pending, time_s, false);
+            self.last_publish = Instant::now();
+        }
+    }
+
+    fn on_finish(&mut self, _metrics: &RunMetrics) {
+        let time_s = self.live.log().time_s;
+        self.live.publish(&mut self.pending, time_s, true);
+    }
+}

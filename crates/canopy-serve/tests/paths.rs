@@ -1,0 +1,56 @@
+//! The page's threat paths are the engine's true paths: interpolated at the time a threat entered
+//! the theatre or was destroyed, a path is where the event log says the threat was.
+
+use std::path::PathBuf;
+
+use canopy_serve::Night;
+use canopy_serve::paths::ThreatPath;
+use canopy_sim::{Event, PictureMode, PlannerKind, Position, PreparedScenario, RunOptions};
+
+/// `[lat, lon]` of a path at `time`, interpolated between its points as the page does.
+fn along(path: &ThreatPath, time: f64) -> [f64; 2] {
+    let p = &path.path;
+    let k = p.partition_point(|q| q[0] <= time).clamp(1, p.len() - 1);
+    let (a, b) = (p[k - 1], p[k]);
+    let f = ((time - a[0]) / (b[0] - a[0])).clamp(0.0, 1.0);
+    [a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2])]
+}
+
+#[test]
+fn a_path_passes_where_the_log_places_its_threat() {
+    let file =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/western-shield.toml");
+    let scenario = canopy_scenario::load_scenario(&file).unwrap();
+    let options = RunOptions {
+        seed: scenario.seed,
+        replication: 0,
+        picture: PictureMode::Perfect,
+        planner: PlannerKind::default(),
+    };
+    let night = Night::replay(&PreparedScenario::new(scenario), &options);
+    let mut checked = 0;
+    for event in &night.events {
+        let (threat, at): (u32, &Position) = match event {
+            Event::ThreatEntered { threat, at, .. } | Event::Kill { threat, at, .. } => {
+                (threat.0, at)
+            }
+            _ => continue,
+        };
+        let path = &night.threats[threat as usize];
+        assert_eq!(path.id, threat);
+        let [lat, lon] = along(path, event.time().as_secs_f64());
+        // 10 km chords of a geodesic and 1e-5° rounding: well under 0.002° (about 200 m)
+        assert!(
+            (lat - at.lat_deg).abs() < 2e-3,
+            "threat {threat}: {lat} against {}",
+            at.lat_deg
+        );
+        assert!(
+            (lon - at.lon_deg).abs() < 2e-3,
+            "threat {threat}: {lon} against {}",
+            at.lon_deg
+        );
+        checked += 1;
+    }
+    assert!(checked > 100, "only {checked} positions checked");
+}
