@@ -57,5 +57,5 @@ pub use planning::{EngagementOrder, InterceptPlan, Plan, Planner, PlanningContex
 pub use registry::{PlannerKind, UnknownPlanner};
 pub use rulebook::RuleBook;
 pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState, Vectoring};
-pub use threat::{DefendedAsset, ThreatAssessment, assess};
+pub use threat::{DefendedAsset, ThreatAssessment, assess, defended_assets};
 pub use wta_planner::WtaPlanner;

@@ -11,8 +11,9 @@
 //! The assumptions are documented in `docs/methods.md`.
 
 use canopy_geo::{EnuPosition, EnuVector, FreeVector};
-use canopy_scenario::{Evaluation, MunitionType, ThreatClass};
+use canopy_scenario::{Evaluation, MunitionType, Scenario, ThreatClass};
 
+use crate::geometry::Geometry;
 use crate::picture::TrackEstimate;
 
 /// An aim point C2 defends, in the theatre frame.
@@ -22,6 +23,18 @@ pub struct DefendedAsset {
     pub position_m: EnuPosition,
     /// What a leaker's strike on it is worth at most (USD).
     pub value_usd: f64,
+}
+
+/// The scenario's aim points as C2 defends them, on the ground of the theatre's frame.
+pub fn defended_assets(scenario: &Scenario, geometry: &Geometry) -> Vec<DefendedAsset> {
+    scenario
+        .aim_points
+        .iter()
+        .map(|point| DefendedAsset {
+            position_m: geometry.frame.to_enu(point.place.at, 0.0),
+            value_usd: point.value_usd,
+        })
+        .collect()
 }
 
 /// What C2 makes of one track this cycle.

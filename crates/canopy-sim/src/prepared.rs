@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use canopy_c2::{DefendedAsset, Geometry, Magazine, MunitionStock, NationSet, RuleBook};
+use canopy_c2::{
+    DefendedAsset, Geometry, Magazine, MunitionStock, NationSet, RuleBook, defended_assets,
+};
 use canopy_core::{
     NationId, PatrolId, PlaceName, SimDuration, SimTime, ThreatId, UnitId, UnitName,
 };
@@ -154,14 +156,7 @@ impl PreparedScenario {
         let rules = RuleBook::from_scenario(&scenario);
         let (routes, threats) = plan_threats(&scenario, &geometry);
         let units = plan_units(&scenario, &geometry);
-        let assets = scenario
-            .aim_points
-            .iter()
-            .map(|point| DefendedAsset {
-                position_m: geometry.frame.to_enu(point.place.at, 0.0),
-                value_usd: point.value_usd,
-            })
-            .collect();
+        let assets = defended_assets(&scenario, &geometry);
         PreparedScenario {
             scenario,
             geometry,

@@ -5,7 +5,7 @@
 
 use canopy_c2::{
     DefendedAsset, Geometry, MunitionStock, NationSet, PlanningContext, RuleBook, ShooterKind,
-    ShooterState, TrackEstimate,
+    ShooterState, TrackEstimate, defended_assets,
 };
 use canopy_core::{NationId, SimDuration, SimTime, TrackId, UnitId};
 use canopy_geo::{EnuPosition, EnuVelocity};
@@ -38,14 +38,7 @@ impl Fixture {
     /// The fixture of a scenario.
     pub fn new(scenario: Scenario) -> Fixture {
         let geometry = Geometry::from_scenario(&scenario);
-        let assets = scenario
-            .aim_points
-            .iter()
-            .map(|point| DefendedAsset {
-                position_m: geometry.frame.to_enu(point.place.at, 0.0),
-                value_usd: point.value_usd,
-            })
-            .collect();
+        let assets = defended_assets(&scenario, &geometry);
         Fixture {
             geometry,
             rules: RuleBook::from_scenario(&scenario),
