@@ -60,19 +60,19 @@ pub struct Choice<'a> {
 ///
 /// - shooting now is worth `max(0, max_o n(o, all classes))` over the shots possible now;
 /// - one more look, then the best shot for the group `G` it shows, is worth
-///   `Σ_G max(0, max_o n_G(o))` with the cost weighed by `P(G)`, when the track leaves
-///   [`DEFER_MIN_TIME_S`];
+///   `Σ_G max(0, max_o n_G(o))` with the cost weighed by `P(G)`;
 /// - a later layer is worth [`LATER_LAYER_AVAILABILITY`] `· max(0, max_o n(o, all classes))`
-///   over the later layers' shots, when the track heads for an aim point C2 defends.
+///   over the later layers' shots.
 ///
-/// C2 waits when the better of the two ways of waiting beats shooting now by [`WAIT_MARGIN`].
+/// C2 waits only for a track heading for an aim point it defends at least [`DEFER_MIN_TIME_S`]
+/// away, and when the better of the two ways of waiting beats shooting now by [`WAIT_MARGIN`].
 pub fn worth_waiting(choice: &Choice, cost_weight: f64) -> bool {
-    let Some(time_to_aim_s) = choice.time_to_aim_s else {
+    if !choice.time_to_aim_s.is_some_and(|t| t >= DEFER_MIN_TIME_S) {
         return false;
-    };
+    }
     let values = &choice.class_values_usd;
     let now = best_net_value(values, choice.now, cost_weight, &ThreatClass::ALL).max(0.0);
-    let look = if time_to_aim_s >= DEFER_MIN_TIME_S && !choice.now.is_empty() {
+    let look = if !choice.now.is_empty() {
         LOOK_GROUPS
             .iter()
             .map(|group| {

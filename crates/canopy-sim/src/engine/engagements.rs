@@ -240,8 +240,12 @@ impl Engagements {
         } else if reach == Reach::OutOfRange {
             Some(MissCause::OutOfEnergy)
         } else {
+            // The threat the interceptor homes on decides the kill, by its true class; the
+            // plan's kill probability is only what C2 expected of the track.
+            let class = prepared.threats[threat.index()].class;
+            let pk = prepared.scenario.library.munition(order.plan.munition).pk(class);
             let draw: f64 = self.kill_draws[threat.index()].random();
-            (draw >= order.plan.pk).then_some(MissCause::KillDraw)
+            (draw >= pk).then_some(MissCause::KillDraw)
         };
         let outcome = Outcome {
             time,
