@@ -216,6 +216,9 @@ impl Observer for Pacer<'_> {
     }
 
     fn on_tick(&mut self, time: SimTime) {
+        if let Some(recorder) = &mut self.recorder {
+            recorder.on_tick(time);
+        }
         let time_s = time.as_secs_f64();
         let due = self.started + Duration::from_secs_f64(time_s.max(0.0) / self.speed);
         std::thread::sleep(due.saturating_duration_since(Instant::now()));
@@ -225,7 +228,10 @@ impl Observer for Pacer<'_> {
         }
     }
 
-    fn on_finish(&mut self, _metrics: &RunMetrics) {
+    fn on_finish(&mut self, metrics: &RunMetrics) {
+        if let Some(recorder) = &mut self.recorder {
+            recorder.on_finish(metrics);
+        }
         let time_s = self.live.log().time_s;
         self.publish(time_s, true);
     }

@@ -3,12 +3,13 @@
 //! uncertainty, most likely class), which the page draws beside the threats' true paths.
 //!
 //! Snapshots are taken by an [`Observer`] that asks the engine for the picture; the run, its
-//! event log and its results are the same with it as without it.
+//! event log and its results are the same with it as without it. A snapshot holds until the
+//! next; the last, at the run's end, is empty.
 
 use canopy_c2::{AirPicture, TrackEstimate};
 use canopy_core::{SimDuration, SimTime};
 use canopy_scenario::ThreatClass;
-use canopy_sim::{Observer, PictureMode, PreparedScenario};
+use canopy_sim::{Observer, PictureMode, PreparedScenario, RunMetrics};
 use serde::Serialize;
 
 use crate::paths::round;
@@ -100,6 +101,8 @@ pub struct PictureRecorder<'a> {
     snapshots: Vec<PictureSnapshot>,
     /// Snapshots handed over by [`PictureRecorder::take_new`].
     taken: usize,
+    /// The last step's time.
+    now: SimTime,
 }
 
 impl<'a> PictureRecorder<'a> {
@@ -111,6 +114,7 @@ impl<'a> PictureRecorder<'a> {
             next: SimTime::START,
             snapshots: Vec::new(),
             taken: 0,
+            now: SimTime::START,
         })
     }
 
@@ -139,6 +143,19 @@ impl Observer for PictureRecorder<'_> {
         if !(snapshot.tracks.is_empty() && last_empty) {
             self.snapshots.push(snapshot);
         }
+    }
+
+    fn on_tick(&mut self, time: SimTime) {
+        self.now = time;
+    }
+
+    /// Closes the picture with an empty snapshot at the run's last step: nothing is tracked
+    /// once the night is over.
+    fn on_finish(&mut self, _metrics: &RunMetrics) {
+        self.on_picture(&AirPicture {
+            time: self.now,
+            tracks: Vec::new(),
+        });
     }
 }
 

@@ -50,9 +50,16 @@ fn snapshots_leave_the_log_unchanged_and_tracks_lie_on_the_threats_paths() {
     );
     let pictures = &night.pictures;
     assert!(pictures.len() > 100, "{} snapshots", pictures.len());
-    for pair in pictures.windows(2) {
+    let (last, taken) = pictures.split_last().unwrap();
+    for pair in taken.windows(2) {
         assert!(pair[1].time_s - pair[0].time_s >= SNAPSHOT_INTERVAL_S as f64);
     }
+    assert!(
+        last.tracks.is_empty(),
+        "the picture closes empty at the end"
+    );
+    let end = plain.events.iter().map(|e| e.time().as_secs_f64());
+    assert!(last.time_s <= end.fold(0.0, f64::max));
     let (mut marks, mut near) = (0, 0);
     for snapshot in pictures {
         assert!(snapshot.tracks.windows(2).all(|w| w[0].id < w[1].id));
