@@ -1,14 +1,15 @@
 //! `canopy serve` in a real browser (Debian's headless chromium through chromium-driver): the
 //! page opened at `?t=T` lists exactly the threats airborne at T according to `canopy run`'s event
 //! log, clicking a threat tells its story, play moves the clock; a screenshot of a busy moment is
-//! written to the test's temporary folder.
+//! written to the test's temporary folder. C2's tracks drawn at `?t=T` are those of the served
+//! snapshot of the picture at or before T, each where the snapshot places it.
 
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::webdriver::{self, Browser};
-use common::{Serving, run_events};
+use common::{Serving, get, run_events};
 use serde_json::Value;
 
 /// A threat's number, when the event names one.
@@ -173,4 +174,93 @@ fn the_page_shows_the_threats_airborne_their_stories_and_plays() {
          interval_p50: i[i.length >> 1], interval_max: i[i.length - 1], playing_frames: i.length, ready_ms: s.readyMs};",
     );
     eprintln!("frame times at x600 (ms): {stats}");
+}
+
+/// Opens the page at `?t=T` and waits until it is drawn.
+fn open_at(browser: &Browser, server: &Serving, t: f64) {
+    browser.open(&format!("{}?t={t}", server.url));
+    browser.wait_for(
+        "the page is drawn",
+        "return document.body.dataset.ready === 'true';",
+    );
+}
+
+/// The `data-track` ids drawn on the page.
+fn drawn_tracks(browser: &Browser) -> BTreeSet<u64> {
+    let value = browser.script(
+        "return [...document.querySelectorAll('[data-track]')].map(e => Number(e.dataset.track));",
+    );
+    let ids = value.as_array().unwrap();
+    let set: BTreeSet<u64> = ids.iter().map(|v| v.as_u64().unwrap()).collect();
+    assert_eq!(set.len(), ids.len(), "each track drawn once");
+    set
+}
+
+/// The track ids of the last snapshot at or before `t` (none before the first).
+fn snapshot_ids_at(pictures: &[Value], t: f64) -> BTreeSet<u64> {
+    pictures
+        .iter()
+        .rfind(|p| p["time_s"].as_f64().unwrap() <= t)
+        .map(|p| {
+            let tracks = p["tracks"].as_array().unwrap();
+            tracks.iter().map(|k| k["id"].as_u64().unwrap()).collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_page_draws_the_tracks_of_the_served_picture_where_it_places_them() {
+    if !webdriver::available() {
+        return;
+    }
+    let server = Serving::start(&[]);
+    let night: Value = serde_json::from_str(get(server.addr, "/api/night").body()).unwrap();
+    let pictures = night["pictures"].as_array().unwrap();
+    let time = |p: &Value| p["time_s"].as_f64().unwrap();
+    let count = |p: &Value| p["tracks"].as_array().unwrap().len();
+    let busiest = (0..pictures.len() - 1)
+        .max_by_key(|&i| count(&pictures[i]))
+        .unwrap();
+    let at = time(&pictures[busiest]);
+    let between = (at + time(&pictures[busiest + 1])) / 2.0;
+    let times = [
+        time(&pictures[0]) - 1.0,
+        at,
+        between,
+        night["end_s"].as_f64().unwrap() + 60.0,
+    ];
+    let browser = Browser::start();
+    for t in times {
+        open_at(&browser, &server, t);
+        assert_eq!(
+            drawn_tracks(&browser),
+            snapshot_ids_at(pictures, t),
+            "tracks at t = {t}"
+        );
+    }
+    assert!(count(&pictures[busiest]) > 1);
+
+    // at a snapshot's own time a track is drawn where the snapshot places it: zoomed in to a
+    // few tens of metres a pixel, the centre of its square is its latitude and longitude
+    let track = &pictures[busiest]["tracks"][0];
+    open_at(&browser, &server, at);
+    let drawn = browser.script(&format!(
+        "const map = Canopy.view.map; map.setView([{lat}, {lon}], 12, {{ animate: false }}); \
+         const box = document.querySelector('[data-track=\"{id}\"]').getBoundingClientRect(); \
+         const frame = map.getContainer().getBoundingClientRect(); \
+         const p = map.containerPointToLatLng([box.x + box.width / 2 - frame.x, \
+           box.y + box.height / 2 - frame.y]); \
+         return [p.lat, p.lng];",
+        lat = track["lat"],
+        lon = track["lon"],
+        id = track["id"],
+    ));
+    for (k, axis) in ["lat", "lon"].into_iter().enumerate() {
+        let (shown, served) = (drawn[k].as_f64().unwrap(), track[axis].as_f64().unwrap());
+        assert!(
+            (shown - served).abs() < 5e-4,
+            "track {}: {axis} {shown} drawn, {served} served",
+            track["id"]
+        );
+    }
 }

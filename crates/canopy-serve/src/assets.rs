@@ -34,6 +34,7 @@ pub const ASSETS: &[Asset] = &[
     asset!("style.css", CSS),
     asset!("js/data.js", JS),
     asset!("js/map.js", JS),
+    asset!("js/tracks.js", JS),
     asset!("js/panel.js", JS),
     asset!("js/clock.js", JS),
     asset!("js/app.js", JS),

@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! PreparedScenario ─► theatre (map layers) ─┐
-//!                  └► paths (threat tracks) ─┼► night (the page's data) ─► server (axum routes)
-//! event log (replay) or live (paced run) ────┘                              ▲
+//!                  └► paths (true paths) ────┼► night (the page's data) ─► server (axum routes)
+//! event log (replay) or live (paced run) ────┤                              ▲
+//! tracks (C2's picture, snapshots) ──────────┘                              │
 //! output folder (report.html, events.parquet) ─► folder ───────────────────┘
 //! assets: the page and vendored Leaflet, compiled in; listener: bounded connections
 //! ```
@@ -20,6 +21,7 @@ pub mod night;
 pub mod paths;
 pub mod server;
 pub mod theatre;
+pub mod tracks;
 
 pub use error::ServeError;
 pub use folder::Folder;

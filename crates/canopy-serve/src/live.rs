@@ -1,17 +1,20 @@
 //! A night followed as it runs: the simulation paced at a multiple of real time on its own
-//! thread, its events kept in one shared log, and every open page streamed what it has not seen
-//! yet (a page joining late first receives the whole log so far).
+//! thread, its events and snapshots of C2's picture kept in one shared log, and every open page
+//! streamed what it has not seen yet (a page joining late first receives the whole log so far).
 
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use axum::response::sse;
+use canopy_c2::AirPicture;
 use canopy_core::SimTime;
 use canopy_sim::{Event, Observer, PreparedScenario, RunMetrics, RunOptions};
 use futures_util::Stream;
 use serde::Serialize;
 use tokio::sync::watch;
+
+use crate::tracks::{PictureRecorder, PictureSnapshot};
 
 /// Least real time between two messages that only move the clock, so that a fine engine step
 /// does not flood the pages (events are sent at once).
@@ -21,6 +24,7 @@ const CLOCK_ONLY_INTERVAL: Duration = Duration::from_millis(250);
 #[derive(Debug, Default)]
 struct Log {
     events: Vec<Event>,
+    pictures: Vec<PictureSnapshot>,
     time_s: f64,
     done: bool,
 }
@@ -30,19 +34,24 @@ struct Log {
 pub struct Seen {
     /// Events sent.
     pub events: usize,
+    /// Snapshots of the picture sent.
+    pub pictures: usize,
     /// The simulated time sent, seconds.
     pub time_s: f64,
     /// Whether the end was sent.
     pub done: bool,
 }
 
-/// One message of the stream: the events a page has not seen, and the simulated time.
+/// One message of the stream: the events and picture snapshots a page has not seen, and the
+/// simulated time.
 #[derive(Debug, Serialize)]
 pub struct Update<'a> {
     /// The simulated time reached, seconds.
     pub time_s: f64,
     /// The new events, in log order.
     pub events: &'a [Event],
+    /// The new snapshots of C2's picture, in time order.
+    pub pictures: &'a [PictureSnapshot],
     /// Whether the run has ended (the last message).
     pub done: bool,
 }
@@ -82,6 +91,7 @@ impl LiveNight {
         let log = self.log();
         let now = Seen {
             events: log.events.len(),
+            pictures: log.pictures.len(),
             time_s: log.time_s,
             done: log.done,
         };
@@ -91,6 +101,7 @@ impl LiveNight {
         let update = Update {
             time_s: log.time_s,
             events: &log.events[seen.events.min(log.events.len())..],
+            pictures: &log.pictures[seen.pictures.min(log.pictures.len())..],
             done: log.done,
         };
         let text = serde_json::to_string(&update).expect("events serialise");
@@ -126,10 +137,16 @@ impl LiveNight {
         )
     }
 
-    fn publish(&self, events: &mut Vec<Event>, time_s: f64, done: bool) {
+    fn publish(
+        &self,
+        (events, pictures): (&mut Vec<Event>, &[PictureSnapshot]),
+        time_s: f64,
+        done: bool,
+    ) {
         {
             let mut log = self.log();
             log.events.append(events);
+            log.pictures.extend_from_slice(pictures);
             log.time_s = time_s;
             log.done |= done;
         }
@@ -151,19 +168,34 @@ impl LiveNight {
                 speed,
                 pending: Vec::new(),
                 last_publish: Instant::now(),
+                recorder: PictureRecorder::of_run(&prepared, options.picture),
             };
             canopy_sim::run(&prepared, &options, &mut [&mut pacer]);
         })
     }
 }
 
-/// The observer that holds each step's events until its time comes round, then publishes them.
+/// The observer that holds each step's events (and snapshot of the tracked picture) until its
+/// time comes round, then publishes them.
 struct Pacer<'a> {
     live: &'a LiveNight,
     started: Instant,
     speed: f64,
     pending: Vec<Event>,
     last_publish: Instant,
+    recorder: Option<PictureRecorder<'a>>,
+}
+
+impl Pacer<'_> {
+    /// Publishes what is pending, at `time_s`.
+    fn publish(&mut self, time_s: f64, done: bool) {
+        let pictures = self
+            .recorder
+            .as_mut()
+            .map_or(&[][..], PictureRecorder::take_new);
+        self.live
+            .publish((&mut self.pending, pictures), time_s, done);
+    }
 }
 
 impl Observer for Pacer<'_> {
@@ -171,18 +203,36 @@ impl Observer for Pacer<'_> {
         self.pending.push(event.clone());
     }
 
+    fn wants_picture(&mut self, time: SimTime) -> bool {
+        self.recorder
+            .as_mut()
+            .is_some_and(|recorder| recorder.wants_picture(time))
+    }
+
+    fn on_picture(&mut self, picture: &AirPicture) {
+        if let Some(recorder) = &mut self.recorder {
+            recorder.on_picture(picture);
+        }
+    }
+
     fn on_tick(&mut self, time: SimTime) {
+        if let Some(recorder) = &mut self.recorder {
+            recorder.on_tick(time);
+        }
         let time_s = time.as_secs_f64();
         let due = self.started + Duration::from_secs_f64(time_s.max(0.0) / self.speed);
         std::thread::sleep(due.saturating_duration_since(Instant::now()));
         if !self.pending.is_empty() || self.last_publish.elapsed() >= CLOCK_ONLY_INTERVAL {
-            self.live.publish(&mut self.pending, time_s, false);
+            self.publish(time_s, false);
             self.last_publish = Instant::now();
         }
     }
 
-    fn on_finish(&mut self, _metrics: &RunMetrics) {
+    fn on_finish(&mut self, metrics: &RunMetrics) {
+        if let Some(recorder) = &mut self.recorder {
+            recorder.on_finish(metrics);
+        }
         let time_s = self.live.log().time_s;
-        self.live.publish(&mut self.pending, time_s, true);
+        self.publish(time_s, true);
     }
 }

@@ -1,11 +1,13 @@
-//! The page's data for one night: the theatre, every threat's path, and the event log (empty when
-//! the page follows a run live and receives the events as they happen).
+//! The page's data for one night: the theatre, every threat's path, the event log and C2's
+//! tracked picture (both empty when the page follows a run live and receives them as they
+//! happen).
 
-use canopy_sim::{Event, PreparedScenario, RunOptions};
+use canopy_sim::{Event, Observer, PreparedScenario, RunOptions};
 use serde::Serialize;
 
 use crate::paths::{ThreatPath, threat_paths};
 use crate::theatre::Theatre;
+use crate::tracks::{PictureRecorder, PictureSnapshot};
 
 /// What `/api/night` returns.
 #[derive(Clone, Debug, Serialize)]
@@ -29,6 +31,8 @@ pub struct Night {
     pub threats: Vec<ThreatPath>,
     /// The event log (docs/events.md), in log order.
     pub events: Vec<Event>,
+    /// Snapshots of C2's tracked picture, in time order (none on the perfect picture).
+    pub pictures: Vec<PictureSnapshot>,
 }
 
 impl Night {
@@ -44,17 +48,26 @@ impl Night {
             theatre: Theatre::of(&prepared.scenario),
             threats: threat_paths(prepared),
             events: Vec::new(),
+            pictures: Vec::new(),
         }
     }
 
     /// The night simulated (exactly as `canopy run` with the same options), for a replay.
     pub fn replay(prepared: &PreparedScenario, options: &RunOptions) -> Night {
-        let outcome = canopy_sim::run(prepared, options, &mut []);
+        let mut recorder = PictureRecorder::of_run(prepared, options.picture);
+        let mut observers: Vec<&mut dyn Observer> = recorder
+            .iter_mut()
+            .map(|recorder| recorder as &mut dyn Observer)
+            .collect();
+        let outcome = canopy_sim::run(prepared, options, &mut observers);
         let mut night = Night::frame(prepared, options);
         if let Some(last) = outcome.events.iter().map(Event::time).max() {
             night.end_s = last.as_secs_f64();
         }
         night.events = outcome.events;
+        night.pictures = recorder
+            .map(PictureRecorder::into_snapshots)
+            .unwrap_or_default();
         night
     }
 

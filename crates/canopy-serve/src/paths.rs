@@ -29,7 +29,7 @@ pub struct ThreatPath {
 }
 
 /// Rounds to `digits` decimals (to keep the page's data small; 1e-5° is about a metre).
-fn round(value: f64, digits: i32) -> f64 {
+pub fn round(value: f64, digits: i32) -> f64 {
     let scale = 10f64.powi(digits);
     (value * scale).round() / scale
 }

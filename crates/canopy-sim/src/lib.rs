@@ -68,12 +68,17 @@ pub fn run(
         observer.on_start(&prepared.scenario.name);
     }
     let simulation = engine::Simulation::new(prepared, key, picture, planner);
-    let events = simulation.run(|new_events, time| {
+    let events = simulation.run(|step| {
+        // built at most once a step, for the observers that ask for it
+        let mut picture = None;
         for observer in observers.iter_mut() {
-            for event in new_events {
+            for event in step.events {
                 observer.on_event(event);
             }
-            observer.on_tick(time);
+            if observer.wants_picture(step.time) {
+                observer.on_picture(picture.get_or_insert_with(|| step.picture()));
+            }
+            observer.on_tick(step.time);
         }
     });
     let mut metrics = compute_metrics(prepared, &events);

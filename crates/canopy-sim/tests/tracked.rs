@@ -158,3 +158,43 @@ fn the_acoustic_network_holds_low_cruise_missiles_beyond_the_radars_horizon() {
     // predictions, about one such missile in eight was ever tracked.
     assert!(m.threats_never_tracked <= 1, "{}", m.threats_never_tracked);
 }
+
+/// Asks for C2's picture at every step and keeps the number of tracks of each.
+#[derive(Default)]
+struct PictureWatcher {
+    asked: Option<canopy_core::SimTime>,
+    counts: Vec<usize>,
+}
+
+impl canopy_sim::Observer for PictureWatcher {
+    fn wants_picture(&mut self, time: canopy_core::SimTime) -> bool {
+        self.asked = Some(time);
+        true
+    }
+
+    fn on_picture(&mut self, picture: &canopy_c2::AirPicture) {
+        assert_eq!(Some(picture.time), self.asked, "the picture is the step's");
+        assert!(picture.tracks.windows(2).all(|w| w[0].id < w[1].id));
+        self.counts.push(picture.tracks.len());
+    }
+}
+
+#[test]
+fn watching_the_picture_at_every_step_leaves_the_run_unchanged() {
+    let prepared = PreparedScenario::new(short_scenario());
+    let unwatched = run(&prepared, PictureMode::Tracked, 3);
+    let mut watcher = PictureWatcher::default();
+    let options = RunOptions {
+        seed: 3,
+        replication: 0,
+        picture: PictureMode::Tracked,
+        planner: canopy_sim::PlannerKind::Baseline,
+    };
+    let watched = canopy_sim::run(&prepared, &options, &mut [&mut watcher]);
+    let json = |events: &[Event]| serde_json::to_string(events).unwrap();
+    assert_eq!(json(&watched.events), json(&unwatched.events));
+    assert_eq!(watched.metrics, unwatched.metrics);
+    // One picture a step; some hold tracks, and none before the first threat enters.
+    assert!(watcher.counts.iter().any(|&n| n > 0));
+    assert_eq!(watcher.counts[0], 0);
+}

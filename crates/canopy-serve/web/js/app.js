@@ -18,6 +18,7 @@
     clock.render();
   };
   const view = new Canopy.MapView("map", model, borders, pick);
+  Canopy.view = view; // for the console and the browser test
   const panel = new Canopy.Panel(model, pick);
   clock = new Canopy.Clock(night.end_s, (time) => {
     const airborne = model.airborne(time);
@@ -46,6 +47,7 @@ function follow(night, model, view, clock) {
     const update = JSON.parse(message.data);
     model.add(update.events);
     view.addHappenings(update.events);
+    view.tracks.add(update.pictures);
     clock.reached(update.time_s, update.done, night.live_speed);
     document.body.dataset.liveEvents = String(model.events.length);
     if (update.done) {

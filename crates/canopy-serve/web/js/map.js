@@ -1,6 +1,6 @@
 // The map: borders (NATO members shaded), zones, defences and aim points drawn once; threats,
-// interceptors' fly-outs and what happened (kills, impacts, misses' fall points, debris
-// footprints, spillover) redrawn for the time shown.
+// C2's tracks, interceptors' fly-outs and what happened (kills, impacts, misses' fall points,
+// debris footprints, spillover) redrawn for the time shown.
 "use strict";
 
 Canopy.MapView = class {
@@ -13,6 +13,7 @@ Canopy.MapView = class {
     this.threatLayer = L.layerGroup().addTo(this.map);
     this.shotLayer = L.layerGroup().addTo(this.map);
     this.happenedLayer = L.layerGroup().addTo(this.map);
+    this.tracks = new Canopy.TrackView(this.map, model.night.pictures);
     this.markers = new Map();
     this.flights = new Map();
     this.happenings = [];
@@ -106,6 +107,7 @@ Canopy.MapView = class {
   draw(time, airborne) {
     this.drawHappened(time);
     this.drawThreats(time, airborne);
+    this.tracks.draw(time);
     this.drawShots(time);
   }
 

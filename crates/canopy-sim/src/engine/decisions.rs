@@ -149,6 +149,15 @@ impl Decisions {
         self.quality.add(&estimates, &truths);
     }
 
+    /// The picture at `now` as the picture source builds it for a decision cycle, before decoys
+    /// are screened out of it; reads the state and changes nothing.
+    pub fn picture_at(&self, now: SimTime, truth: &TruthView) -> AirPicture {
+        let mut picture = AirPicture::default();
+        self.source
+            .build(now, truth, self.all_nations, &mut picture);
+        picture
+    }
+
     /// Runs one decision cycle at `now`: returns why threats are left unengaged and the orders,
     /// and schedules the next cycle (a decision cycle later, or when the planner's quiet time
     /// ends).

@@ -24,7 +24,7 @@ pub mod shooters;
 pub mod sorties;
 pub mod threats;
 
-use canopy_c2::{Infeasible, Planner, ShooterKind, ShooterState};
+use canopy_c2::{AirPicture, Infeasible, Planner, ShooterKind, ShooterState};
 use canopy_core::{EngagementId, PatrolId, SimDuration, SimTime, StreamKey};
 
 pub use agenda::{Action, Agenda, Outbox, Reach, StretchIndex, Turn};
@@ -78,8 +78,8 @@ impl<'a> Simulation<'a> {
     }
 
     /// Runs to the end (every threat resolved and no interceptor in flight, or the duration cap)
-    /// and returns the event log; `on_tick` sees each step's new events and the time.
-    pub fn run(mut self, mut on_tick: impl FnMut(&[Event], SimTime)) -> Vec<Event> {
+    /// and returns the event log; `on_tick` sees each [`Step`].
+    pub fn run(mut self, mut on_tick: impl FnMut(Step<'_>)) -> Vec<Event> {
         let step = self.prepared.scenario.step;
         let cap = SimTime::START + self.prepared.scenario.duration;
         let mut reported = 0;
@@ -93,7 +93,7 @@ impl<'a> Simulation<'a> {
                     self.decide();
                 }
             }
-            on_tick(&self.out.events[reported..], self.now);
+            on_tick(self.step(reported));
             reported = self.out.events.len();
             if self.threats.all_resolved() && self.engagements.in_flight() == 0 {
                 break;
@@ -101,8 +101,17 @@ impl<'a> Simulation<'a> {
             self.now = self.next_tick(step, cap);
         }
         self.finish(cap);
-        on_tick(&self.out.events[reported..], self.now);
+        on_tick(self.step(reported));
         self.out.events
+    }
+
+    /// The step just taken, whose new events are those logged from `reported` on.
+    fn step(&self, reported: usize) -> Step<'_> {
+        Step {
+            events: &self.out.events[reported..],
+            time: self.now,
+            simulation: self,
+        }
     }
 
     /// The next step, or the first step at or after the next queued action when nothing flies.
@@ -271,6 +280,33 @@ impl<'a> Simulation<'a> {
             time: end,
             airborne,
         });
+    }
+}
+
+/// One engine step as observers see it: the events it logged, its time, and C2's picture on
+/// demand.
+pub struct Step<'s> {
+    /// The events logged during the step, in log order.
+    pub events: &'s [Event],
+    /// The step's time.
+    pub time: SimTime,
+    simulation: &'s Simulation<'s>,
+}
+
+impl Step<'_> {
+    /// C2's picture at this step, built on demand without changing the run: the tracks its
+    /// picture source holds (see [`Decisions::picture_at`]); empty while no threat is in the
+    /// theatre, when the engine does not watch the air.
+    pub fn picture(&self) -> AirPicture {
+        let simulation = self.simulation;
+        if simulation.threats.active_count() == 0 {
+            return AirPicture {
+                time: self.time,
+                tracks: Vec::new(),
+            };
+        }
+        let truth = TruthView::new(simulation.prepared, simulation.threats.statuses());
+        simulation.decisions.picture_at(self.time, &truth)
     }
 }
 
