@@ -23,6 +23,6 @@ pub mod theatre;
 
 pub use error::ServeError;
 pub use folder::Folder;
-pub use live::LiveNight;
+pub use live::{Follower, LiveNight, Pace};
 pub use night::Night;
 pub use server::{Server, Site};
