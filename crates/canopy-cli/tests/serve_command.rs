@@ -6,9 +6,8 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::time::Duration;
 
-use common::{Serving, get, request, run_events, scenario, send};
+use common::{Serving, get, read_stream, request, run_events, scenario, send};
 
 /// The page and a script still come back whole.
 fn still_serves(server: &mut Serving) {
@@ -120,35 +119,6 @@ fn malformed_oversized_and_abandoned_requests_are_refused_or_survived() {
     let _ = stream.read(&mut some).unwrap();
     drop(stream);
     still_serves(&mut server);
-}
-
-/// The events of every message of a live stream, read until its last message.
-fn read_stream(addr: std::net::SocketAddr) -> Vec<serde_json::Value> {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(120)))
-        .unwrap();
-    stream
-        .write_all(b"GET /api/live HTTP/1.1\r\nHost: x\r\n\r\n")
-        .unwrap();
-    let (mut text, mut buf, mut events) = (String::new(), [0u8; 65536], Vec::new());
-    loop {
-        let n = stream.read(&mut buf).unwrap();
-        assert!(n > 0, "the stream closed before its last message");
-        text.push_str(&String::from_utf8_lossy(&buf[..n]));
-        while let Some(start) = text.find("data: ") {
-            let Some(end) = text[start..].find('\n') else {
-                break;
-            };
-            let update: serde_json::Value =
-                serde_json::from_str(&text[start + 6..start + end]).unwrap();
-            text.drain(..start + end);
-            events.extend(update["events"].as_array().unwrap().iter().cloned());
-            if update["done"] == true {
-                return events;
-            }
-        }
-    }
 }
 
 #[test]

@@ -28,9 +28,9 @@ pub use error::DisError;
 pub use messages::{EntityUpdate, Message, MessageBody, messages};
 pub use orientation::euler_angles;
 pub use path::Path;
-pub use pcap::{DIS_PORT, pcap_bytes, write_pcap};
+pub use pcap::{DIS_PORT, pcap_bytes, pcap_payloads, write_pcap};
 pub use records::{Blast, BlastResult, Night, Shot};
-pub use udp::{Pacing, send_udp};
+pub use udp::{Pacing, UdpSender, send_udp};
 
 use canopy_core::SimTime;
 use canopy_sim::{Event, PreparedScenario};

@@ -8,7 +8,7 @@ use canopy_scenario::DisEntityType;
 use canopy_sim::PreparedScenario;
 
 use crate::entity::{Entity, Force};
-use crate::orientation::{difference, euler_angles, norm};
+use crate::orientation::{angle_between, difference, euler_angles, norm};
 use crate::records::{Blast, Night, Shot};
 
 /// Longest time between two Entity States of one entity (IEEE 1278.1 default HBT_ESPDU: 5 s).
@@ -16,6 +16,9 @@ pub const HEARTBEAT: SimDuration = SimDuration::from_micros(5_000_000);
 /// Dead-reckoning error beyond which an Entity State is sent at once (default DRA_POS_THRSH:
 /// 1 m).
 pub const POSITION_THRESHOLD_M: f64 = 1.0;
+/// Angle between the dead-reckoned and the true orientation beyond which an Entity State is sent
+/// at once (default DRA_ORIENT_THRSH: 3 degrees), radians.
+pub const ORIENTATION_THRESHOLD_RAD: f64 = 3.0 * std::f64::consts::PI / 180.0;
 /// How often the dead-reckoning error is checked.
 pub const CHECK_INTERVAL: SimDuration = SimDuration::from_micros(1_000_000);
 
@@ -116,8 +119,17 @@ fn dead_reckoned(update: &EntityUpdate, seconds: f64) -> Ecef {
     }
 }
 
-/// An entity's states: at its start, whenever the dead-reckoning error passes the threshold
-/// (checked every second) or the heartbeat is due, and a last, deactivated one at its end.
+/// Whether the state a receiver dead-reckons `since` the update `sent` (constant velocity, fixed
+/// orientation: DRM(F,P,W)) is off the true one, `now`, by more than a threshold.
+fn off_threshold(sent: &EntityUpdate, since: f64, now: &EntityUpdate) -> bool {
+    let position_error = norm(difference(now.position, dead_reckoned(sent, since)));
+    position_error > POSITION_THRESHOLD_M
+        || angle_between(sent.orientation, now.orientation) > ORIENTATION_THRESHOLD_RAD
+}
+
+/// An entity's states: at its start, whenever the dead-reckoned position or orientation passes
+/// its threshold (checked every second) or the heartbeat is due, and a last, deactivated one at
+/// its end.
 fn entity_updates(prepared: &PreparedScenario, entity: &Entity, out: &mut Vec<Message>) {
     if entity.end < entity.start {
         return;
@@ -130,13 +142,9 @@ fn entity_updates(prepared: &PreparedScenario, entity: &Entity, out: &mut Vec<Me
     let mut time = entity.start + CHECK_INTERVAL;
     while time < entity.end {
         let since = time.since(sent_at);
-        let error = difference(
-            entity.path.position(prepared, time),
-            dead_reckoned(&sent, since.as_secs_f64()),
-        );
-        if since >= HEARTBEAT || norm(error) > POSITION_THRESHOLD_M {
-            let next = state(prepared, entity, time, false);
-            out.push(message(sent_at, std::mem::replace(&mut sent, next)));
+        let now = state(prepared, entity, time, false);
+        if since >= HEARTBEAT || off_threshold(&sent, since.as_secs_f64(), &now) {
+            out.push(message(sent_at, std::mem::replace(&mut sent, now)));
             sent_at = time;
         }
         time += CHECK_INTERVAL;
@@ -146,4 +154,76 @@ fn entity_updates(prepared: &PreparedScenario, entity: &Entity, out: &mut Vec<Me
         entity.end,
         state(prepared, entity, entity.end, true),
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::path::Path;
+    use canopy_geo::{GeoPoint, to_ecef};
+
+    /// An entity flying level at 2 m/s from (0°, 0°) for 20 s, turning `rate_deg` degrees a
+    /// second from north towards east: a leg a second, leg `k` flown from `k - 0.5` s to
+    /// `k + 0.5` s on heading `k × rate`, so that the velocity at each whole second (a central
+    /// difference over that second) is exactly leg `k`'s.
+    fn turning(rate_deg: f64) -> Entity {
+        let origin = to_ecef(GeoPoint::from_degrees(0.0, 0.0).unwrap(), 0.0);
+        // At (0°, 0°) north is geocentric z and east is y.
+        let leg = |k: f64| {
+            let (sin, cos) = (k * rate_deg).to_radians().sin_cos();
+            [0.0, 2.0 * sin, 2.0 * cos]
+        };
+        let mut points = vec![(SimTime::START, origin)];
+        let mut at = origin;
+        for k in 0..=20 {
+            let (from, to) = (f64::from(k) - 0.5, (f64::from(k) + 0.5).min(20.0));
+            let seconds = to - from.max(0.0);
+            let v = leg(f64::from(k));
+            at = Ecef {
+                x_m: at.x_m + v[0] * seconds,
+                y_m: at.y_m + v[1] * seconds,
+                z_m: at.z_m + v[2] * seconds,
+            };
+            points.push((SimTime::from_secs_f64(to), at));
+        }
+        Entity {
+            number: 1,
+            entity_type: DisEntityType::default(),
+            force: Force::Friendly,
+            marking: "turning".into(),
+            path: Path::Legs(points),
+            start: SimTime::START,
+            end: SimTime::from_secs_f64(20.0),
+        }
+    }
+
+    /// The times of the entity's Entity States, and the last one's deactivated flag.
+    fn sent(entity: &Entity) -> (Vec<f64>, bool) {
+        let prepared = PreparedScenario::new(canopy_scenario::default_scenario().unwrap());
+        let mut out = Vec::new();
+        entity_updates(&prepared, entity, &mut out);
+        let times = out.iter().map(|m| m.time.as_secs_f64()).collect();
+        let last =
+            matches!(&out.last().unwrap().body, MessageBody::EntityState(u) if u.deactivated);
+        (times, last)
+    }
+
+    #[test]
+    fn a_turn_of_0_8_degrees_a_second_sends_a_state_every_4_s_by_the_orientation_threshold() {
+        // A receiver holds the orientation last sent (DRM(F,P,W)). Turning 0.8°/s, the true
+        // heading passes 3° from it 3.75 s after each state, so the check at the next whole
+        // second (4 s, heading off by 3.2°; at 3 s only 2.4°) sends one, before the 5 s
+        // heartbeat. Dead reckoning along the last velocity drifts only about
+        // 2 m/s × 0.014 rad/s × (4 s)² / 2 = 0.22 m meanwhile, under the 1 m threshold.
+        let (times, deactivated) = sent(&turning(0.8));
+        assert_eq!(times, [0.0, 4.0, 8.0, 12.0, 16.0, 20.0]);
+        assert!(deactivated);
+    }
+
+    #[test]
+    fn straight_level_flight_sends_a_state_at_each_heartbeat_only() {
+        let (times, deactivated) = sent(&turning(0.0));
+        assert_eq!(times, [0.0, 5.0, 10.0, 15.0, 20.0]);
+        assert!(deactivated);
+    }
 }

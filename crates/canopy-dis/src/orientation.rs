@@ -15,6 +15,10 @@ pub(crate) fn norm(v: Vector) -> f64 {
     (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt()
 }
 
+fn dot(a: Vector, b: Vector) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+
 fn cross(a: Vector, b: Vector) -> Vector {
     [
         a[1] * b[2] - a[2] * b[1],
@@ -44,6 +48,36 @@ pub fn euler_angles(position: Ecef, velocity: [f64; 3]) -> [f64; 3] {
     let theta = (-x[2]).atan2(x[0].hypot(x[1]));
     let phi = y[2].atan2(z[2]);
     [psi, theta, phi]
+}
+
+/// The body's x, y and z axes in geocentric coordinates for the Euler angles psi, theta, phi
+/// (IEEE 1278.1 §6.2.32: a yaw, a pitch, then a roll).
+fn body_axes([psi, theta, phi]: [f64; 3]) -> [Vector; 3] {
+    let (sin_psi, cos_psi) = psi.sin_cos();
+    let (sin_theta, cos_theta) = theta.sin_cos();
+    let (sin_phi, cos_phi) = phi.sin_cos();
+    [
+        [cos_theta * cos_psi, cos_theta * sin_psi, -sin_theta],
+        [
+            sin_phi * sin_theta * cos_psi - cos_phi * sin_psi,
+            sin_phi * sin_theta * sin_psi + cos_phi * cos_psi,
+            sin_phi * cos_theta,
+        ],
+        [
+            cos_phi * sin_theta * cos_psi + sin_phi * sin_psi,
+            cos_phi * sin_theta * sin_psi - sin_phi * cos_psi,
+            cos_phi * cos_theta,
+        ],
+    ]
+}
+
+/// The angle (radians, 0 to pi) of the one rotation that turns orientation `a` into `b` (both
+/// psi, theta, phi): the arc cosine of (trace(A Bᵀ) - 1) / 2, the trace being the sum of the dot
+/// products of the two bodies' like axes.
+pub(crate) fn angle_between(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let (a, b) = (body_axes(a), body_axes(b));
+    let trace = dot(a[0], b[0]) + dot(a[1], b[1]) + dot(a[2], b[2]);
+    ((trace - 1.0) / 2.0).clamp(-1.0, 1.0).acos()
 }
 
 #[cfg(test)]
@@ -86,5 +120,36 @@ mod tests {
         let [psi, theta, _] = euler_angles(origin, [100.0, 100.0, 0.0]);
         assert!((psi - FRAC_PI_2 / 2.0).abs() < 1e-9, "{psi}");
         assert!(theta.abs() < 1e-9, "{theta}");
+    }
+
+    #[test]
+    fn the_body_axes_of_the_euler_angles_are_the_axes_they_were_computed_from() {
+        // Climbing north-east over Warsaw: the body's x axis is the unit velocity, its y axis
+        // is level (at right angles to up).
+        let point = to_ecef(GeoPoint::from_degrees(52.2, 21.0).unwrap(), 3000.0);
+        let velocity = [-120.0, 80.0, 45.0];
+        let [x, y, z] = body_axes(euler_angles(point, velocity));
+        let speed = norm(velocity);
+        close(x, velocity.map(|c| c / speed));
+        let (lat, lon) = (52.2_f64.to_radians(), 21.0_f64.to_radians());
+        let up = [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()];
+        assert!(dot(y, up).abs() < 1e-9);
+        close(z, cross(x, y));
+    }
+
+    #[test]
+    fn the_angle_between_two_orientations_is_the_turn_between_them() {
+        // Level flight at (0, 0): a turn from north to 3° east of north, about the local
+        // vertical, is a rotation of 3°; any orientation is 0° from itself; flying the other
+        // way (east, then west) is a half turn.
+        let origin = to_ecef(GeoPoint::from_degrees(0.0, 0.0).unwrap(), 0.0);
+        let heading = |degrees: f64| {
+            let (sin, cos) = degrees.to_radians().sin_cos();
+            euler_angles(origin, [0.0, 100.0 * sin, 100.0 * cos])
+        };
+        assert!((angle_between(heading(0.0), heading(3.0)).to_degrees() - 3.0).abs() < 1e-9);
+        assert!(angle_between(heading(40.0), heading(40.0)).abs() < 1e-6);
+        let half = angle_between(heading(90.0), heading(-90.0));
+        assert!((half - std::f64::consts::PI).abs() < 1e-6, "{half}");
     }
 }

@@ -59,6 +59,19 @@ pub fn write_pcap(path: &Path, datagrams: &[Datagram], start_unix_s: i64) -> Res
     )?)
 }
 
+/// The PDUs of a pcap file as [`pcap_bytes`] writes it: each frame's bytes after its 42 bytes of
+/// Ethernet, IPv4 and UDP headers, in order.
+pub fn pcap_payloads(file: &[u8]) -> Vec<&[u8]> {
+    let mut payloads = Vec::new();
+    let mut at = 24;
+    while let Some(header) = file.get(at..at + 16) {
+        let length = u32::from_le_bytes(header[8..12].try_into().expect("4 bytes")) as usize;
+        payloads.push(file.get(at + 16 + 42..at + 16 + length).unwrap_or_default());
+        at += 16 + length;
+    }
+    payloads
+}
+
 /// One's-complement sum of 16-bit words (RFC 1071), folded.
 fn ones_complement_sum(bytes: &[u8], mut sum: u32) -> u16 {
     for pair in bytes.chunks(2) {
@@ -152,5 +165,16 @@ mod tests {
             500_000
         );
         assert_eq!(file.len(), 24 + 16 + 42 + 3);
+    }
+
+    #[test]
+    fn the_payloads_read_back_are_the_pdus_written() {
+        let datagrams = [vec![1_u8, 2, 3], vec![], vec![9; 300]].map(|bytes| Datagram {
+            time: SimTime::from_micros(1_000),
+            bytes,
+        });
+        let file = pcap_bytes(&datagrams, 0);
+        let expected: Vec<&[u8]> = datagrams.iter().map(|d| d.bytes.as_slice()).collect();
+        assert_eq!(pcap_payloads(&file), expected);
     }
 }

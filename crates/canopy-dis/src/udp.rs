@@ -16,22 +16,46 @@ pub enum Pacing {
     Speed(f64),
 }
 
+/// A UDP socket sending datagrams to one address (unicast or broadcast).
+#[derive(Debug)]
+pub struct UdpSender {
+    socket: UdpSocket,
+    address: SocketAddr,
+}
+
+impl UdpSender {
+    /// A socket on any local port of `address`'s family, allowed to broadcast (IPv4).
+    pub fn bind(address: SocketAddr) -> Result<UdpSender, DisError> {
+        let error = |source| DisError::Udp { address, source };
+        let local: SocketAddr = if address.is_ipv4() {
+            ([0, 0, 0, 0], 0).into()
+        } else {
+            ([0_u16; 8], 0).into()
+        };
+        let socket = UdpSocket::bind(local).map_err(error)?;
+        if address.is_ipv4() {
+            socket.set_broadcast(true).map_err(error)?;
+        }
+        Ok(UdpSender { socket, address })
+    }
+
+    /// Sends one datagram.
+    pub fn send(&self, datagram: &Datagram) -> Result<(), DisError> {
+        let address = self.address;
+        self.socket
+            .send_to(&datagram.bytes, address)
+            .map(|_| ())
+            .map_err(|source| DisError::Udp { address, source })
+    }
+}
+
 /// Sends every datagram to `address` (unicast or broadcast), in order.
 pub fn send_udp(
     address: SocketAddr,
     datagrams: &[Datagram],
     pacing: Pacing,
 ) -> Result<(), DisError> {
-    let error = |source| DisError::Udp { address, source };
-    let local: SocketAddr = if address.is_ipv4() {
-        ([0, 0, 0, 0], 0).into()
-    } else {
-        ([0_u16; 8], 0).into()
-    };
-    let socket = UdpSocket::bind(local).map_err(error)?;
-    if address.is_ipv4() {
-        socket.set_broadcast(true).map_err(error)?;
-    }
+    let sender = UdpSender::bind(address)?;
     let started = Instant::now();
     let first = datagrams.first().map(|datagram| datagram.time);
     for datagram in datagrams {
@@ -41,7 +65,7 @@ pub fn send_udp(
                 std::thread::sleep(wait);
             }
         }
-        socket.send_to(&datagram.bytes, address).map_err(error)?;
+        sender.send(datagram)?;
     }
     Ok(())
 }

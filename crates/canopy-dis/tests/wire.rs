@@ -294,18 +294,6 @@ fn the_same_scenario_and_seed_give_the_same_pcap_bytes() {
     );
 }
 
-/// The PDUs of a pcap file: each frame's bytes after its 42 bytes of Ethernet, IPv4 and UDP.
-fn pcap_payloads(file: &[u8]) -> Vec<Vec<u8>> {
-    let mut payloads = Vec::new();
-    let mut at = 24;
-    while at < file.len() {
-        let length = u32::from_le_bytes(file[at + 8..at + 12].try_into().unwrap()) as usize;
-        payloads.push(file[at + 16 + 42..at + 16 + length].to_vec());
-        at += 16 + length;
-    }
-    payloads
-}
-
 #[test]
 fn udp_to_a_loopback_socket_delivers_the_bytes_of_the_pcap() {
     let Fixture {
@@ -330,6 +318,6 @@ fn udp_to_a_loopback_socket_delivers_the_bytes_of_the_pcap() {
     let span_s = sent[2999].time.since(sent[0].time).as_secs_f64();
     canopy_dis::send_udp(address, sent, Pacing::Speed(span_s / 3.0)).unwrap();
     let received = listening.join().unwrap();
-    let payloads = pcap_payloads(&std::fs::read(pcap).unwrap());
-    assert_eq!(received, payloads[..3000]);
+    let file = std::fs::read(pcap).unwrap();
+    assert_eq!(received, canopy_dis::pcap_payloads(&file)[..3000]);
 }

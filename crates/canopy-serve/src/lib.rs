@@ -25,6 +25,6 @@ pub mod tracks;
 
 pub use error::ServeError;
 pub use folder::Folder;
-pub use live::LiveNight;
+pub use live::{Follower, LiveNight, Pace};
 pub use night::Night;
 pub use server::{Server, Site};

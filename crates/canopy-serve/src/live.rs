@@ -1,6 +1,8 @@
 //! A night followed as it runs: the simulation paced at a multiple of real time on its own
 //! thread, its events and snapshots of C2's picture kept in one shared log, and every open page
 //! streamed what it has not seen yet (a page joining late first receives the whole log so far).
+//! Another output may follow the night at the same pace (a [`Follower`]: the DIS PDUs of
+//! `canopy serve --live --dis`).
 
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -54,6 +56,38 @@ pub struct Update<'a> {
     pub pictures: &'a [PictureSnapshot],
     /// Whether the run has ended (the last message).
     pub done: bool,
+}
+
+/// The live clock: simulated time `t` falls due `t / speed` real seconds after the run starts.
+#[derive(Clone, Copy, Debug)]
+pub struct Pace {
+    started: Instant,
+    speed: f64,
+}
+
+impl Pace {
+    /// A clock starting now, at `speed` simulated seconds per real second.
+    pub fn start(speed: f64) -> Pace {
+        Pace {
+            started: Instant::now(),
+            speed,
+        }
+    }
+
+    /// Sleeps until `time` falls due (returns at once when it has).
+    pub fn wait_until(&self, time: SimTime) {
+        let due = self.started + Duration::from_secs_f64(time.as_secs_f64().max(0.0) / self.speed);
+        std::thread::sleep(due.saturating_duration_since(Instant::now()));
+    }
+}
+
+/// Another output following a live night at its pace, on the simulation's thread.
+pub trait Follower: Send + std::fmt::Debug {
+    /// At the end of each engine step, before the pages are told of it: does what falls due up
+    /// to `time`, waiting on `pace` for each part so that nothing goes out before its time.
+    fn reached(&mut self, time: SimTime, pace: &Pace);
+    /// Once after the last step, before the pages are told that the run has ended.
+    fn finished(&mut self);
 }
 
 /// A night being simulated at a pace, watched by any number of pages.
@@ -153,19 +187,21 @@ impl LiveNight {
         self.changed.send_modify(|version| *version += 1);
     }
 
-    /// Runs the night on a thread of its own, paced at `speed` simulated seconds per real second.
+    /// Runs the night on a thread of its own, paced at `speed` simulated seconds per real second,
+    /// with `follower` (if any) kept at the same pace.
     pub fn start(
         self: &Arc<Self>,
         prepared: PreparedScenario,
         options: RunOptions,
         speed: f64,
+        follower: Option<Box<dyn Follower>>,
     ) -> std::thread::JoinHandle<()> {
         let live = Arc::clone(self);
         std::thread::spawn(move || {
             let mut pacer = Pacer {
                 live: &live,
-                started: Instant::now(),
-                speed,
+                pace: Pace::start(speed),
+                follower,
                 pending: Vec::new(),
                 last_publish: Instant::now(),
                 recorder: PictureRecorder::of_run(&prepared, options.picture),
@@ -179,8 +215,8 @@ impl LiveNight {
 /// time comes round, then publishes them.
 struct Pacer<'a> {
     live: &'a LiveNight,
-    started: Instant,
-    speed: f64,
+    pace: Pace,
+    follower: Option<Box<dyn Follower>>,
     pending: Vec<Event>,
     last_publish: Instant,
     recorder: Option<PictureRecorder<'a>>,
@@ -219,9 +255,11 @@ impl Observer for Pacer<'_> {
         if let Some(recorder) = &mut self.recorder {
             recorder.on_tick(time);
         }
+        if let Some(follower) = &mut self.follower {
+            follower.reached(time, &self.pace);
+        }
+        self.pace.wait_until(time);
         let time_s = time.as_secs_f64();
-        let due = self.started + Duration::from_secs_f64(time_s.max(0.0) / self.speed);
-        std::thread::sleep(due.saturating_duration_since(Instant::now()));
         if !self.pending.is_empty() || self.last_publish.elapsed() >= CLOCK_ONLY_INTERVAL {
             self.publish(time_s, false);
             self.last_publish = Instant::now();
@@ -231,6 +269,9 @@ impl Observer for Pacer<'_> {
     fn on_finish(&mut self, metrics: &RunMetrics) {
         if let Some(recorder) = &mut self.recorder {
             recorder.on_finish(metrics);
+        }
+        if let Some(follower) = &mut self.follower {
+            follower.finished();
         }
         let time_s = self.live.log().time_s;
         self.publish(time_s, true);

@@ -18,7 +18,7 @@ use crate::assets::{FOLDER_PAGE, NIGHT_PAGE, asset};
 use crate::error::ServeError;
 use crate::folder::Folder;
 use crate::listener::{BoundedListener, MAX_CONNECTIONS};
-use crate::live::LiveNight;
+use crate::live::{Follower, LiveNight};
 use crate::night::Night;
 
 /// What a server shows.
@@ -34,6 +34,8 @@ pub enum Site {
         options: RunOptions,
         /// Simulated seconds per real second.
         speed: f64,
+        /// Another output kept at the night's pace (the DIS PDUs), if any.
+        follower: Option<Box<dyn Follower>>,
     },
     /// An output folder of `mc`, `compare`, `sweep` or `record`.
     Folder(Folder),
@@ -100,10 +102,11 @@ impl Server {
                 prepared,
                 options,
                 speed,
+                follower,
             } => {
                 state.night = Some(to_json(&Night::live(&prepared, &options, speed)));
                 let live = LiveNight::new();
-                live.start(*prepared, options, speed);
+                live.start(*prepared, options, speed, follower);
                 state.live = Some(live);
             }
             Site::Folder(folder) => state.folder = Some(Arc::new(folder)),

@@ -1,11 +1,15 @@
-//! `--dis`, `--dis-pcap` and their settings: the run's night as DIS PDUs (docs/dis.md).
+//! `--dis`, `--dis-pcap` and their settings: the night as DIS PDUs, after `canopy run` or as
+//! `canopy serve --live` follows it (docs/dis.md).
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-use canopy_dis::{Pacing, SimulationIds};
-use canopy_sim::{Event, PreparedScenario};
+use anyhow::{Context, bail, ensure};
+use canopy_dis::{Datagram, Pacing, SimulationIds, UdpSender};
+use canopy_serve::Follower;
+use canopy_sim::{Event, PreparedScenario, RunOptions};
+
+use super::dis_live::LiveDis;
 
 /// The DIS output's flags.
 #[derive(clap::Args, Clone, Debug)]
@@ -47,18 +51,26 @@ impl DisArgs {
         self.dis.is_some() || self.dis_pcap.is_some()
     }
 
-    /// Writes and sends the night's PDUs as asked.
-    pub fn output(&self, prepared: &PreparedScenario, events: &[Event]) -> anyhow::Result<()> {
-        if !self.wanted() {
-            return Ok(());
-        }
+    /// The night's PDUs with the ids asked for.
+    fn datagrams(
+        &self,
+        prepared: &PreparedScenario,
+        events: &[Event],
+    ) -> anyhow::Result<Vec<Datagram>> {
         let ids = SimulationIds {
             exercise: self.dis_exercise,
             site: self.dis_site,
             application: self.dis_application,
         };
-        let datagrams =
-            canopy_dis::night_datagrams(prepared, events, ids).context("building the DIS PDUs")?;
+        canopy_dis::night_datagrams(prepared, events, ids).context("building the DIS PDUs")
+    }
+
+    /// Writes and sends the night's PDUs as asked.
+    pub fn output(&self, prepared: &PreparedScenario, events: &[Event]) -> anyhow::Result<()> {
+        if !self.wanted() {
+            return Ok(());
+        }
+        let datagrams = self.datagrams(prepared, events)?;
         if let Some(path) = &self.dis_pcap {
             canopy_dis::write_pcap(path, &datagrams, prepared.scenario.start_unix_s)
                 .context("writing the --dis-pcap file")?;
@@ -68,6 +80,64 @@ impl DisArgs {
             canopy_dis::send_udp(address, &datagrams, pacing).context("sending --dis")?;
         }
         Ok(())
+    }
+
+    /// For `canopy serve`: refuses the DIS outputs without `--live` (they follow the night as it
+    /// runs) and `--dis-speed` (the live pace, `--speed`, paces them).
+    pub fn check_serve(&self, live: bool) -> anyhow::Result<()> {
+        let asked = [
+            ("--dis", self.dis.is_some()),
+            ("--dis-pcap", self.dis_pcap.is_some()),
+        ];
+        if let Some((flag, _)) = asked.into_iter().find(|(_, asked)| *asked)
+            && !live
+        {
+            bail!(
+                "{flag} on `canopy serve` follows the night as it runs: add --live \
+                 (`canopy run {flag}` puts a night on the wire without the page)"
+            );
+        }
+        if self.dis_speed.is_some() {
+            bail!(
+                "--dis-speed is for `canopy run`: under `serve --live` the PDUs keep --speed's pace"
+            );
+        }
+        Ok(())
+    }
+
+    /// For `canopy serve --live`: the night simulated beforehand (the same night the page follows,
+    /// the simulation being deterministic) and its PDUs, ready to go out at the live pace; `None`
+    /// when no DIS output is asked for.
+    pub fn follower(
+        &self,
+        prepared: &PreparedScenario,
+        options: &RunOptions,
+    ) -> anyhow::Result<Option<Box<dyn Follower>>> {
+        if !self.wanted() {
+            return Ok(None);
+        }
+        if let Some(path) = &self.dis_pcap {
+            let folder = path
+                .parent()
+                .filter(|folder| !folder.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            ensure!(
+                folder.is_dir(),
+                "--dis-pcap {}: there is no folder {} to write it in",
+                path.display(),
+                folder.display()
+            );
+        }
+        let sender = self
+            .dis
+            .map(UdpSender::bind)
+            .transpose()
+            .context("sending --dis")?;
+        let events = canopy_sim::run(prepared, options, &mut []).events;
+        let datagrams = self.datagrams(prepared, &events)?;
+        let start_unix_s = prepared.scenario.start_unix_s;
+        let output = LiveDis::new(datagrams, sender, self.dis_pcap.clone(), start_unix_s);
+        Ok(Some(Box::new(output)))
     }
 }
 

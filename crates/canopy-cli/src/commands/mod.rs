@@ -4,6 +4,7 @@ pub mod bench;
 pub mod c2_args;
 pub mod compare;
 pub mod dis_args;
+pub mod dis_live;
 pub mod mc;
 pub mod merge;
 pub mod record;

@@ -28,6 +28,9 @@ pub struct ServeArgs {
     /// Pace of --live, simulated seconds per real second.
     #[arg(long, default_value_t = 60.0, value_parser = parse_speed)]
     pub speed: f64,
+    /// The live night as DIS PDUs, sent as it unfolds (with --live).
+    #[command(flatten)]
+    pub dis: super::dis_args::DisArgs,
 }
 
 /// A pace: a positive number.
@@ -42,6 +45,7 @@ fn parse_speed(text: &str) -> Result<f64, String> {
 
 /// What the arguments ask to serve.
 fn site(args: &ServeArgs) -> anyhow::Result<Site> {
+    args.dis.check_serve(args.live)?;
     let path = args.night.path();
     if path.is_dir() {
         if args.live {
@@ -55,6 +59,7 @@ fn site(args: &ServeArgs) -> anyhow::Result<Site> {
     let (prepared, options) = args.night.prepare()?;
     Ok(if args.live {
         Site::Live {
+            follower: args.dis.follower(&prepared, &options)?,
             prepared: Box::new(prepared),
             options,
             speed: args.speed,

@@ -243,7 +243,11 @@ impl Engagements {
             // The threat the interceptor homes on decides the kill, by its true class; the
             // plan's kill probability is only what C2 expected of the track.
             let class = prepared.threats[threat.index()].class;
-            let pk = prepared.scenario.library.munition(order.plan.munition).pk(class);
+            let pk = prepared
+                .scenario
+                .library
+                .munition(order.plan.munition)
+                .pk(class);
             let draw: f64 = self.kill_draws[threat.index()].random();
             (draw >= pk).then_some(MissCause::KillDraw)
         };
