@@ -60,6 +60,12 @@ impl ClassBelief {
             .sum()
     }
 
+    /// Whether C2 takes the track for a missile (cruise or ballistic, at least even odds), for
+    /// which anti-ballistic rounds are kept.
+    pub fn is_missile(self) -> bool {
+        self.share(|class| matches!(class, ThreatClass::Cruise | ThreatClass::Ballistic)) >= 0.5
+    }
+
     /// The belief restricted to the classes `of` selects and renormalised, or `None` when they
     /// have no probability.
     pub fn given(self, of: impl Fn(ThreatClass) -> bool) -> Option<ClassBelief> {

@@ -45,6 +45,20 @@ pub fn debris_footprint(
     }
 }
 
+/// The share of a shot's kill probability the assignment counts when a kill costs
+/// `debris_cost_usd` in debris over people: a shot saves `pk · value` and costs `pk · debris` in
+/// expectation, so it enters as `pk · (1 − debris / value)` (0 when the debris outweighs the
+/// value).
+pub(crate) fn debris_discount(value_usd: f64, debris_cost_usd: f64) -> f64 {
+    if debris_cost_usd <= 0.0 {
+        1.0
+    } else if value_usd > 0.0 {
+        (1.0 - debris_cost_usd / value_usd).max(0.0)
+    } else {
+        0.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ use crate::infeasible::Infeasible;
 use crate::intercept::{extrapolate, time_of_flight_s};
 use crate::picture::TrackEstimate;
 use crate::planning::{InterceptPlan, PlanningContext};
+use crate::populated::PopulatedAreas;
 use crate::shooter::ShooterState;
 use crate::vectoring::{LAUNCH_RANGE_SHARE, check_dash, dash_munition, solve_dash};
 
@@ -242,6 +243,17 @@ fn geometry_plan(
     if rules.forbids_debris_on_nato() && geometry.nato_within_m(debris.centre, debris.radius_m) {
         return Err(Infeasible::DebrisOverNato);
     }
+    // Where the nation weighs debris over people, a kill's debris cost is priced in.
+    let debris_cost_usd = rules.populated_debris_cost_usd();
+    let populated_debris_cost_usd = if debris_cost_usd > 0.0
+        && PopulatedAreas::bundled()
+            .touched(debris.centre, debris.radius_m)
+            .is_some()
+    {
+        debris_cost_usd
+    } else {
+        0.0
+    };
     Ok(InterceptPlan {
         munition,
         launch_time,
@@ -256,5 +268,6 @@ fn geometry_plan(
         debris,
         pk: track.belief.expect(|class| kind.pk(class)),
         cost_usd: kind.cost_usd,
+        populated_debris_cost_usd,
     })
 }

@@ -17,7 +17,8 @@
 //! vectoring, intercept, threat      fighter dashes; intercept geometry; threat evaluation
 //! planning                          the seam: PlanningContext, InterceptPlan, Plan, Planner
 //! geometry, rulebook, shooter,      what planning consults and decides on
-//! picture, debris, infeasible
+//! picture, debris, infeasible,
+//! populated
 //! layers                            the sites a track will pass later
 //! waiting                           whether waiting beats a shot now
 //! classify                          class beliefs from a track's evidence
@@ -36,6 +37,7 @@ pub mod intercept;
 pub mod layers;
 pub mod picture;
 pub mod planning;
+pub mod populated;
 mod reach;
 pub mod registry;
 pub mod rulebook;
@@ -54,6 +56,7 @@ pub use geometry::Geometry;
 pub use infeasible::Infeasible;
 pub use picture::{AirPicture, NationSet, TrackEstimate};
 pub use planning::{EngagementOrder, InterceptPlan, Plan, Planner, PlanningContext};
+pub use populated::PopulatedAreas;
 pub use registry::{PlannerKind, UnknownPlanner};
 pub use rulebook::RuleBook;
 pub use shooter::{Magazine, MunitionStock, ShooterKind, ShooterState, Vectoring};

@@ -111,6 +111,9 @@ pub struct InterceptPlan {
     pub pk: f64,
     /// Cost of the shot, USD.
     pub cost_usd: f64,
+    /// The cost (USD) the shooter's nation weighs for a kill whose debris footprint touches a
+    /// populated area: its rules' `populated_debris_cost_usd` when it does, else 0.
+    pub populated_debris_cost_usd: f64,
 }
 
 /// Books an ordered engagement against the shooter's state for the rest of the cycle. A vectored

@@ -106,6 +106,13 @@ impl NationRules {
             .map_or(&[], |rules| rules.min_distance_from.as_slice())
     }
 
+    /// The cost (USD) the planner weighs for a kill whose debris touches a populated area.
+    pub fn populated_debris_cost_usd(&self) -> f64 {
+        self.rules
+            .as_ref()
+            .map_or(0.0, |rules| rules.populated_debris_cost_usd)
+    }
+
     /// Whether debris may not fall on NATO territory.
     pub fn forbids_debris_on_nato(&self) -> bool {
         self.rules
@@ -124,6 +131,7 @@ mod tests {
                 threat_classes: classes.to_vec(),
                 min_distance_from: Vec::new(),
                 forbid_debris_on_nato: false,
+                populated_debris_cost_usd: 0.0,
             }),
             ..NationRules::default()
         }

@@ -24,7 +24,7 @@ use canopy_core::SimTime;
 use canopy_scenario::ThreatClass;
 use canopy_wta::{Budget, ProblemBuilder, Reserve, Shooter, Solver, SolverKind};
 
-use crate::belief::ClassBelief;
+use crate::debris::debris_discount;
 use crate::feasibility::check_engagement;
 use crate::fights::independent_groups;
 use crate::infeasible::Infeasible;
@@ -287,12 +287,6 @@ fn new_pair(ctx: &PlanningContext, shooter: &ShooterState, index: usize, stock: 
     }
 }
 
-/// Whether C2 takes a track for a missile (cruise or ballistic, at least even odds), for which
-/// anti-ballistic rounds are kept.
-fn is_missile(belief: ClassBelief) -> bool {
-    belief.share(|class| matches!(class, ThreatClass::Cruise | ThreatClass::Ballistic)) >= 0.5
-}
-
 /// Solves the assignment and returns the engagements to order, as (track index, pair index),
 /// earliest launch first: one per track, two where no look is possible.
 ///
@@ -422,7 +416,7 @@ fn solve_fight(
     };
     let classes: Vec<u32> = in_reach
         .iter()
-        .map(|&track| u32::from(is_missile(targets.tracks[track].belief)))
+        .map(|&track| u32::from(targets.tracks[track].belief.is_missile()))
         .collect();
     let in_reach_values: Vec<f64> = in_reach
         .iter()
@@ -437,9 +431,11 @@ fn solve_fight(
         let mut pk = vec![0.0; in_reach.len()];
         let mut allowed = vec![false; in_reach.len()];
         let kind = ctx.library.munition(stock.munition);
-        for (track, _) in &pair.options {
-            pk[column(*track)] =
+        for (track, plan) in &pair.options {
+            let pk_kill =
                 targets.assessments[*track].value_weighted_pk(kind, targets.tracks[*track]);
+            pk[column(*track)] =
+                pk_kill * debris_discount(targets.values[*track], plan.populated_debris_cost_usd);
             allowed[column(*track)] = true;
         }
         let rounds = caps[pair_index];
@@ -581,13 +577,14 @@ fn unassigned_reason(
                 .map(|(_, plan)| (pair, plan))
         })
         .peekable();
-    let missile = is_missile(track_estimate.belief);
+    let missile = track_estimate.belief.is_missile();
     let mut all_reserved = options.peek().is_some();
     let mut worthwhile = false;
     for (pair, plan) in options {
         let usable = missile || pair.other_class_rounds > 0;
         all_reserved &= !usable;
-        let pk = assessment.value_weighted_pk(ctx.library.munition(plan.munition), track_estimate);
+        let pk = assessment.value_weighted_pk(ctx.library.munition(plan.munition), track_estimate)
+            * debris_discount(value_usd, plan.populated_debris_cost_usd);
         worthwhile |= usable && pk * value_usd > ctx.cost_weight * plan.cost_usd;
     }
     if all_reserved {

@@ -144,6 +144,9 @@ pub struct Rules {
     pub min_distance_from: Vec<(CountryCode, f64)>,
     /// Refuse any engagement whose debris footprint touches NATO territory.
     pub forbid_debris_on_nato: bool,
+    /// The cost (USD) the `wta` planner weighs for a kill whose debris footprint touches a
+    /// populated area (0: not weighed).
+    pub populated_debris_cost_usd: f64,
 }
 
 impl Rules {

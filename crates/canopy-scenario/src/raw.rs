@@ -108,6 +108,7 @@ pub(crate) struct RawRules {
     pub threat_classes: Spanned<Vec<Spanned<ThreatClass>>>,
     pub min_distance_from_km: BTreeMap<Spanned<String>, Spanned<f64>>,
     pub forbid_debris_on_nato: bool,
+    pub populated_debris_cost_usd: Option<Spanned<f64>>,
 }
 
 /// `[[zone]]`: an id, a kind, the nations it applies to and exactly one shape.
@@ -360,6 +361,9 @@ pub(crate) const RAID_PLACES_RULE: &str = "a place id (of data/places.csv, data/
 /// What `c2.cost_weight` accepts.
 pub(crate) const C2_COST_WEIGHT_RULE: &str = "a number of 0 or more: the weight of one USD of interceptor cost against one USD of damage averted (default 2)";
 
+/// What `rules.populated_debris_cost_usd` accepts.
+pub(crate) const POPULATED_DEBRIS_COST_RULE: &str = "a cost in US dollars, 0 or more (default 0), weighed for a kill whose debris falls on a populated area";
+
 /// What a value of `[aim_point_value_usd]` accepts.
 pub(crate) const AIM_POINT_VALUE_RULE: &str = "a value in US dollars, 0 or more, e.g. lviv = 80e6 (default: by kind of place, data/library/evaluation.toml)";
 
@@ -399,7 +403,7 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
         "nation.name" => "a name in quotes",
         "nation.coalition" | "rules.forbid_debris_on_nato" => "true or false",
         "rules" => {
-            "[[rules]] tables with nation, threat_classes, min_distance_from_km, forbid_debris_on_nato"
+            "[[rules]] tables with nation, threat_classes, min_distance_from_km, forbid_debris_on_nato (populated_debris_cost_usd optional)"
         }
         "rules.nation" | "site.nation" | "patrol.nation" => NATION,
         "zone.nations" => {
@@ -477,6 +481,7 @@ pub(crate) fn describe(field: &str) -> Option<&'static str> {
             "the radius of an acoustic network's field in km, above 0 and at most 2000"
         }
         "place.name" | "place.kind" | "place.country" => "a text in quotes",
+        "rules.populated_debris_cost_usd" => POPULATED_DEBRIS_COST_RULE,
         "aim_point_value_usd" => {
             "a table of aim point id = value in US dollars, e.g. { lviv = 80e6 }"
         }

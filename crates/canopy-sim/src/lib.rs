@@ -16,7 +16,6 @@ pub mod observer;
 pub mod picture;
 pub mod picture_quality;
 pub mod picture_source;
-pub mod populated;
 pub mod prepared;
 pub mod profile;
 pub mod route;

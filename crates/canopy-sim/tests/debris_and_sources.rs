@@ -2,8 +2,8 @@
 //! kills' footprints and the misses' fall points say, and each nation's share of the picture is
 //! logged and counted.
 
+use canopy_c2::PopulatedAreas;
 use canopy_scenario::load_scenario;
-use canopy_sim::populated::PopulatedAreas;
 use canopy_sim::{Event, PictureMode, PlannerKind, PreparedScenario, RunOptions};
 
 #[test]

@@ -5,7 +5,7 @@ use super::Context;
 use super::common;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::model::{Nation, Patrol, Rules, Site, Zone, ZoneKind};
-use crate::raw::{RawNation, RawRules};
+use crate::raw::{POPULATED_DEBRIS_COST_RULE, RawNation, RawRules};
 use crate::units::km_to_m;
 use canopy_core::NationId;
 use canopy_geo::{Borders, CountryCode};
@@ -130,6 +130,16 @@ pub(super) fn rules(
                 .map(|(c, m, _)| (c, m))
                 .collect(),
             forbid_debris_on_nato: rules.forbid_debris_on_nato,
+            populated_debris_cost_usd: match &rules.populated_debris_cost_usd {
+                Some(cost) => common::number(
+                    cx.file,
+                    &format!("{field}.populated_debris_cost_usd"),
+                    cost,
+                    0.0..=f64::MAX,
+                    POPULATED_DEBRIS_COST_RULE,
+                )?,
+                None => 0.0,
+            },
         });
     }
     Ok(())

@@ -3,7 +3,7 @@
 
 use super::{Reduction, RunMetrics};
 use crate::event::Event;
-use crate::populated::PopulatedAreas;
+use canopy_c2::PopulatedAreas;
 
 /// Counts what came down over populated areas.
 pub(super) struct DebrisOverPopulatedAreas;
