@@ -3,18 +3,11 @@
 
 use std::path::PathBuf;
 
-use canopy_serve::Night;
-use canopy_serve::paths::ThreatPath;
-use canopy_sim::{Event, PictureMode, PlannerKind, Position, PreparedScenario, RunOptions};
+mod common;
 
-/// `[lat, lon]` of a path at `time`, interpolated between its points as the page does.
-fn along(path: &ThreatPath, time: f64) -> [f64; 2] {
-    let p = &path.path;
-    let k = p.partition_point(|q| q[0] <= time).clamp(1, p.len() - 1);
-    let (a, b) = (p[k - 1], p[k]);
-    let f = ((time - a[0]) / (b[0] - a[0])).clamp(0.0, 1.0);
-    [a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2])]
-}
+use canopy_serve::Night;
+use canopy_sim::{Event, PictureMode, PlannerKind, Position, PreparedScenario, RunOptions};
+use common::along;
 
 #[test]
 fn a_path_passes_where_the_log_places_its_threat() {
