@@ -70,13 +70,20 @@ impl ClassEvidence {
         ClassEvidence {
             speed_mps,
             speed_sigma_mps: speed_variance.max(0.0).sqrt(),
-            altitude_m: position_m.up_m + (e * e + n * n) / (2.0 * radius),
+            altitude_m: altitude_above_ground_m(position_m),
             altitude_sigma_m: covariance[2][2].max(0.0).sqrt(),
             climb_mps: v[2] + (e * v[0] + n * v[1]) / radius,
             climb_sigma_mps: covariance[5][5].max(0.0).sqrt(),
             heard,
         }
     }
+}
+
+/// The altitude (m) above the ground of a position in the theatre's tangent-plane frame (origin
+/// at ground level): the ground lies `d² / 2R` below the plane at a horizontal distance `d`.
+pub fn altitude_above_ground_m(position_m: EnuPosition) -> f64 {
+    let (e, n) = (position_m.east_m, position_m.north_m);
+    position_m.up_m + (e * e + n * n) / (2.0 * MEAN_EARTH_RADIUS_M)
 }
 
 /// The class belief the evidence gives under the library's class models.

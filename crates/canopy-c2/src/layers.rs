@@ -6,9 +6,9 @@
 //! munition's band) at a point where the site's nation may engage it, and the nation may engage
 //! the track. Sites that can engage the track now are left out: they are shots now, not later.
 
-use canopy_geo::MEAN_EARTH_RADIUS_M;
 use canopy_scenario::ThreatClass;
 
+use crate::classify::altitude_above_ground_m;
 use crate::picture::TrackEstimate;
 use crate::planning::PlanningContext;
 use crate::shooter::{ShooterKind, ShooterState};
@@ -26,8 +26,7 @@ pub fn later_layers(
     let p = track.position_m;
     let (ve, vn) = (track.velocity_mps.east_mps, track.velocity_mps.north_mps);
     let ground_speed_sq = ve * ve + vn * vn;
-    let altitude_m =
-        p.up_m + (p.east_m * p.east_m + p.north_m * p.north_m) / (2.0 * MEAN_EARTH_RADIUS_M);
+    let altitude_m = altitude_above_ground_m(p);
     let mut layers = Vec::new();
     for (shooter, now) in shooters.iter().zip(engaging_now) {
         if *now || shooter.kind != ShooterKind::Site {

@@ -108,17 +108,9 @@ impl Planner for WtaPlanner {
         let targets = Targets {
             tracks: &tracks,
             assessments: &assessments,
-            values: &shares,
+            shares: &shares,
         };
         defer(ctx, &targets, shooters, &mut pairs, &mut furthest);
-        let values: Vec<f64> = (0..tracks.len())
-            .map(|index| assessments[index].value_usd * shares[index])
-            .collect();
-        let targets = Targets {
-            tracks: &tracks,
-            assessments: &assessments,
-            values: &values,
-        };
         let chosen = assign(ctx, &targets, &pairs, shooters);
         let mut shooters = shooters.to_vec();
         let mut engaged = vec![false; tracks.len()];
@@ -153,17 +145,24 @@ impl Planner for WtaPlanner {
     }
 }
 
-/// The tracks of one cycle's assignment: their estimates, their assessments and the values at
-/// stake in a shot at each (the share of the assessed value a shot puts at stake).
+/// The tracks of one cycle's assignment: their estimates, their assessments and the share of
+/// each assessed value a shot puts at stake ([`LOOK_VALUE_SHARE`] when a look may follow).
 struct Targets<'a> {
     tracks: &'a [&'a TrackEstimate],
     assessments: &'a [ThreatAssessment],
-    values: &'a [f64],
+    shares: &'a [f64],
+}
+
+impl Targets<'_> {
+    /// The value (USD) at stake in a shot at track `index`.
+    fn value(&self, index: usize) -> f64 {
+        self.assessments[index].value_usd * self.shares[index]
+    }
 }
 
 /// Takes out of the assignment the tracks for which one more look, or a later layer, is worth
 /// more than a shot now ([`crate::waiting`]): their options are dropped and their reason is
-/// `deferred`. `targets.values` holds here the share of each track's value a shot puts at stake.
+/// `deferred`.
 fn defer(
     ctx: &PlanningContext,
     targets: &Targets,
@@ -200,7 +199,7 @@ fn defer(
                 belief: track.belief,
                 class_values_usd: assessment
                     .class_values_usd
-                    .map(|v| v * targets.values[index]),
+                    .map(|v| v * targets.shares[index]),
                 time_to_aim_s: Some(time_to_aim_s),
                 now: &options[index],
                 later: &later,
@@ -418,10 +417,7 @@ fn solve_fight(
         .iter()
         .map(|&track| u32::from(targets.tracks[track].belief.is_missile()))
         .collect();
-    let in_reach_values: Vec<f64> = in_reach
-        .iter()
-        .map(|&track| targets.values[track])
-        .collect();
+    let in_reach_values: Vec<f64> = in_reach.iter().map(|&track| targets.value(track)).collect();
     let mut builder = ProblemBuilder::new(in_reach_values)
         .target_classes(classes)
         .cost_weight(ctx.cost_weight);
@@ -435,7 +431,7 @@ fn solve_fight(
             let pk_kill =
                 targets.assessments[*track].value_weighted_pk(kind, targets.tracks[*track]);
             pk[column(*track)] =
-                pk_kill * debris_discount(targets.values[*track], plan.populated_debris_cost_usd);
+                pk_kill * debris_discount(targets.value(*track), plan.populated_debris_cost_usd);
             allowed[column(*track)] = true;
         }
         let rounds = caps[pair_index];
@@ -567,7 +563,7 @@ fn unassigned_reason(
     targets: &Targets,
 ) -> Infeasible {
     let (track_estimate, assessment) = (targets.tracks[track], &targets.assessments[track]);
-    let value_usd = targets.values[track];
+    let value_usd = targets.value(track);
     let mut options = pairs
         .iter()
         .filter_map(|pair| {

@@ -341,3 +341,26 @@ fn ukraine_2025_is_a_whole_flight_night_of_about_500_threats() {
         }
     }
 }
+
+#[test]
+fn aim_points_are_valued_by_kind_of_place_unless_the_scenario_says_otherwise() {
+    let value_of = |scenario: &Scenario, id: &str| {
+        scenario
+            .aim_points
+            .iter()
+            .find(|point| point.place.id == id)
+            .map(|point| point.value_usd)
+    };
+    // Library defaults (data/library/evaluation.toml): a city 50 M USD, a thermal plant 150 M.
+    let default = western_shield();
+    assert_eq!(value_of(&default, "lviv"), Some(50.0e6));
+    assert_eq!(value_of(&default, "burshtyn-tpp"), Some(150.0e6));
+    // A value the scenario gives replaces the default of that aim point only.
+    let text = format!(
+        "{}\n[aim_point_value_usd]\nburshtyn-tpp = 250e6\n",
+        canopy_scenario::DEFAULT_SCENARIO_TOML
+    );
+    let valued = canopy_scenario::parse_scenario(&text, &default_scenario_path()).unwrap();
+    assert_eq!(value_of(&valued, "burshtyn-tpp"), Some(250.0e6));
+    assert_eq!(value_of(&valued, "lviv"), Some(50.0e6));
+}

@@ -1,26 +1,14 @@
 //! The page's threat paths are the engine's true paths: interpolated at the time a threat entered
 //! the theatre or was destroyed, a path is where the event log says the threat was.
 
-use std::path::PathBuf;
-
 mod common;
 
-use canopy_serve::Night;
-use canopy_sim::{Event, PictureMode, PlannerKind, Position, PreparedScenario, RunOptions};
-use common::along;
+use canopy_sim::{Event, PictureMode, Position};
+use common::{along, default_night};
 
 #[test]
 fn a_path_passes_where_the_log_places_its_threat() {
-    let file =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/western-shield.toml");
-    let scenario = canopy_scenario::load_scenario(&file).unwrap();
-    let options = RunOptions {
-        seed: scenario.seed,
-        replication: 0,
-        picture: PictureMode::Perfect,
-        planner: PlannerKind::default(),
-    };
-    let night = Night::replay(&PreparedScenario::new(scenario), &options);
+    let (_, _, night) = default_night(PictureMode::Perfect);
     let mut checked = 0;
     for event in &night.events {
         let (threat, at): (u32, &Position) = match event {

@@ -1,35 +1,17 @@
 //! The page's snapshots of C2's tracked picture: taking them leaves the run as `canopy run` has
 //! it, event for event, and the tracks lie where the threats truly fly.
 
-use std::path::PathBuf;
-
 mod common;
 
-use canopy_serve::Night;
 use canopy_serve::tracks::SNAPSHOT_INTERVAL_S;
-use canopy_sim::{PictureMode, PlannerKind, PreparedScenario, RunOptions};
-use common::along;
+use canopy_sim::PictureMode;
+use common::{along, default_night};
 
 /// Roughly the distance between two nearby points, metres.
 fn distance_m(a: [f64; 2], b: [f64; 2]) -> f64 {
     let north = (a[0] - b[0]).to_radians() * 6_371_000.0;
     let east = (a[1] - b[1]).to_radians() * 6_371_000.0 * a[0].to_radians().cos();
     north.hypot(east)
-}
-
-fn default_night(picture: PictureMode) -> (PreparedScenario, RunOptions, Night) {
-    let file =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/western-shield.toml");
-    let scenario = canopy_scenario::load_scenario(&file).unwrap();
-    let options = RunOptions {
-        seed: scenario.seed,
-        replication: 0,
-        picture,
-        planner: PlannerKind::default(),
-    };
-    let prepared = PreparedScenario::new(scenario);
-    let night = Night::replay(&prepared, &options);
-    (prepared, options, night)
 }
 
 #[test]

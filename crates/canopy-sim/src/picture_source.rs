@@ -115,7 +115,9 @@ impl PictureSource {
     pub fn threat_of(&self, track: &TrackEstimate, candidates: &[Candidate]) -> Option<ThreatId> {
         match self {
             PictureSource::Perfect => Some(ThreatId(track.id.0 as u32)),
-            PictureSource::Tracked(_) => acquire(candidates, track),
+            PictureSource::Tracked(_) => {
+                acquire(candidates, (track.position_m, track.velocity_mps))
+            }
         }
     }
 }

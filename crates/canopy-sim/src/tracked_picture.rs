@@ -238,7 +238,11 @@ impl TrackedPicture {
                 ),
                 None => self::candidates(truth, now),
             });
-            if let Some(threat) = acquire(candidates, &self.estimate(track, now_s)) {
+            let kinematics = (
+                extrapolated_position(track, now_s),
+                theatre_velocity(&track.estimate.mean),
+            );
+            if let Some(threat) = acquire(candidates, kinematics) {
                 self.holding.insert(track.id.0);
                 if !std::mem::replace(&mut held[threat.index()], true) {
                     newly.push(threat);
@@ -373,20 +377,24 @@ fn sorted_candidates(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates
 }
 
-/// The threat an order on `track` homes on: among the `candidates` (sorted west to east, as
-/// [`candidates`] gives them) within [`SEEKER_ACQUISITION_M`] of its estimated position, the
-/// one nearest in position and velocity (velocity mismatch weighted by
-/// [`ACQUISITION_VELOCITY_WEIGHT_S`]; the lower threat number on a tie), if any.
-pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<ThreatId> {
-    let east_m = track.position_m.east_m;
+/// The threat an order on a track estimated at `(position_m, velocity_mps)` homes on: among the
+/// `candidates` (sorted west to east, as [`candidates`] gives them) within
+/// [`SEEKER_ACQUISITION_M`] of its estimated position, the one nearest in position and velocity
+/// (velocity mismatch weighted by [`ACQUISITION_VELOCITY_WEIGHT_S`]; the lower threat number on
+/// a tie), if any.
+pub fn acquire(
+    candidates: &[Candidate],
+    (position, velocity): (EnuPosition, EnuVelocity),
+) -> Option<ThreatId> {
+    let east_m = position.east_m;
     let first = candidates.partition_point(|c| c.1.east_m < east_m - SEEKER_ACQUISITION_M);
     candidates[first..]
         .iter()
         .take_while(|c| c.1.east_m <= east_m + SEEKER_ACQUISITION_M)
         .filter_map(|&(threat, position_m, velocity_mps)| {
-            let d = (position_m - track.position_m).norm();
+            let d = (position_m - position).norm();
             (d <= SEEKER_ACQUISITION_M).then(|| {
-                let dv = (velocity_mps - track.velocity_mps).norm();
+                let dv = (velocity_mps - velocity).norm();
                 (threat, d + ACQUISITION_VELOCITY_WEIGHT_S * dv)
             })
         })
@@ -397,7 +405,6 @@ pub fn acquire(candidates: &[Candidate], track: &TrackEstimate) -> Option<Threat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use canopy_scenario::ThreatClass;
 
     #[test]
     fn each_nation_counts_the_tracks_it_fed_and_those_it_fed_alone() {
@@ -432,9 +439,9 @@ mod tests {
         assert_eq!(shares.len(), 2);
     }
 
-    fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> TrackEstimate {
-        let state = (position_m.into(), velocity_mps.into());
-        TrackEstimate::exact(TrackId(1), ThreatClass::Drone, state, NationSet::default())
+    /// A track's estimated position and velocity.
+    fn track(position_m: [f64; 3], velocity_mps: [f64; 3]) -> (EnuPosition, EnuVelocity) {
+        (position_m.into(), velocity_mps.into())
     }
 
     #[test]
@@ -451,12 +458,12 @@ mod tests {
         );
         let slow_track = track([0.0; 3], [45.0, 0.0, 0.0]);
         // Drone: 1000 + 10·2 = 1020; missile: 400 + 10·155 = 1950.
-        assert_eq!(acquire(&[missile, drone], &slow_track), Some(ThreatId(0)));
+        assert_eq!(acquire(&[missile, drone], slow_track), Some(ThreatId(0)));
         let far = track([0.0, 5001.0, 0.0], [47.0, 0.0, 0.0]);
         assert_eq!(
             acquire(
                 &[(ThreatId(0), EnuPosition::default(), [47.0, 0.0, 0.0].into())],
-                &far
+                far
             ),
             None
         );
