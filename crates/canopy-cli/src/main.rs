@@ -31,6 +31,8 @@ enum Command {
     Sweep(commands::sweep::SweepArgs),
     /// Replay the public strike record night by night against a defence, and score the model.
     Record(commands::record::RecordArgs),
+    /// Fit the model's assumed numbers to a window of the strike record (docs/validation.md).
+    Fit(commands::fit::FitArgs),
     /// Merge the directories of the shards of one Monte Carlo.
     Merge(commands::merge::MergeArgs),
     /// Time replications of a scenario (release build recommended).
@@ -53,6 +55,7 @@ fn main() -> std::process::ExitCode {
         Command::Sweep(args) => commands::sweep::execute(args),
         Command::Merge(args) => commands::merge::execute(args),
         Command::Record(args) => commands::record::execute(args),
+        Command::Fit(args) => commands::fit::execute(args),
         Command::Bench(args) => commands::bench::execute(args),
         Command::Track(args) => commands::track::execute(args),
         Command::Wta(args) => commands::wta::execute(args),

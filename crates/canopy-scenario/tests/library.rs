@@ -110,9 +110,11 @@ fn every_number_has_a_provenance_and_assumptions_have_ranges() {
         for (name, parameter) in provenance {
             match &parameter.provenance {
                 Provenance::Source { url, .. } => assert!(url.starts_with("http"), "{name}"),
-                Provenance::Assumed { .. } => {
+                Provenance::Assumed { .. } | Provenance::Fitted { .. } => {
                     let (low, high) = parameter.range.expect("assumed values carry a range");
                     assert!(low <= parameter.value && parameter.value <= high, "{name}");
+                    let (prior_low, prior_high) = parameter.prior_range().expect("a prior");
+                    assert!(prior_low <= low && high <= prior_high, "{name}");
                 }
             }
         }
@@ -203,4 +205,60 @@ fn an_unknown_key_names_the_allowed_keys() {
         "{message}"
     );
     assert!(message.contains("`self_destructs`"), "{message}");
+}
+
+/// The first munition's `pk_drone` entry (0.9, assumed, range [0.8, 0.98]) rewritten.
+fn with_pk_drone(entry: &str) -> String {
+    let text = LibraryTexts::BUNDLED.munitions;
+    let start = text
+        .find("pk_drone = { value = 0.9,")
+        .expect("the first pk_drone");
+    let end = start + text[start..].find('\n').expect("a line end");
+    format!("{}{entry}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn a_fitted_value_keeps_its_prior_range_and_the_fit_s_range() {
+    let text = with_pk_drone(
+        "pk_drone = { value = 0.85, assumed = \"hit-to-kill\", range = [0.83, 0.88], prior_range = [0.8, 0.98], fitted = \"fitted on the public strike record, July 2024 - June 2025\" }",
+    );
+    let library = Library::from_texts(&LibraryTexts {
+        munitions: &text,
+        ..LibraryTexts::BUNDLED
+    })
+    .expect("a fitted value is accepted");
+    let parameter = &library.munitions[0].provenance["pk_drone"];
+    assert_eq!(library.munitions[0].pk[0], 0.85);
+    assert_eq!(parameter.range, Some((0.83, 0.88)));
+    assert_eq!(parameter.prior_range(), Some((0.8, 0.98)));
+    assert!(parameter.is_fitted());
+    let bundled = &bundled().munitions[0].provenance["pk_drone"];
+    assert_eq!(bundled.prior_range(), Some((0.8, 0.98)));
+    assert!(!bundled.is_fitted());
+}
+
+#[test]
+fn a_fit_outside_its_prior_or_of_a_sourced_value_is_refused() {
+    let outside = with_pk_drone(
+        "pk_drone = { value = 0.85, assumed = \"hit-to-kill\", range = [0.7, 0.88], prior_range = [0.8, 0.98], fitted = \"the record\" }",
+    );
+    let message = with_munitions(&outside).to_string();
+    assert!(message.contains("munition[0].pk_drone"), "{message}");
+    assert!(
+        message.contains("does not hold the fitted range"),
+        "{message}"
+    );
+    let alone = with_pk_drone(
+        "pk_drone = { value = 0.85, assumed = \"hit-to-kill\", range = [0.8, 0.88], fitted = \"the record\" }",
+    );
+    let message = with_munitions(&alone).to_string();
+    assert!(message.contains("come together"), "{message}");
+    let sourced = with_pk_drone(
+        "pk_drone = { value = 0.85, source = \"https://example.org\", fitted = \"the record\", prior_range = [0.8, 0.98] }",
+    );
+    let message = with_munitions(&sourced).to_string();
+    assert!(
+        message.contains("a public figure is not fitted"),
+        "{message}"
+    );
 }

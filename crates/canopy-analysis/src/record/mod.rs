@@ -8,6 +8,7 @@
 
 pub mod counterfactual;
 pub mod date;
+pub mod fit;
 pub mod group;
 pub mod launch_places;
 pub mod nights;
@@ -19,12 +20,16 @@ pub mod table;
 
 use std::collections::BTreeMap;
 
+use canopy_core::StreamKey;
 use canopy_scenario::Scenario;
 use canopy_sim::{PictureMode, PlannerKind, PreparedScenario, RunOptions};
 use rayon::prelude::*;
 
+use crate::uncertainty::{has_fitted, sample_fitted};
+
 pub use counterfactual::{CounterfactualSummary, NightComparison, compare_nights};
 pub use date::Date;
+pub use fit::{FitOptions, KNOBS, Knob, KnobFit, fit};
 pub use group::Group;
 pub use nights::{NightPlan, RaidPlan, plan_nights};
 pub use outputs::{nights_table, write_outputs};
@@ -45,6 +50,10 @@ pub struct ReplayOptions {
     pub picture: PictureMode,
     /// Planner.
     pub planner: PlannerKind,
+    /// Whether each replication draws the library's numbers fitted to the record from the range
+    /// the fit left them ([`crate::uncertainty::sample_fitted`]), so that the predicted interval
+    /// carries what the fit leaves unknown; `false` flies the library's values.
+    pub draw_fitted: bool,
 }
 
 /// The nights of a window flown against one defence.
@@ -74,6 +83,7 @@ pub fn replay(
         }
         scenarios.push(built.scenario);
     }
+    let draw_fitted = options.draw_fitted && has_fitted(&defence.library);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
         .build()
@@ -95,7 +105,16 @@ pub fn replay(
                     picture: options.picture,
                     planner: options.planner,
                 };
-                run_night(&prepared[night], &run_options)
+                if draw_fitted {
+                    let mut scenario = prepared[night].scenario.clone();
+                    sample_fitted(
+                        &mut scenario.library,
+                        &StreamKey::new(options.seed, replication),
+                    );
+                    run_night(&PreparedScenario::new(scenario), &run_options)
+                } else {
+                    run_night(&prepared[night], &run_options)
+                }
             })
             .collect();
         let per_night = options.runs.max(1) as usize;

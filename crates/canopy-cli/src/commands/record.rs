@@ -4,92 +4,48 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::Context;
 use canopy_analysis::record::{
-    CounterfactualSummary, Date, Defence, NightPlan, NightRow, RecordSummary, ReplayOptions,
-    compare_nights, launch_places, night_scenario, plan_nights, read_record, replay, score,
-    write_outputs,
+    CounterfactualSummary, Defence, NightPlan, NightRow, RecordSummary, ReplayOptions,
+    compare_nights, launch_places, night_scenario, replay, score, write_outputs,
 };
+use canopy_analysis::uncertainty::sample_fitted;
+use canopy_core::StreamKey;
 use canopy_report::{RecordReportInput, record_report};
 use canopy_scenario::{Scenario, load_scenario};
 use canopy_sim::{Event, PreparedScenario, RunOptions};
 
+use super::record_window::Window;
+
 /// Arguments of `canopy record`.
 #[derive(clap::Args)]
 pub struct RecordArgs {
-    /// Your copy of the record table (the "Massive Missile Attacks on Ukraine" CSV; see
-    /// docs/validation.md for where to get it).
-    pub table: PathBuf,
-    /// First night, YYYY-MM-DD (the date of a row's `time_end`), included.
-    #[arg(long, value_parser = parse_date)]
-    pub from: Date,
-    /// Last night, YYYY-MM-DD, included.
-    #[arg(long, value_parser = parse_date)]
-    pub to: Date,
-    /// The defence the record is flown against (default: scenarios/ukraine-2025.toml); its own
-    /// raids say where each threat type is launched from and aims, when the record does not.
-    #[arg(long)]
-    pub scenario: Option<PathBuf>,
+    /// The table, the window, the defence and the replications.
+    #[command(flatten)]
+    pub window: super::record_window::WindowArgs,
     /// Another defence to fly the same nights against (e.g. Ukraine plus the coalition): the
     /// report shows what it would have changed.
     #[arg(long)]
     pub defence: Option<PathBuf>,
-    /// Replications per night.
-    #[arg(long, default_value_t = 10)]
-    pub runs: u64,
-    /// Master seed (default: the defence scenario's `seed`).
-    #[arg(long)]
-    pub seed: Option<u64>,
-    /// Worker threads (0: one per core). Results do not depend on it.
-    #[arg(long, default_value_t = 0)]
-    pub threads: usize,
-    /// The picture and the planner.
-    #[command(flatten)]
-    pub c2: super::c2_args::C2Args,
     /// Output directory: nights.parquet, nights.csv, summary.json, report.html.
     #[arg(long)]
     pub out: PathBuf,
 }
 
-fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("`{text}` is not a date; allowed: YYYY-MM-DD"))
-}
-
 /// Replays the nights, writes the outputs and prints the error table.
 pub fn execute(args: RecordArgs) -> anyhow::Result<()> {
-    anyhow::ensure!(
-        args.from <= args.to,
-        "--from {} is after --to {}; allowed: a window whose first night is not after its last",
-        args.from,
-        args.to
-    );
-    anyhow::ensure!(
-        args.runs > 0,
-        "--runs 0; allowed: 1 or more replications a night"
-    );
     let started = Instant::now();
-    let text = std::fs::read_to_string(&args.table)
-        .with_context(|| format!("cannot read the record table {}", args.table.display()))?;
-    let table =
-        read_record(&text).map_err(|err| anyhow::anyhow!("{}: {err}", args.table.display()))?;
-    let nights = plan_nights(&table, args.from, args.to);
-    let base_path = args.scenario.clone().unwrap_or_else(|| {
-        canopy_scenario::default_scenario_path().with_file_name("ukraine-2025.toml")
-    });
-    let base = load_scenario(&base_path)?;
-    let options = ReplayOptions {
-        runs: args.runs,
-        seed: args.seed.unwrap_or(base.seed),
-        threads: args.threads,
-        picture: args.c2.picture,
-        planner: args.c2.planner,
-    };
+    let Window {
+        table,
+        nights,
+        base,
+        options,
+    } = args.window.load()?;
     let flown = replay(&nights, &base, &options).map_err(anyhow::Error::msg)?;
     let scores = score(&table, &nights, &flown.runs);
     let mut summary = RecordSummary::new(
-        (args.from, args.to),
+        (args.window.from, args.window.to),
         (&table, &nights, &scores),
-        (args.runs, &base.name),
+        (args.window.runs, &base.name),
         flown.unplaced.clone(),
     );
     let mut comparisons = None;
@@ -115,7 +71,7 @@ pub fn execute(args: RecordArgs) -> anyhow::Result<()> {
     println!(
         "{} nights x {} replications in {:.1} s -> {}",
         nights.len(),
-        args.runs,
+        args.window.runs,
         started.elapsed().as_secs_f64(),
         args.out.display()
     );
@@ -143,7 +99,11 @@ fn worst_night(
     let defence = Defence::new(base.clone());
     let built =
         night_scenario(&defence, night, &launch_places::bundled()).map_err(anyhow::Error::msg)?;
-    let prepared = PreparedScenario::new(built.scenario);
+    let mut scenario = built.scenario;
+    if options.draw_fitted {
+        sample_fitted(&mut scenario.library, &StreamKey::new(options.seed, 0));
+    }
+    let prepared = PreparedScenario::new(scenario);
     let run_options = RunOptions {
         seed: options.seed,
         replication: 0,

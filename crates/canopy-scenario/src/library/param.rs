@@ -16,6 +16,8 @@ pub(crate) struct RawParam {
     assumed: Option<String>,
     range: Option<[f64; 2]>,
     note: Option<String>,
+    fitted: Option<String>,
+    prior_range: Option<[f64; 2]>,
 }
 
 /// Where a library number comes from.
@@ -33,6 +35,16 @@ pub enum Provenance {
         /// Why this value was chosen.
         reasoning: String,
     },
+    /// An assumption since fitted to data: its value and range are the fit's, within the
+    /// plausible range the assumption gave (docs/validation.md).
+    Fitted {
+        /// Why the assumption's range was chosen.
+        reasoning: String,
+        /// What the value was fitted on.
+        fit: String,
+        /// The assumption's plausible range before the fit, in SI units.
+        prior_range: (f64, f64),
+    },
 }
 
 /// A library number in SI units, its plausible range (for sensitivity studies) and its provenance.
@@ -44,6 +56,23 @@ pub struct Parameter {
     pub range: Option<(f64, f64)>,
     /// Where the number comes from.
     pub provenance: Provenance,
+}
+
+impl Parameter {
+    /// The range a fit may search: a fitted number's range before the fit, an assumption's
+    /// range; `None` for a public figure, which is never fitted.
+    pub fn prior_range(&self) -> Option<(f64, f64)> {
+        match &self.provenance {
+            Provenance::Source { .. } => None,
+            Provenance::Assumed { .. } => self.range,
+            Provenance::Fitted { prior_range, .. } => Some(*prior_range),
+        }
+    }
+
+    /// Whether the number was fitted to data.
+    pub fn is_fitted(&self) -> bool {
+        matches!(self.provenance, Provenance::Fitted { .. })
+    }
 }
 
 /// The largest count a library parameter may hold.
@@ -137,6 +166,8 @@ pub(crate) fn is_param_of(catalogues: &[&[ParamSpec]], key: &str) -> bool {
 
 const PROVENANCE_RULE: &str = "exactly one of `source = \"URL\"` (a public figure) or `assumed = \"reasoning\"` with `range = [low, high]`";
 
+const FITTED_RULE: &str = "an assumed value fitted to data: `assumed = \"reasoning\"`, `fitted = \"what it was fitted on\"`, `prior_range = [low, high]` (the assumption's range) and `range = [low, high]` (the fit's, inside it)";
+
 /// Checks a parameter (in `field`, e.g. `threat[3].speed_kmh`) and converts it from `unit` to SI
 /// (the value and the range).
 pub(crate) fn check_param(
@@ -154,6 +185,12 @@ pub(crate) fn check_param(
         return fail(
             format!("value {} is out of bounds", p.value),
             bounds.describe().to_string(),
+        );
+    }
+    if p.source.is_some() && (p.fitted.is_some() || p.prior_range.is_some()) {
+        return fail(
+            "a public figure is not fitted".to_string(),
+            FITTED_RULE.to_string(),
         );
     }
     let provenance = match (&p.source, &p.assumed) {
@@ -182,8 +219,34 @@ pub(crate) fn check_param(
                     PROVENANCE_RULE.to_string(),
                 );
             }
-            Provenance::Assumed {
-                reasoning: reasoning.clone(),
+            match (&p.fitted, p.prior_range) {
+                (None, None) => Provenance::Assumed {
+                    reasoning: reasoning.clone(),
+                },
+                (Some(fit), Some(prior)) => Provenance::Fitted {
+                    reasoning: reasoning.clone(),
+                    fit: fit.clone(),
+                    prior_range: checked_prior_range(bounds, unit, prior, p.range).ok_or_else(
+                        || {
+                            file.error(
+                                ErrorKind::Value,
+                                raw.span(),
+                                field,
+                                format!(
+                                    "prior_range [{}, {}] does not hold the fitted range",
+                                    prior[0], prior[1]
+                                ),
+                                FITTED_RULE.to_string(),
+                            )
+                        },
+                    )?,
+                },
+                _ => {
+                    return fail(
+                        "`fitted` and `prior_range` come together".to_string(),
+                        FITTED_RULE.to_string(),
+                    );
+                }
             }
         }
         (Some(_), Some(_)) => {
@@ -221,6 +284,22 @@ pub(crate) fn check_param(
         range,
         provenance,
     })
+}
+
+/// A fitted number's prior range in SI, if it is a valid range that holds the fitted `range`.
+fn checked_prior_range(
+    bounds: Bounds,
+    unit: Unit,
+    [low, high]: [f64; 2],
+    range: Option<[f64; 2]>,
+) -> Option<(f64, f64)> {
+    let [fit_low, fit_high] = range?;
+    let valid = low.is_finite()
+        && high.is_finite()
+        && bounds_admit_range(bounds, low, high)
+        && low <= fit_low
+        && fit_high <= high;
+    valid.then(|| (unit.to_si(low), unit.to_si(high)))
 }
 
 /// A range's ends may be fractional for counts (a plausible span), but must respect the sign rules.
