@@ -21,6 +21,8 @@ pub struct Scenario {
     pub start_utc: String,
     /// The start instant in whole seconds since the Unix epoch.
     pub start_unix_s: i64,
+    /// The start instant in microseconds since the Unix epoch.
+    pub start_unix_us: i64,
     /// Hard cap of a run.
     pub duration: SimDuration,
     /// Master seed.
@@ -397,6 +399,12 @@ pub enum ZoneVerdict {
 }
 
 impl Scenario {
+    /// The instant `time` after the start as ISO-8601 UTC text, to the millisecond
+    /// (`2024-07-09T16:00:00.000Z`).
+    pub fn utc_at(&self, time: SimTime) -> String {
+        crate::clock::utc_text(self.start_unix_us.saturating_add(time.as_micros()))
+    }
+
     /// The zones' verdict on `nation` engaging at `p`: allowed when `p` is inside at least one
     /// engagement zone listing the nation and inside none of the no-fire zones listing it;
     /// approval is required when it is also inside an approval-required zone listing it.

@@ -122,6 +122,7 @@ pub(crate) fn scenario(
         description: header.description.clone(),
         start_utc,
         start_unix_s: start.unix_seconds(),
+        start_unix_us: start.unix_micros(),
         duration,
         seed,
         step,
