@@ -8,6 +8,7 @@ use crate::library::{
 use crate::places::Place;
 use canopy_core::{NationId, SimDuration, SimTime};
 use canopy_geo::{Borders, CountryCode, GeoPoint, ZoneShape};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A validated scenario.
@@ -159,7 +160,7 @@ impl Rules {
 }
 
 /// What a zone means for the nations it lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ZoneKind {
     /// The nations may engage inside (and, without any engagement zone covering a point, not there).
@@ -315,7 +316,7 @@ pub struct AimPoint {
 }
 
 /// Who decides on engagements.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthorityMode {
     /// Shooters engage on their own authority (except in approval-required zones).

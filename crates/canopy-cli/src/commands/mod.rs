@@ -9,6 +9,7 @@ pub mod mc;
 pub mod merge;
 pub mod record;
 pub mod run;
+pub mod schema;
 pub mod serve;
 pub mod sweep;
 pub mod track;
