@@ -5,6 +5,7 @@ pub mod c2_args;
 pub mod compare;
 pub mod dis_args;
 pub mod dis_live;
+pub mod export;
 pub mod mc;
 pub mod merge;
 pub mod record;
