@@ -43,6 +43,10 @@ enum Command {
     Wta(commands::wta::WtaArgs),
     /// Check a scenario file: a one-line summary if valid, the located error if not.
     Validate(commands::validate::ValidateArgs),
+    /// Draw a night's event log over its scenario as GeoJSON or KML for map tools.
+    Export(commands::export::ExportArgs),
+    /// Print the JSON Schema of the scenario format (for editors; docs/scenario-format.md).
+    Schema(commands::schema::SchemaArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -60,6 +64,8 @@ fn main() -> std::process::ExitCode {
         Command::Track(args) => commands::track::execute(args),
         Command::Wta(args) => commands::wta::execute(args),
         Command::Validate(args) => commands::validate::execute(args),
+        Command::Export(args) => commands::export::execute(args),
+        Command::Schema(args) => commands::schema::execute(args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

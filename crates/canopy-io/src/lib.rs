@@ -1,6 +1,6 @@
 //! Writers for a run's outputs: JSON summaries and JSON Lines event logs, flat tables as Parquet and CSV, each written whole
 //! (a temporary file in the target directory, then a rename) so an interrupted run never leaves a
-//! half-written file.
+//! half-written file; and the event log read back ([`read_events`]).
 
 pub mod atomic;
 pub mod json;
@@ -12,7 +12,7 @@ pub mod table_csv;
 
 pub use atomic::write_atomic;
 pub use json::write_json;
-pub use jsonl::JsonLinesRecorder;
+pub use jsonl::{EventLog, EventLogError, JsonLinesRecorder, read_events};
 #[cfg(feature = "parquet")]
 pub use parquet_file::{ParquetTableWriter, write_parquet};
 pub use table::{Column, ColumnType, Missing, Table, TableSchema};

@@ -1,5 +1,5 @@
 //! What every map of a scenario shows the same way, whatever draws it (the report's SVG, the
-//! `canopy serve` page): the nations' colours, the aim points, how zone kinds read, and the rings
+//! `canopy serve` page, `canopy export`'s files): the nations' colours, the aim points, how zone kinds read, and the rings
 //! drawn for geodesic circles.
 
 use canopy_geo::{GeoPoint, direct};

@@ -67,6 +67,11 @@ impl Start {
         })
     }
 
+    /// Microseconds since the Unix epoch.
+    pub(crate) fn unix_micros(self) -> i64 {
+        self.unix_micros
+    }
+
     /// Whole seconds since the Unix epoch (rounded down).
     pub(crate) fn unix_seconds(self) -> i64 {
         self.unix_micros.div_euclid(MICROS_PER_SECOND)
@@ -166,6 +171,44 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// Proleptic Gregorian `(year, month, day)` of a count of days since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`, the inverse of [`days_from_civil`]).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// An instant, in microseconds since the Unix epoch, as ISO-8601 UTC text to the millisecond:
+/// `2024-07-09T16:00:00.000Z` (rounded to the nearest millisecond).
+pub(crate) fn utc_text(unix_micros: i64) -> String {
+    let millis = unix_micros.saturating_add(500).div_euclid(1000);
+    let (seconds, milli) = (millis.div_euclid(1000), millis.rem_euclid(1000));
+    let (days, second_of_day) = (
+        seconds.div_euclid(SECONDS_PER_DAY),
+        seconds.rem_euclid(SECONDS_PER_DAY),
+    );
+    let (year, month, day) = civil_from_days(days);
+    let (hour, minute, second) = (
+        second_of_day / 3600,
+        second_of_day % 3600 / 60,
+        second_of_day % 60,
+    );
+    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}.{milli:03}Z")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +235,23 @@ mod tests {
                 .unix_seconds(),
             951_782_400
         );
+    }
+
+    #[test]
+    fn instants_are_written_as_they_are_read() {
+        for text in [
+            "1970-01-01T00:00:00.000Z",
+            "2000-02-29T23:59:59.999Z",
+            "2024-07-09T16:00:00.500Z",
+            "2100-03-01T00:00:00.000Z",
+            "1969-12-31T23:59:59.000Z",
+        ] {
+            let micros = Start::parse(text).unwrap().unix_micros();
+            assert_eq!(utc_text(micros), text);
+        }
+        let start = Start::parse("2024-07-09T22:00:00Z").unwrap().unix_micros();
+        assert_eq!(utc_text(start + 3_723_250_400), "2024-07-09T23:02:03.250Z");
+        assert_eq!(utc_text(start + 7_200_000_000), "2024-07-10T00:00:00.000Z");
     }
 
     #[test]

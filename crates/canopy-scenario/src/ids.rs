@@ -2,8 +2,8 @@
 
 use crate::error::{ErrorKind, ScenarioError};
 use crate::source::SourceFile;
+use crate::spanned::Spanned;
 use std::collections::BTreeMap;
-use toml::Spanned;
 
 /// What an id may look like.
 pub(crate) const ID_RULE: &str =

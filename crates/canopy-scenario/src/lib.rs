@@ -32,7 +32,8 @@
 //! `{ value, source = "URL" }` or `{ value, assumed = "reasoning", range = [low, high] }`; the
 //! validated types keep the SI value and, in `provenance`, the range and source of each.
 //!
-//! The file format is described for users in `docs/scenario-format.md`.
+//! The file format is described for users in `docs/scenario-format.md`; its JSON Schema, for
+//! editors, is generated from the same raw types ([`scenario_schema`], `canopy schema`).
 
 mod bundled_places;
 pub mod cities;
@@ -46,7 +47,9 @@ mod model;
 mod overlay;
 mod places;
 mod raw;
+mod schema;
 mod source;
+mod spanned;
 pub mod units;
 mod validate;
 
@@ -69,3 +72,4 @@ pub use model::{
 };
 pub use overlay::{Overlay, apply_overlays};
 pub use places::{Place, Places};
+pub use schema::{SCHEMA_PATH, scenario_schema, scenario_schema_json};

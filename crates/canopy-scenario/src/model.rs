@@ -8,6 +8,7 @@ use crate::library::{
 use crate::places::Place;
 use canopy_core::{NationId, SimDuration, SimTime};
 use canopy_geo::{Borders, CountryCode, GeoPoint, ZoneShape};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A validated scenario.
@@ -21,6 +22,8 @@ pub struct Scenario {
     pub start_utc: String,
     /// The start instant in whole seconds since the Unix epoch.
     pub start_unix_s: i64,
+    /// The start instant in microseconds since the Unix epoch.
+    pub start_unix_us: i64,
     /// Hard cap of a run.
     pub duration: SimDuration,
     /// Master seed.
@@ -157,7 +160,7 @@ impl Rules {
 }
 
 /// What a zone means for the nations it lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ZoneKind {
     /// The nations may engage inside (and, without any engagement zone covering a point, not there).
@@ -313,7 +316,7 @@ pub struct AimPoint {
 }
 
 /// Who decides on engagements.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthorityMode {
     /// Shooters engage on their own authority (except in approval-required zones).
@@ -397,6 +400,12 @@ pub enum ZoneVerdict {
 }
 
 impl Scenario {
+    /// The instant `time` after the start as ISO-8601 UTC text, to the millisecond
+    /// (`2024-07-09T16:00:00.000Z`).
+    pub fn utc_at(&self, time: SimTime) -> String {
+        crate::clock::utc_text(self.start_unix_us.saturating_add(time.as_micros()))
+    }
+
     /// The zones' verdict on `nation` engaging at `p`: allowed when `p` is inside at least one
     /// engagement zone listing the nation and inside none of the no-fire zones listing it;
     /// approval is required when it is also inside an approval-required zone listing it.

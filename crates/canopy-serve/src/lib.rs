@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! PreparedScenario ─► theatre (map layers) ─┐
-//!                  └► paths (true paths) ────┼► night (the page's data) ─► server (axum routes)
+//! canopy_sim::paths (true paths) ───────────┼► night (the page's data) ─► server (axum routes)
 //! event log (replay) or live (paced run) ────┤                              ▲
 //! tracks (C2's picture, snapshots) ──────────┘                              │
 //! output folder (report.html, events.parquet) ─► folder ───────────────────┘
@@ -18,7 +18,6 @@ pub mod folder;
 pub mod listener;
 pub mod live;
 pub mod night;
-pub mod paths;
 pub mod server;
 pub mod theatre;
 pub mod tracks;

@@ -2,10 +2,10 @@
 //! tracked picture (both empty when the page follows a run live and receives them as they
 //! happen).
 
+use canopy_sim::paths::{ThreatPath, threat_paths};
 use canopy_sim::{Event, Observer, PreparedScenario, RunOptions};
 use serde::Serialize;
 
-use crate::paths::{ThreatPath, threat_paths};
 use crate::theatre::Theatre;
 use crate::tracks::{PictureRecorder, PictureSnapshot};
 

@@ -9,10 +9,9 @@
 use canopy_c2::{AirPicture, TrackEstimate};
 use canopy_core::{SimDuration, SimTime};
 use canopy_scenario::ThreatClass;
+use canopy_sim::paths::round;
 use canopy_sim::{Observer, PictureMode, PreparedScenario, RunMetrics};
 use serde::Serialize;
-
-use crate::paths::round;
 
 /// Least simulated time between two snapshots, seconds: the default scenario's decision cycle,
 /// about 1 MB of data for the default night (the page moves each track along its estimated

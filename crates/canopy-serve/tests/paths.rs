@@ -4,7 +4,7 @@
 mod common;
 
 use canopy_sim::{Event, PictureMode, Position};
-use common::{along, default_night};
+use common::default_night;
 
 #[test]
 fn a_path_passes_where_the_log_places_its_threat() {
@@ -19,7 +19,7 @@ fn a_path_passes_where_the_log_places_its_threat() {
         };
         let path = &night.threats[threat as usize];
         assert_eq!(path.id, threat);
-        let [lat, lon] = along(path, event.time().as_secs_f64());
+        let [lat, lon] = path.at(event.time().as_secs_f64());
         // 10 km chords of a geodesic and 1e-5° rounding: well under 0.002° (about 200 m)
         assert!(
             (lat - at.lat_deg).abs() < 2e-3,

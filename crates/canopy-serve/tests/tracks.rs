@@ -5,7 +5,7 @@ mod common;
 
 use canopy_serve::tracks::SNAPSHOT_INTERVAL_S;
 use canopy_sim::PictureMode;
-use common::{along, default_night};
+use common::default_night;
 
 /// Roughly the distance between two nearby points, metres.
 fn distance_m(a: [f64; 2], b: [f64; 2]) -> f64 {
@@ -45,7 +45,7 @@ fn snapshots_leave_the_log_unchanged_and_tracks_lie_on_the_threats_paths() {
                 .threats
                 .iter()
                 .filter(|threat| threat.launch_s <= t)
-                .map(|threat| distance_m([track.lat, track.lon], along(threat, t)))
+                .map(|threat| distance_m([track.lat, track.lon], threat.at(t)))
                 .fold(f64::INFINITY, f64::min);
             marks += 1;
             near += usize::from(nearest <= 5000.0);

@@ -13,6 +13,7 @@ pub mod event;
 pub mod ew;
 pub mod metrics;
 pub mod observer;
+pub mod paths;
 pub mod picture;
 pub mod picture_quality;
 pub mod picture_source;

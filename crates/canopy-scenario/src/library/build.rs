@@ -14,8 +14,8 @@ use super::{Library, LibraryTexts};
 use super::{evaluation, sensors};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::source::SourceFile;
+use crate::spanned::Spanned;
 use std::path::Path;
-use toml::Spanned;
 
 const THREATS_FILE: &str = "data/library/threats.toml";
 const MUNITIONS_FILE: &str = "data/library/munitions.toml";

@@ -3,9 +3,9 @@
 
 use crate::error::{ErrorKind, ScenarioError};
 use crate::source::SourceFile;
+use crate::spanned::Spanned;
 use std::fmt;
 use std::str::FromStr;
-use toml::Spanned;
 
 /// What `dis_entity_type` accepts, for error messages.
 pub(crate) const DIS_ENTITY_TYPE_RULE: &str = "seven numbers joined by dots, \

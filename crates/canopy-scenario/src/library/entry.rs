@@ -7,7 +7,7 @@ use super::types::Provenances;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::source::SourceFile;
-use toml::Spanned;
+use crate::spanned::Spanned;
 
 /// Declares the type of one catalogue entry as written, and each of its parameters once: the key
 /// it is written under, the SI name it is kept under, the values it may take and its unit.
@@ -71,8 +71,8 @@ macro_rules! catalogue_entry {
         #[serde(deny_unknown_fields)]
         pub(crate) struct $raw {
             $( pub $head: $head_ty, )*
-            $( pub $key: ::toml::Spanned<$crate::library::param::RawParam>, )*
-            $($( pub $okey: Option<::toml::Spanned<$crate::library::param::RawParam>>, )*)?
+            $( pub $key: $crate::spanned::Spanned<$crate::library::param::RawParam>, )*
+            $($( pub $okey: Option<$crate::spanned::Spanned<$crate::library::param::RawParam>>, )*)?
             $($( pub $tail: $tail_ty, )*)?
         }
 

@@ -8,9 +8,9 @@ use super::param::{PARAM_TABLE_RULE, is_param_of};
 use super::types::{Provenances, ThreatClass};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::source::SourceFile;
+use crate::spanned::Spanned;
 use serde::Deserialize;
 use std::path::Path;
-use toml::Spanned;
 
 /// Where the catalogue lives, for error messages.
 const EVALUATION_FILE: &str = "data/library/evaluation.toml";

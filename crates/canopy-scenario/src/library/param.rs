@@ -3,9 +3,9 @@
 use crate::ScenarioError;
 use crate::error::ErrorKind;
 use crate::source::SourceFile;
+use crate::spanned::Spanned;
 use crate::units::{deg_to_rad, hours_to_s, km_to_m, kmh_to_mps};
 use serde::Deserialize;
-use toml::Spanned;
 
 /// A parameter as written in a library file, before it is checked.
 #[derive(Debug, Deserialize)]

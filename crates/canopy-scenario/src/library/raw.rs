@@ -4,8 +4,8 @@
 use super::entry::catalogue_entry;
 use super::param::{PARAM_TABLE_RULE, is_param_of};
 use super::types::{MunitionKind, ThreatClass};
+use crate::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 /// `threats.toml`.
 #[derive(Debug, Deserialize)]

@@ -6,9 +6,9 @@ use super::param::{PARAM_TABLE_RULE, is_param_of};
 use super::types::{SensorKind, SensorType};
 use crate::error::ScenarioError;
 use crate::source::SourceFile;
+use crate::spanned::Spanned;
 use serde::Deserialize;
 use std::path::Path;
-use toml::Spanned;
 
 /// Where the catalogue lives, for error messages.
 const SENSORS_FILE: &str = "data/library/sensors.toml";

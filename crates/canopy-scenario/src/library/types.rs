@@ -3,11 +3,14 @@
 use super::dis_type::DisEntityType;
 use super::index::{MunitionIndex, SensorIndex};
 use super::param::Parameter;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The four classes of threat that rules of engagement and kill probabilities distinguish.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ThreatClass {
     /// One-way attack drone (Shahed-136 / Geran-2).

@@ -7,7 +7,7 @@ use super::Context;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::model::{AimPoint, Raid};
 use crate::raw::AIM_POINT_VALUE_RULE;
-use toml::Spanned;
+use crate::spanned::Spanned;
 
 /// The raids' aim points in order of first mention, valued.
 pub(super) fn aim_points(

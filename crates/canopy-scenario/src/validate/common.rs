@@ -6,10 +6,10 @@ use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::choices;
 use crate::raw::RawPoint;
 use crate::source::SourceFile;
+use crate::spanned::Spanned;
 use canopy_core::{SimDuration, SimTime};
 use canopy_geo::GeoPoint;
 use std::ops::RangeInclusive;
-use toml::Spanned;
 
 /// What a point may look like.
 const POINT_RULE: &str = "[lat, lon] in degrees: latitude in [-90, 90], longitude in [-180, 180]";
@@ -24,12 +24,12 @@ pub(super) fn point(
     field: &str,
     raw: &RawPoint,
 ) -> Result<GeoPoint, ScenarioError> {
-    let &[lat, lon] = raw.get_ref().as_slice() else {
+    let &[lat, lon] = raw.get_ref().0.as_slice() else {
         return Err(file.error(
             ErrorKind::Value,
             raw.span(),
             field,
-            format!("a point needs 2 numbers, {} given", raw.get_ref().len()),
+            format!("a point needs 2 numbers, {} given", raw.get_ref().0.len()),
             POINT_RULE,
         ));
     };

@@ -9,7 +9,7 @@ use crate::error::ScenarioError;
 use crate::ids::{UniqueIds, check_id};
 use crate::model::{EwArea, Nation};
 use crate::raw::{EW_LOST_SHARE_RULE, RawEw};
-use toml::Spanned;
+use crate::spanned::Spanned;
 
 /// The EW areas, in file order.
 pub(super) fn areas(

@@ -7,17 +7,13 @@ use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::{AircraftIndex, MunitionIndex, SystemIndex};
 use crate::model::{Nation, Patrol, Site};
-use crate::raw::{RawPatrol, RawRounds, RawSite};
+use crate::raw::{MAX_AIRCRAFT, MAX_ALTITUDE_M, RawPatrol, RawRounds, RawSite};
+use crate::spanned::Spanned;
 use canopy_core::{SimDuration, SimTime};
 use canopy_geo::distance_m;
-use toml::Spanned;
 
 /// Most rounds of one munition in a magazine or loadout.
 const MAX_ROUNDS: u32 = 100_000;
-/// Most aircraft in one patrol.
-const MAX_AIRCRAFT: u32 = 64;
-/// Highest patrol altitude, metres.
-const MAX_PATROL_ALTITUDE_M: f64 = 20_000.0;
 
 /// The sites, in file order.
 pub(super) fn sites(
@@ -112,7 +108,7 @@ pub(super) fn patrols(
                     cx.file,
                     &format!("{field}.altitude_m"),
                     raw,
-                    f64::MIN_POSITIVE..=MAX_PATROL_ALTITUDE_M,
+                    f64::MIN_POSITIVE..=MAX_ALTITUDE_M,
                     "an altitude in metres, above 0 and at most 20000",
                 )?,
             };

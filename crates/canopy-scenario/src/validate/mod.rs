@@ -20,10 +20,10 @@ use crate::raw::{
     C2_COST_WEIGHT_RULE, C2_DISCRIMINATION_RULE, RawHeader, RawPlace, RawScenario, VersionProbe,
 };
 use crate::source::SourceFile;
+use crate::spanned::Spanned;
 use crate::units::{deg_to_rad, km_to_m};
 use canopy_core::SimDuration;
 use std::path::Path;
-use toml::Spanned;
 
 /// The only schema version this crate reads.
 pub(crate) const SCHEMA_VERSION: i64 = 1;
@@ -122,6 +122,7 @@ pub(crate) fn scenario(
         description: header.description.clone(),
         start_utc,
         start_unix_s: start.unix_seconds(),
+        start_unix_us: start.unix_micros(),
         duration,
         seed,
         step,

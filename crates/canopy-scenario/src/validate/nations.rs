@@ -6,10 +6,10 @@ use super::common;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::model::{Nation, Patrol, Rules, Site, Zone, ZoneKind};
 use crate::raw::{POPULATED_DEBRIS_COST_RULE, RawNation, RawRules};
+use crate::spanned::Spanned;
 use crate::units::km_to_m;
 use canopy_core::NationId;
 use canopy_geo::{Borders, CountryCode};
-use toml::Spanned;
 
 /// The nations, in file order, with unique valid codes.
 pub(super) fn nations(

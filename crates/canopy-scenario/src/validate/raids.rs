@@ -8,12 +8,9 @@ use crate::ids::{UniqueIds, check_id};
 use crate::library::ThreatIndex;
 use crate::model::Raid;
 use crate::places::Place;
-use crate::raw::{RAID_PLACES_RULE, RawChoice, RawRaid};
+use crate::raw::{MAX_THREATS, RAID_PLACES_RULE, RawChoice, RawRaid};
+use crate::spanned::Spanned;
 use canopy_core::SimTime;
-use toml::Spanned;
-
-/// Most threats in one raid.
-const MAX_THREATS: u32 = 100_000;
 
 /// The raids, in file order.
 pub(super) fn raids(cx: &Context<'_, '_>, raw: &[RawRaid]) -> Result<Vec<Raid>, ScenarioError> {

@@ -7,7 +7,10 @@ use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::library::{SensorIndex, SensorKind};
 use crate::model::{Nation, SensorPlatform, SensorSite};
-use crate::raw::RawSensorSite;
+use crate::raw::{
+    MAX_ALTITUDE_M, MAX_FIELD_RADIUS_KM, MAX_MAST_HEIGHT_M, MAX_ORBIT_RADIUS_KM,
+    MAX_ORBIT_SPEED_KMH, RawSensorSite,
+};
 use crate::units::{km_to_m, kmh_to_mps};
 
 /// The sensors, in file order.
@@ -82,7 +85,7 @@ fn platform(
                 cx.file,
                 &format!("{field}.field_radius_km"),
                 radius,
-                f64::MIN_POSITIVE..=2000.0,
+                f64::MIN_POSITIVE..=MAX_FIELD_RADIUS_KM,
                 "a radius in km, above 0 and at most 2000",
             )?;
             Ok(SensorPlatform::Field {
@@ -116,19 +119,19 @@ fn platform(
                 radius_m: km_to_m(number(
                     "radius_km",
                     &orbit.radius_km,
-                    0.0..=500.0,
+                    0.0..=MAX_ORBIT_RADIUS_KM,
                     "an orbit radius in km, 0 to 500",
                 )?),
                 altitude_m: number(
                     "altitude_m",
                     &orbit.altitude_m,
-                    f64::MIN_POSITIVE..=20_000.0,
+                    f64::MIN_POSITIVE..=MAX_ALTITUDE_M,
                     "an altitude in metres, above 0 and at most 20000",
                 )?,
                 speed_mps: kmh_to_mps(number(
                     "speed_kmh",
                     &orbit.speed_kmh,
-                    f64::MIN_POSITIVE..=3000.0,
+                    f64::MIN_POSITIVE..=MAX_ORBIT_SPEED_KMH,
                     "a speed in km/h, above 0 and at most 3000",
                 )?),
             })
@@ -139,7 +142,7 @@ fn platform(
                     cx.file,
                     &format!("{field}.height_m"),
                     raw,
-                    0.0..=1000.0,
+                    0.0..=MAX_MAST_HEIGHT_M,
                     "an antenna height above the ground in metres, 0 to 1000",
                 )?,
                 None => cx.library.sensor(sensor).antenna_height_m,

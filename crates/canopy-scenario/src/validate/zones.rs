@@ -6,11 +6,11 @@ use super::nations::{border_country, nation_id};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::ids::{UniqueIds, check_id};
 use crate::model::{Nation, Zone};
-use crate::raw::{RawCircle, RawIds, RawPolygon, RawShape, RawZone};
+use crate::raw::{MAX_CIRCLE_RADIUS_KM, RawCircle, RawIds, RawPolygon, RawShape, RawZone};
+use crate::spanned::Spanned;
 use crate::units::km_to_m;
 use canopy_core::NationId;
 use canopy_geo::{GeoPolygon, ZoneShape};
-use toml::Spanned;
 
 /// The shape keys, in the order they are reported.
 const SHAPES: &str =
@@ -169,7 +169,7 @@ fn circle_shape(
         cx.file,
         &radius_field,
         &circle.radius_km,
-        0.0..=20_000.0,
+        0.0..=MAX_CIRCLE_RADIUS_KM,
         "a radius in km, 0 or more",
     )?;
     ZoneShape::circle(centre, km_to_m(radius_km)).map_err(|err| {
