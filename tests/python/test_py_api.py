@@ -168,6 +168,20 @@ def test_the_gil_is_released_while_simulating():
     assert max(gaps) < 0.5, f"the main thread waited {max(gaps):.2f} s for the GIL"
 
 
+def test_the_interpreter_exits_cleanly_after_many_tables():
+    # Tables read from Python-owned bytes were released on Arrow's threads at exit, which then
+    # took the GIL while the interpreter finalised and aborted the process now and then.
+    code = (
+        "import canopy\n"
+        "for _ in range(25):\n"
+        f"    canopy.mc({str(WESTERN_SHIELD)!r}, 2, picture='perfect')\n"
+        f"    canopy.events({str(WESTERN_SHIELD)!r}, picture='perfect')\n"
+    )
+    for _ in range(3):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+
+
 def test_ctrl_c_interrupts_a_long_batch():
     code = (
         "import canopy, sys\n"

@@ -144,8 +144,15 @@ def sweep_options(
 
 
 def table(parquet: bytes) -> pyarrow.Table:
-    """The table of a Parquet file's bytes."""
+    """The table of a Parquet file's bytes.
+
+    The bytes are copied into Arrow's memory first: a reader over the Python ``bytes`` would be
+    released on one of Arrow's threads, which must then take the GIL, and at the interpreter's
+    exit that aborts the process (Python ends such a thread while C++ frames are on its stack).
+    """
     import pyarrow
     import pyarrow.parquet
 
-    return pyarrow.parquet.read_table(pyarrow.BufferReader(parquet))
+    sink = pyarrow.BufferOutputStream()
+    sink.write(parquet)
+    return pyarrow.parquet.read_table(pyarrow.BufferReader(sink.getvalue()))
