@@ -45,11 +45,29 @@ def test_mc_equals_the_cli_runs_parquet_cell_for_cell(tmp_path):
 
 
 def test_mc_with_overlays_picture_and_planner_equals_the_cli(tmp_path):
-    cli("mc", WESTERN_SHIELD, "--runs", 4, "--picture", "perfect", "--planner", "baseline",
-        "--set", "authority.mode=delegated", "--set", "patrol.pl-cap-lviv=remove",
-        "--out", tmp_path)
-    ours = canopy.mc(WESTERN_SHIELD, 4, picture="perfect", planner="baseline",
-                     set={"authority.mode": "delegated", "patrol.pl-cap-lviv": "remove"})
+    cli(
+        "mc",
+        WESTERN_SHIELD,
+        "--runs",
+        4,
+        "--picture",
+        "perfect",
+        "--planner",
+        "baseline",
+        "--set",
+        "authority.mode=delegated",
+        "--set",
+        "patrol.pl-cap-lviv=remove",
+        "--out",
+        tmp_path,
+    )
+    ours = canopy.mc(
+        WESTERN_SHIELD,
+        4,
+        picture="perfect",
+        planner="baseline",
+        set={"authority.mode": "delegated", "patrol.pl-cap-lviv": "remove"},
+    )
     assert_same_table(ours, pq.read_table(tmp_path / "runs.parquet"))
     assert set(ours.column("picture").to_pylist()) == {"perfect"}
 
@@ -76,11 +94,26 @@ def test_replication_zero_of_mc_is_run():
 
 
 def test_compare_equals_the_cli_compare_json(tmp_path):
-    cli("compare", WESTERN_SHIELD, "--option", "per engagement:",
-        "--option", "delegated:authority.mode=delegated", "--runs", 3, "--picture", "perfect",
-        "--out", tmp_path)
-    ours = canopy.compare(WESTERN_SHIELD, {"per engagement": {}, "delegated": {"authority.mode": "delegated"}},
-                          runs=3, picture="perfect")
+    cli(
+        "compare",
+        WESTERN_SHIELD,
+        "--option",
+        "per engagement:",
+        "--option",
+        "delegated:authority.mode=delegated",
+        "--runs",
+        3,
+        "--picture",
+        "perfect",
+        "--out",
+        tmp_path,
+    )
+    ours = canopy.compare(
+        WESTERN_SHIELD,
+        {"per engagement": {}, "delegated": {"authority.mode": "delegated"}},
+        runs=3,
+        picture="perfect",
+    )
     assert ours == json.loads((tmp_path / "compare.json").read_text())
 
 
@@ -188,8 +221,9 @@ def test_ctrl_c_interrupts_a_long_batch():
         "print('started', flush=True)\n"
         f"canopy.mc({str(WESTERN_SHIELD)!r}, 100000, threads=1)\n"
     )
-    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     assert child.stdout.readline().strip() == "started"
     time.sleep(1.5)
     child.send_signal(signal.SIGINT)

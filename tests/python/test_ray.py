@@ -53,6 +53,8 @@ def test_a_bad_scenario_raises_before_any_task():
     with pytest.raises(canopy.ScenarioError) as caught:
         canopy.ray.mc(BAD_SCENARIOS / "bad-duration.toml", 4, shards=2)
     assert (caught.value.line, caught.value.key) == (7, "scenario.duration")
+    with pytest.raises(canopy.ScenarioError, match="cannot read the file"):
+        canopy.ray.mc(BAD_SCENARIOS / "no-such-file.toml", 4, shards=2)
 
 
 def shard_workers() -> list[int]:

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
-from . import _args, _canopy
+from . import _args, _canopy, ray
 from ._args import Overlays, Scenario
 from ._canopy import ScenarioError
 
@@ -59,7 +59,7 @@ def run(
     seed: int | None = None,
     picture: str | None = None,
     planner: str | None = None,
-    set: Overlays | None = None,  # noqa: A002 - named after the command line's --set
+    set: Overlays | None = None,
 ) -> dict[str, Any]:
     """Simulate one night, as ``canopy run`` does; return its summary.
 
@@ -78,7 +78,7 @@ def events(
     seed: int | None = None,
     picture: str | None = None,
     planner: str | None = None,
-    set: Overlays | None = None,  # noqa: A002
+    set: Overlays | None = None,
 ) -> pyarrow.Table:
     """The event log of the night :func:`run` simulates, as a table.
 
@@ -98,7 +98,7 @@ def mc(
     threads: int | None = None,
     picture: str | None = None,
     planner: str | None = None,
-    set: Overlays | None = None,  # noqa: A002
+    set: Overlays | None = None,
 ) -> pyarrow.Table:
     """Run a Monte Carlo of ``runs`` replications, as ``canopy mc`` does; return its runs.
 
@@ -122,7 +122,7 @@ def compare(
     threads: int | None = None,
     picture: str | None = None,
     planner: str | None = None,
-    set: Overlays | None = None,  # noqa: A002
+    set: Overlays | None = None,
 ) -> dict[str, Any]:
     """Compare options with common random numbers, as ``canopy compare`` does.
 
@@ -148,7 +148,7 @@ def sweep(
     threads: int | None = None,
     picture: str | None = None,
     planner: str | None = None,
-    set: Overlays | None = None,  # noqa: A002
+    set: Overlays | None = None,
 ) -> dict[str, Any]:
     """Compare the grid of options spanned by ``params``, as ``canopy sweep`` does.
 
@@ -161,6 +161,3 @@ def sweep(
     choices = _args.choices(seed, picture, planner, None)
     runs = _args.count(runs, "runs", 1)
     return json.loads(_canopy.compare(specs, runs, _args.threads(threads), choices))
-
-
-from . import ray  # noqa: E402 - after the functions it calls

@@ -7,8 +7,12 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
+from . import _canopy
+
 if TYPE_CHECKING:
     import pyarrow
+
+    from ._canopy import Choices
 
 #: A scenario file: a path as text or a path-like object.
 Scenario = Union[str, "os.PathLike[str]"]
@@ -20,7 +24,9 @@ Overlays = Union[Mapping[str, Any], Iterable[str]]
 def path(scenario: Scenario) -> str:
     """The scenario file's path as text."""
     if not isinstance(scenario, (str, os.PathLike)):
-        raise TypeError(f"scenario must be a path (str or os.PathLike), not {type(scenario).__name__}")
+        raise TypeError(
+            f"scenario must be a path (str or os.PathLike), not {type(scenario).__name__}"
+        )
     return os.fspath(scenario)
 
 
@@ -44,10 +50,14 @@ def _toml(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value)
     if isinstance(value, Mapping):
-        return "{ " + ", ".join(f"{json.dumps(str(k))} = {_toml(v)}" for k, v in value.items()) + " }"
+        return (
+            "{ " + ", ".join(f"{json.dumps(str(k))} = {_toml(v)}" for k, v in value.items()) + " }"
+        )
     if isinstance(value, Sequence):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
-    raise TypeError(f"an overlay value must be str, bool, int, float, list or dict, not {type(value).__name__}")
+    raise TypeError(
+        f"an overlay value must be str, bool, int, float, list or dict, not {type(value).__name__}"
+    )
 
 
 def overlays(overlays: Overlays | None) -> list[str]:
@@ -57,11 +67,15 @@ def overlays(overlays: Overlays | None) -> list[str]:
     if isinstance(overlays, Mapping):
         return [f"{key}={toml_value(value)}" for key, value in overlays.items()]
     if isinstance(overlays, str):
-        raise TypeError("set must be a dict of KEY: VALUE or a list of 'KEY=VALUE' strings, not one str")
+        raise TypeError(
+            "set must be a dict of KEY: VALUE or a list of 'KEY=VALUE' strings, not one str"
+        )
     items = list(overlays)
     for item in items:
         if not isinstance(item, str):
-            raise TypeError(f"an overlay in a list must be a 'KEY=VALUE' str, not {type(item).__name__}")
+            raise TypeError(
+                f"an overlay in a list must be a 'KEY=VALUE' str, not {type(item).__name__}"
+            )
     return items
 
 
@@ -92,7 +106,7 @@ def threads(value: int | None) -> int:
 
 def choices(
     seed_: int | None, picture: str | None, planner: str | None, set_: Overlays | None
-) -> dict[str, Any]:
+) -> Choices:
     """What every run of a call shares, as the native module takes it."""
     for name, value in (("picture", picture), ("planner", planner)):
         if value is not None and not isinstance(value, str):
@@ -131,8 +145,6 @@ def sweep_options(
 ) -> list[OptionTuple]:
     """The options of a sweep as ``canopy sweep`` makes them: one per combination of the
     values of ``params`` (``{key: [values]}``), the first key varying slowest."""
-    from . import _canopy
-
     if not isinstance(params, Mapping) or not params:
         raise ValueError("params must be a non-empty dict: {key: [values]}")
     grid = []

@@ -35,11 +35,13 @@ from ._args import Overlays, Scenario
 if TYPE_CHECKING:
     import pyarrow
 
+    from ._canopy import Choices
+
 __all__ = ["compare", "mc", "sweep"]
 
 
 def shard_task(
-    scenario: str, source: bytes, runs: int, shard: str, threads: int, choices: dict[str, Any]
+    scenario: str, source: bytes, runs: int, shard: str, threads: int, choices: Choices
 ) -> dict[str, bytes]:
     """One shard of a Monte Carlo, run on a Ray worker: the files of its ``parts/`` folder."""
     return _canopy.mc_shard(scenario, source, runs, shard, threads, choices)
@@ -59,7 +61,7 @@ def _submit(
     runs: int,
     shards: int,
     threads: int,
-    choices: dict[str, Any],
+    choices: Choices,
     max_retries: int,
 ) -> list[Any]:
     """The tasks of every shard of one option's Monte Carlo."""
@@ -107,20 +109,29 @@ def _run(
     threads = _args.count(threads, "threads", 1)
     max_retries = _args.count(max_retries, "max_retries", 0)
     choices = _args.choices(seed, picture, planner, None)
-    files: dict[str, bytes] = {}
-    for _, scenario, overlays in specs:
-        if scenario not in files:
-            with open(scenario, "rb") as file:
-                files[scenario] = file.read()
-        master = _canopy.master_seed(scenario, files[scenario], {**choices, "set": overlays})
-        if choices["seed"] is None:
-            choices["seed"] = master
+    files = {scenario: _read(scenario) for _, scenario, _ in specs}
+    seeds = [
+        _canopy.master_seed(scenario, files[scenario], {**choices, "set": overlays})
+        for _, scenario, overlays in specs
+    ]
+    choices["seed"] = seeds[0]
     sources = {scenario: ray.put(source) for scenario, source in files.items()}
     tasks = [
         _submit(spec, sources[spec[1]], runs, shards, threads, choices, max_retries)
         for spec in specs
     ]
-    return choices["seed"], _gather(tasks)
+    return seeds[0], _gather(tasks)
+
+
+def _read(scenario: str) -> bytes:
+    """The scenario file's bytes; one that cannot be read raises :class:`canopy.ScenarioError`,
+    as the local functions do."""
+    try:
+        with open(scenario, "rb") as file:
+            return file.read()
+    except OSError:
+        _canopy.validate(scenario)  # raises ScenarioError: "cannot read the file: ..."
+        raise
 
 
 def mc(
@@ -131,7 +142,7 @@ def mc(
     threads: int = 1,
     picture: str | None = None,
     planner: str | None = None,
-    set: Overlays | None = None,  # noqa: A002 - named after the command line's --set
+    set: Overlays | None = None,
     max_retries: int = 3,
 ) -> pyarrow.Table:
     """:func:`canopy.mc` as ``shards`` Ray tasks; the same table.
@@ -155,7 +166,7 @@ def compare(
     threads: int = 1,
     picture: str | None = None,
     planner: str | None = None,
-    set: Overlays | None = None,  # noqa: A002
+    set: Overlays | None = None,
     max_retries: int = 3,
 ) -> dict[str, Any]:
     """:func:`canopy.compare` with each option's batch as ``shards`` Ray tasks; the same
@@ -173,7 +184,7 @@ def sweep(
     threads: int = 1,
     picture: str | None = None,
     planner: str | None = None,
-    set: Overlays | None = None,  # noqa: A002
+    set: Overlays | None = None,
     max_retries: int = 3,
 ) -> dict[str, Any]:
     """:func:`canopy.sweep` with each option's batch as ``shards`` Ray tasks; the same
