@@ -14,6 +14,9 @@ use crate::parts::{self, Manifest, Record};
 use crate::plan::batches;
 use crate::uncertainty::sample_library;
 
+/// Replications per part file unless told otherwise: the unit a run keeps when interrupted.
+pub const DEFAULT_BATCH_SIZE: u64 = 100;
+
 /// How to run the missing replications of a range.
 #[derive(Clone, Copy, Debug)]
 pub struct Execution<'a> {

@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 
 use canopy_analysis::compare::{OptionSpec, Shared, load_batches, run_comparison};
 use canopy_analysis::sweep::{Param, sweep_options};
-use canopy_analysis::{Completion, Execution, Shard, load_night, run_experiment, run_range};
+use canopy_analysis::{
+    Completion, DEFAULT_BATCH_SIZE, Execution, Shard, load_night, run_experiment, run_range,
+};
 use canopy_io::{Missing, Table, parquet_bytes};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -34,15 +36,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// One option of a comparison as the Python half passes it: name, scenario file, settings.
 type OptionTuple = (String, PathBuf, Vec<String>);
 
-/// Replications per part file, as `canopy mc` (the unit kept when a batch is interrupted).
-const BATCH: u64 = 100;
-
 /// How a call runs its replications: `threads` workers (0: one per core), stopping when `cancel`
 /// is set.
 fn execution(threads: usize, cancel: &std::sync::atomic::AtomicBool) -> Execution<'_> {
     Execution {
         threads,
-        batch_size: BATCH,
+        batch_size: DEFAULT_BATCH_SIZE,
         stop_after: None,
         cancel: Some(cancel),
     }

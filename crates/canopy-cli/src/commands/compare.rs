@@ -132,7 +132,7 @@ pub fn run_and_report(specs: &[OptionSpec], args: &BatchArgs, title: &str) -> an
     };
     let execution = Execution {
         threads: args.threads,
-        batch_size: 100,
+        batch_size: canopy_analysis::DEFAULT_BATCH_SIZE,
         stop_after: None,
         cancel: None,
     };

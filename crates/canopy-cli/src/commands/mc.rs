@@ -39,7 +39,7 @@ pub struct McArgs {
     #[command(flatten)]
     pub c2: super::c2_args::C2Args,
     /// Replications per part file (the unit kept when interrupted).
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = canopy_analysis::DEFAULT_BATCH_SIZE)]
     pub batch: u64,
     /// Change the scenario before it is validated, `KEY=VALUE` (repeatable; docs/compare.md).
     #[arg(long = "set", value_parser = canopy_scenario::Overlay::parse)]
