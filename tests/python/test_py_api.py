@@ -216,8 +216,11 @@ def test_the_interpreter_exits_cleanly_after_many_tables():
 
 
 def test_ctrl_c_interrupts_a_long_batch():
+    # The child sets Python's own SIGINT handler, whatever the environment it inherits (a job
+    # started in the background by a shell may have SIGINT ignored).
     code = (
-        "import canopy, sys\n"
+        "import canopy, signal\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "print('started', flush=True)\n"
         f"canopy.mc({str(WESTERN_SHIELD)!r}, 100000, threads=1)\n"
     )
