@@ -8,10 +8,11 @@
 //! per-replication differences (a paired t interval), which is much narrower than the difference
 //! of two independent means when the options are alike.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use canopy_scenario::{Overlay, ScenarioError, load_scenario_with};
 use canopy_sim::metrics::Metric;
-use canopy_sim::{PreparedScenario, RunMetrics};
+use canopy_sim::{PictureMode, PlannerKind, PreparedScenario, RunMetrics};
 use serde::Serialize;
 
 use crate::McError;
@@ -144,6 +145,106 @@ pub struct OptionInfo {
     pub overlays: Vec<String>,
 }
 
+/// One option before it is loaded: its name, its scenario file and its overlays (`KEY=VALUE`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionSpec {
+    /// Its name.
+    pub name: String,
+    /// The scenario file.
+    pub file: PathBuf,
+    /// Its `KEY=VALUE` settings.
+    pub sets: Vec<String>,
+}
+
+/// Why an option of a comparison could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum OptionError {
+    /// One of its settings is not `KEY=VALUE`.
+    #[error("option `{option}`: {problem}")]
+    Overlay {
+        /// The option's name.
+        option: String,
+        /// What is wrong with the setting.
+        problem: String,
+    },
+    /// Its scenario, with its overlays, is refused.
+    #[error("option `{option}`: {error}")]
+    Scenario {
+        /// The option's name.
+        option: String,
+        /// Where and what.
+        error: Box<ScenarioError>,
+    },
+}
+
+impl OptionSpec {
+    /// Its settings read as overlays.
+    pub fn overlays(&self) -> Result<Vec<Overlay>, OptionError> {
+        self.sets
+            .iter()
+            .map(|set| {
+                Overlay::parse(set).map_err(|problem| OptionError::Overlay {
+                    option: self.name.clone(),
+                    problem,
+                })
+            })
+            .collect()
+    }
+
+    /// Its description as option `index` (0-based) of a comparison, whose Monte Carlo directory
+    /// is `options/NN` (1-based, two digits).
+    pub fn info(&self, index: usize) -> OptionInfo {
+        OptionInfo {
+            name: self.name.clone(),
+            dir: format!("options/{:02}", index + 1),
+            file: self.file.display().to_string(),
+            overlays: self.sets.clone(),
+        }
+    }
+}
+
+/// What every option of a comparison shares: replications, master seed (default: the first
+/// option's scenario's `seed`), picture and planner.
+#[derive(Clone, Copy, Debug)]
+pub struct Shared {
+    /// Replications per option.
+    pub runs: u64,
+    /// Master seed, or `None` for the first option's scenario's.
+    pub seed: Option<u64>,
+    /// The air picture.
+    pub picture: PictureMode,
+    /// The planner.
+    pub planner: PlannerKind,
+}
+
+/// Loads every option into a batch ready to run, all with the same seed, replications, picture
+/// and planner.
+pub fn load_batches(specs: &[OptionSpec], shared: Shared) -> Result<Vec<Batch>, OptionError> {
+    let mut batches = Vec::with_capacity(specs.len());
+    let mut seed = shared.seed;
+    for (index, spec) in specs.iter().enumerate() {
+        let (scenario, text) =
+            load_scenario_with(&spec.file, &spec.overlays()?).map_err(|error| {
+                OptionError::Scenario {
+                    option: spec.name.clone(),
+                    error: Box::new(error),
+                }
+            })?;
+        let seed = *seed.get_or_insert(scenario.seed);
+        let manifest = Manifest {
+            picture: shared.picture,
+            planner: shared.planner,
+            ..Manifest::for_scenario(&scenario, &text, Some(seed), shared.runs)
+        };
+        batches.push(Batch {
+            info: spec.info(index),
+            prepared: PreparedScenario::new(scenario),
+            manifest,
+        });
+    }
+    Ok(batches)
+}
+
 /// One option ready to run: its description, its scenario and its Monte Carlo manifest.
 pub struct Batch {
     /// What defines it.
@@ -167,7 +268,7 @@ pub struct BatchOutcome {
 pub fn run_batches(
     batches: &[Batch],
     dir: &Path,
-    execution: Execution,
+    execution: Execution<'_>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Vec<BatchOutcome>, McError> {
     let mut all = Vec::with_capacity(batches.len());
@@ -195,6 +296,29 @@ pub fn run_batches(
         all.push(BatchOutcome { outputs, metrics });
     }
     Ok(all)
+}
+
+/// Runs every batch as [`run_batches`] does and builds their comparison (seed and replications
+/// those of the first batch); returns it with each batch's outputs, in batch order.
+pub fn run_comparison(
+    batches: &[Batch],
+    dir: &Path,
+    execution: Execution<'_>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(Comparison, Vec<Outputs>), McError> {
+    let Some(first) = batches.first() else {
+        return Err(McError::Option(
+            "a comparison needs at least one option".to_string(),
+        ));
+    };
+    let (seed, runs) = (first.manifest.seed, first.manifest.runs);
+    let (outputs, metrics): (Vec<Outputs>, Vec<Vec<RunMetrics>>) =
+        run_batches(batches, dir, execution, progress)?
+            .into_iter()
+            .map(|outcome| (outcome.outputs, outcome.metrics))
+            .unzip();
+    let infos = batches.iter().map(|batch| batch.info.clone()).collect();
+    Ok((compare(infos, &metrics, seed, runs), outputs))
 }
 
 /// Builds the table from the per-replication metrics of each option (`metrics[i][r]`: option

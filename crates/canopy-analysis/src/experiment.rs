@@ -13,13 +13,14 @@ use crate::parts::{self, Manifest, claim, part_files, parts_dir, read_manifest};
 use crate::plan::Shard;
 
 /// Runs the replications of `shard` missing from `dir`, then writes the outputs. `None` when
-/// [`Execution::stop_after`] stopped it first (the finished batches stay in `dir/parts`).
+/// [`Execution::stop_after`] or [`Execution::cancel`] stopped it first (the finished batches stay
+/// in `dir/parts`).
 pub fn run_experiment(
     prepared: &PreparedScenario,
     manifest: &Manifest,
     dir: &Path,
     shard: Shard,
-    execution: Execution,
+    execution: Execution<'_>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Option<Outputs>, McError> {
     let range = shard.range(manifest.runs);

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod experiment;
 pub mod figures;
 pub mod montecarlo;
+pub mod night;
 pub mod outputs;
 pub mod parts;
 pub mod plan;
@@ -23,9 +24,12 @@ pub mod sweep;
 pub mod uncertainty;
 
 pub use experiment::{merge, run_experiment};
-pub use montecarlo::{Completion, Execution, run_one, run_range, run_replication};
+pub use montecarlo::{
+    Completion, DEFAULT_BATCH_SIZE, Execution, run_one, run_range, run_replication,
+};
+pub use night::load_night;
 pub use outputs::{Meta, Outputs, collect_metrics, collect_run_metrics, write_outputs};
-pub use parts::{Manifest, Record};
+pub use parts::{Manifest, Record, scenario_hash};
 pub use plan::Shard;
 pub use summary::{Summary, summarise};
 

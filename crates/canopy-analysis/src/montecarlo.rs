@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use canopy_core::StreamKey;
 use canopy_sim::{PreparedScenario, RunOptions, RunOutcome};
@@ -13,15 +14,29 @@ use crate::parts::{self, Manifest, Record};
 use crate::plan::batches;
 use crate::uncertainty::sample_library;
 
+/// Replications per part file unless told otherwise: the unit a run keeps when interrupted.
+pub const DEFAULT_BATCH_SIZE: u64 = 100;
+
 /// How to run the missing replications of a range.
 #[derive(Clone, Copy, Debug)]
-pub struct Execution {
+pub struct Execution<'a> {
     /// Worker threads (0: one per core).
     pub threads: usize,
     /// Replications per batch (one part file each).
     pub batch_size: u64,
     /// Stop after this many replications of this call (an interruption at a known point).
     pub stop_after: Option<u64>,
+    /// Stop as soon as this is set (a user's interruption from another thread): replications
+    /// not yet started are skipped and the batch in progress is not written, so the call
+    /// returns within about one replication's time; the batches written before stay on disk.
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+impl Execution<'_> {
+    /// Whether [`Execution::cancel`] is set.
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|flag| flag.load(Ordering::Relaxed))
+    }
 }
 
 /// How a call to [`run_range`] ended.
@@ -32,7 +47,8 @@ pub enum Completion {
         /// Replications run by this call (the others were on disk already).
         ran: u64,
     },
-    /// Stopped by [`Execution::stop_after`]; the finished batches are on disk.
+    /// Stopped by [`Execution::stop_after`] or [`Execution::cancel`]; the finished batches are on
+    /// disk.
     Stopped {
         /// Replications run by this call.
         ran: u64,
@@ -109,7 +125,7 @@ pub fn run_range(
     manifest: &Manifest,
     dir: &Path,
     range: Range<u64>,
-    execution: Execution,
+    execution: Execution<'_>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Completion, McError> {
     parts::claim(dir, manifest)?;
@@ -119,6 +135,9 @@ pub fn run_range(
         .map_err(|err| McError::Threads(err.to_string()))?;
     let mut ran = 0;
     for mut todo in missing(dir, range, execution.batch_size)? {
+        if execution.cancelled() {
+            return Ok(Completion::Stopped { ran });
+        }
         let mut cut = false;
         if let Some(limit) = execution.stop_after {
             if ran >= limit {
@@ -127,16 +146,22 @@ pub fn run_range(
             cut = todo.end - todo.start > limit - ran;
             todo.end = todo.end.min(todo.start + (limit - ran));
         }
-        let records: Vec<Record> = pool.install(|| {
+        let records: Option<Vec<Record>> = pool.install(|| {
             todo.clone()
                 .into_par_iter()
                 .map(|replication| {
+                    if execution.cancelled() {
+                        return None;
+                    }
                     let record = run_one(prepared, manifest, replication);
                     progress();
-                    record
+                    Some(record)
                 })
                 .collect()
         });
+        let Some(records) = records else {
+            return Ok(Completion::Stopped { ran });
+        };
         parts::write_part(dir, &records)?;
         ran += todo.end - todo.start;
         if cut {

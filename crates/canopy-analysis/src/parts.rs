@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use canopy_core::rng::fnv1a;
+use canopy_scenario::Scenario;
 use canopy_sim::{PictureMode, PlannerKind};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -35,6 +37,31 @@ pub struct Manifest {
     pub events: bool,
     /// Whether the library's ranged parameters are drawn per replication.
     pub sample_library_ranges: bool,
+}
+
+impl Manifest {
+    /// The manifest of a Monte Carlo of `runs` replications of `scenario`, validated from `text`
+    /// (the file with its overlays), with the master seed `seed` (default: the scenario's own),
+    /// this program's version, the default picture and planner, and no event logs; set the other
+    /// fields with struct update syntax.
+    pub fn for_scenario(scenario: &Scenario, text: &str, seed: Option<u64>, runs: u64) -> Manifest {
+        Manifest {
+            scenario: scenario.name.clone(),
+            scenario_hash: scenario_hash(text),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            seed: seed.unwrap_or(scenario.seed),
+            runs,
+            picture: PictureMode::default(),
+            planner: PlannerKind::default(),
+            events: false,
+            sample_library_ranges: scenario.uncertainty.sample_library_ranges,
+        }
+    }
+}
+
+/// The manifest's `scenario_hash` of a scenario text: FNV-1a 64-bit, 16 hex digits.
+pub fn scenario_hash(text: &str) -> String {
+    format!("{:016x}", fnv1a(text.as_bytes()))
 }
 
 /// One finished replication.

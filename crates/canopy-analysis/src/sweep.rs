@@ -1,6 +1,10 @@
 //! Sweeps: the grid of options spanned by a few parameters, each with a list of values, run as a
 //! comparison (see [`crate::compare`]).
 
+use std::path::Path;
+
+use crate::compare::OptionSpec;
+
 /// One swept parameter: a dotted overlay key and its values, as written (`KEY=v1,v2,...`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Param {
@@ -42,6 +46,19 @@ pub fn grid(params: &[Param]) -> Vec<Vec<String>> {
             })
             .collect()
     })
+}
+
+/// The options of a sweep of `file`: one per combination of the parameters' values (see
+/// [`grid`]), named by its settings joined with spaces, each with the common `sets` first.
+pub fn sweep_options(file: &Path, params: &[Param], sets: &[String]) -> Vec<OptionSpec> {
+    grid(params)
+        .into_iter()
+        .map(|combo| OptionSpec {
+            name: combo.join(" "),
+            file: file.to_path_buf(),
+            sets: sets.iter().cloned().chain(combo).collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

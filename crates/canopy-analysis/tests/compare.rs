@@ -62,6 +62,7 @@ fn common_random_numbers_narrow_the_difference() {
         threads: 2,
         batch_size: 100,
         stop_after: None,
+        cancel: None,
     };
     let metrics: Vec<_> = run_batches(&batches, &dir, execution, &|| {})
         .unwrap()

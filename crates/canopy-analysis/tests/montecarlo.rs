@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 mod common;
 
@@ -33,11 +34,12 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn execution(threads: usize) -> Execution {
+fn execution(threads: usize) -> Execution<'static> {
     Execution {
         threads,
         batch_size: 4,
         stop_after: None,
+        cancel: None,
     }
 }
 
@@ -200,6 +202,61 @@ fn an_interrupted_run_resumes_to_the_same_bytes() {
     assert!(error.unwrap_err().to_string().contains("seed"));
     fs::remove_dir_all(whole).unwrap();
     fs::remove_dir_all(resumed).unwrap();
+}
+
+#[test]
+fn a_cancelled_run_stops_soon_and_resumes_to_the_same_bytes() {
+    let prepared = small();
+    let whole = scratch("not-cancelled");
+    run_experiment(
+        &prepared,
+        &manifest(12),
+        &whole,
+        Shard::WHOLE,
+        execution(1),
+        &|| {},
+    )
+    .unwrap();
+    // The flag is set from the progress callback after the 6th replication (from another thread
+    // in real use): the rest of the batch in progress (4..8) is skipped and the batch not
+    // written, and the last batch (8..12) is not started.
+    let cancel = AtomicBool::new(false);
+    let ran = AtomicU64::new(0);
+    let cancelled = scratch("cancelled");
+    let first = run_experiment(
+        &prepared,
+        &manifest(12),
+        &cancelled,
+        Shard::WHOLE,
+        Execution {
+            cancel: Some(&cancel),
+            ..execution(1)
+        },
+        &|| {
+            if ran.fetch_add(1, Ordering::Relaxed) + 1 == 6 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+    );
+    assert!(first.unwrap().is_none(), "cancelled before the end");
+    assert_eq!(
+        ran.load(Ordering::Relaxed),
+        6,
+        "no replication starts after the flag"
+    );
+    assert!(!cancelled.join("runs.parquet").exists());
+    run_experiment(
+        &prepared,
+        &manifest(12),
+        &cancelled,
+        Shard::WHOLE,
+        execution(2),
+        &|| {},
+    )
+    .unwrap();
+    assert_eq!(outputs(&whole), outputs(&cancelled));
+    fs::remove_dir_all(whole).unwrap();
+    fs::remove_dir_all(cancelled).unwrap();
 }
 
 /// Replication 0 of a prepared scenario run directly, with the options `manifest(1)` names.

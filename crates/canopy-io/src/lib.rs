@@ -14,7 +14,7 @@ pub use atomic::write_atomic;
 pub use json::write_json;
 pub use jsonl::{EventLog, EventLogError, JsonLinesRecorder, read_events};
 #[cfg(feature = "parquet")]
-pub use parquet_file::{ParquetTableWriter, write_parquet};
+pub use parquet_file::{ParquetTableWriter, parquet_bytes, write_parquet};
 pub use table::{Column, ColumnType, Missing, Table, TableSchema};
 pub use table_csv::{table_to_csv, write_csv};
 

@@ -97,25 +97,33 @@ impl ParquetTableWriter {
         self.writer.flush().map_err(encoding_error(&self.path))
     }
 
+    /// Closes the file and returns its bytes, without writing it.
+    pub fn into_bytes(self) -> Result<Vec<u8>, OutputError> {
+        self.writer.into_inner().map_err(encoding_error(&self.path))
+    }
+
     /// Closes the file and writes it whole.
     pub fn finish(self) -> Result<(), OutputError> {
-        let bytes = self
-            .writer
-            .into_inner()
-            .map_err(encoding_error(&self.path))?;
-        write_atomic(&self.path, &bytes)
+        let path = self.path.clone();
+        write_atomic(&path, &self.into_bytes()?)
     }
 }
 
-/// Writes `table` to `path` as Parquet (one row group), whole.
-pub fn write_parquet(path: &Path, table: &Table) -> Result<(), OutputError> {
+/// The bytes of `table` as a Parquet file (one row group), as [`write_parquet`] writes them;
+/// `name` names the table in messages.
+pub fn parquet_bytes(name: &Path, table: &Table) -> Result<Vec<u8>, OutputError> {
     let columns = table
         .columns
         .iter()
         .map(|(name, column)| (name.as_str(), column.column_type()));
-    let mut writer = ParquetTableWriter::new(path, columns)?;
+    let mut writer = ParquetTableWriter::new(name, columns)?;
     writer.write(table)?;
-    writer.finish()
+    writer.into_bytes()
+}
+
+/// Writes `table` to `path` as Parquet (one row group), whole.
+pub fn write_parquet(path: &Path, table: &Table) -> Result<(), OutputError> {
+    write_atomic(path, &parquet_bytes(path, table)?)
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@ mod raw;
 mod schema;
 mod source;
 mod spanned;
+mod summary;
 pub mod units;
 mod validate;
 
@@ -63,7 +64,7 @@ pub use library::{
 };
 pub use load::{
     DEFAULT_SCENARIO_TOML, default_scenario, default_scenario_path, load_scenario,
-    load_scenario_with, parse_scenario,
+    load_scenario_with, parse_scenario, scenario_from_bytes,
 };
 pub use model::{
     AimPoint, Authority, AuthorityMode, C2Settings, DEFAULT_COST_WEIGHT, EntryMeridian, EwArea,

@@ -17,9 +17,7 @@ const DEFAULT_SCENARIO_NAME: &str = "scenarios/western-shield.toml";
 
 /// Reads, parses and validates a scenario file.
 pub fn load_scenario(path: &Path) -> Result<Scenario, ScenarioError> {
-    let bytes = std::fs::read(path).map_err(|err| read_error(path, &err))?;
-    let mut file = SourceFile::from_bytes(path, &bytes, raw::describe)?;
-    validate::scenario(&mut file, directory_of(path))
+    load_scenario_with(path, &[]).map(|(scenario, _)| scenario)
 }
 
 /// Reads a scenario file, applies `overlays` (see [`crate::Overlay`]) and validates the result;
@@ -29,14 +27,25 @@ pub fn load_scenario_with(
     path: &Path,
     overlays: &[Overlay],
 ) -> Result<(Scenario, String), ScenarioError> {
+    let bytes = std::fs::read(path).map_err(|err| read_error(path, &err))?;
+    scenario_from_bytes(&bytes, path, overlays)
+}
+
+/// [`load_scenario_with`] on the bytes of a scenario file read elsewhere (on another machine of
+/// a cluster, say): `origin` names the file in messages, and relative paths in it (GeoJSON
+/// zones) are read relative to `origin`'s directory.
+pub fn scenario_from_bytes(
+    bytes: &[u8],
+    origin: &Path,
+    overlays: &[Overlay],
+) -> Result<(Scenario, String), ScenarioError> {
+    let mut file = SourceFile::from_bytes(origin, bytes, raw::describe)?;
     if overlays.is_empty() {
-        let text = std::fs::read(path).map_err(|err| read_error(path, &err))?;
-        let scenario = load_scenario(path)?;
-        return Ok((scenario, String::from_utf8_lossy(&text).into_owned()));
+        let scenario = validate::scenario(&mut file, directory_of(origin))?;
+        return Ok((scenario, file.text().to_string()));
     }
-    let text = std::fs::read_to_string(path).map_err(|err| read_error(path, &err))?;
-    let changed = apply_overlays(&text, path, overlays)?;
-    let scenario = parse_scenario(&changed, path)?;
+    let changed = apply_overlays(file.text(), origin, overlays)?;
+    let scenario = parse_scenario(&changed, origin)?;
     Ok((scenario, changed))
 }
 

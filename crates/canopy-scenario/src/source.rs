@@ -72,6 +72,11 @@ impl<'a> SourceFile<'a> {
         })
     }
 
+    /// The text.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub(crate) fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());

@@ -5,11 +5,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use canopy_analysis::compare::{Batch, OptionInfo, compare, run_batches, write_comparison};
-use canopy_analysis::{Execution, Manifest};
-use canopy_core::rng::fnv1a;
-use canopy_scenario::{Overlay, load_scenario_with};
-use canopy_sim::PreparedScenario;
+use canopy_analysis::Execution;
+use canopy_analysis::compare::{
+    OptionSpec, Shared, load_batches, run_comparison, write_comparison,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Arguments of `canopy compare`.
@@ -48,16 +47,6 @@ pub struct BatchArgs {
     /// per option (options/NN with its own report.html, resumable like `canopy mc`).
     #[arg(long)]
     pub out: PathBuf,
-}
-
-/// One option before it is loaded: name, file and overlays.
-pub struct OptionSpec {
-    /// Its name.
-    pub name: String,
-    /// The scenario file.
-    pub file: PathBuf,
-    /// Its `KEY=VALUE` settings.
-    pub sets: Vec<String>,
 }
 
 /// Runs the comparison and prints its table.
@@ -124,41 +113,13 @@ fn parse_option(text: &str, file: &Path, common: &[String]) -> anyhow::Result<Op
 /// Loads every option, runs them with the same seed and replications, prints the table and
 /// writes it, with `report.html` (headed `title`), to the output directory.
 pub fn run_and_report(specs: &[OptionSpec], args: &BatchArgs, title: &str) -> anyhow::Result<()> {
-    let mut batches = Vec::with_capacity(specs.len());
-    let mut seed = args.seed;
-    for (index, spec) in specs.iter().enumerate() {
-        let overlays = spec
-            .sets
-            .iter()
-            .map(|s| Overlay::parse(s).map_err(anyhow::Error::msg))
-            .collect::<anyhow::Result<Vec<_>>>()
-            .with_context(|| format!("option `{}`", spec.name))?;
-        let (scenario, text) = load_scenario_with(&spec.file, &overlays)
-            .with_context(|| format!("option `{}`", spec.name))?;
-        let seed = *seed.get_or_insert(scenario.seed);
-        let manifest = Manifest {
-            scenario: scenario.name.clone(),
-            scenario_hash: format!("{:016x}", fnv1a(text.as_bytes())),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            seed,
-            runs: args.runs,
-            picture: args.c2.picture,
-            planner: args.c2.planner,
-            events: false,
-            sample_library_ranges: scenario.uncertainty.sample_library_ranges,
-        };
-        batches.push(Batch {
-            info: OptionInfo {
-                name: spec.name.clone(),
-                dir: format!("options/{:02}", index + 1),
-                file: spec.file.display().to_string(),
-                overlays: spec.sets.clone(),
-            },
-            prepared: PreparedScenario::new(scenario),
-            manifest,
-        });
-    }
-    let seed = seed.unwrap_or_default();
+    let shared = Shared {
+        runs: args.runs,
+        seed: args.seed,
+        picture: args.c2.picture,
+        planner: args.c2.planner,
+    };
+    let batches = load_batches(specs, shared)?;
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(args.runs * batches.len() as u64);
         bar.set_style(
@@ -171,28 +132,21 @@ pub fn run_and_report(specs: &[OptionSpec], args: &BatchArgs, title: &str) -> an
     };
     let execution = Execution {
         threads: args.threads,
-        batch_size: 100,
+        batch_size: canopy_analysis::DEFAULT_BATCH_SIZE,
         stop_after: None,
+        cancel: None,
     };
-    let outcomes = run_batches(&batches, &args.out, execution, &|| bar.inc(1))?;
+    let (comparison, outputs) = run_comparison(&batches, &args.out, execution, &|| bar.inc(1))?;
     bar.finish_and_clear();
-    let mut metrics = Vec::with_capacity(outcomes.len());
-    for (batch, outcome) in batches.iter().zip(outcomes) {
+    for (batch, outputs) in batches.iter().zip(&outputs) {
         canopy_report::write_mc_report(
             &args.out.join(&batch.info.dir),
             &batch.prepared,
             &batch.manifest,
-            &outcome.outputs,
+            outputs,
             0,
         )?;
-        metrics.push(outcome.metrics);
     }
-    let comparison = compare(
-        batches.into_iter().map(|b| b.info).collect(),
-        &metrics,
-        seed,
-        args.runs,
-    );
     write_comparison(&args.out, &comparison)?;
     canopy_report::compare_report(&comparison, title)
         .write(&args.out.join("report.html"))

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use anyhow::Context;
 use canopy_analysis::figures::{PerNight, SummaryProportion};
 use canopy_analysis::{Execution, Manifest, Shard, Summary, run_experiment};
-use canopy_core::rng::fnv1a;
 use canopy_sim::PreparedScenario;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -40,7 +39,7 @@ pub struct McArgs {
     #[command(flatten)]
     pub c2: super::c2_args::C2Args,
     /// Replications per part file (the unit kept when interrupted).
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = canopy_analysis::DEFAULT_BATCH_SIZE)]
     pub batch: u64,
     /// Change the scenario before it is validated, `KEY=VALUE` (repeatable; docs/compare.md).
     #[arg(long = "set", value_parser = canopy_scenario::Overlay::parse)]
@@ -57,15 +56,10 @@ pub fn execute(args: McArgs) -> anyhow::Result<()> {
         .unwrap_or_else(canopy_scenario::default_scenario_path);
     let (scenario, text) = canopy_scenario::load_scenario_with(&path, &args.sets)?;
     let manifest = Manifest {
-        scenario: scenario.name.clone(),
-        scenario_hash: format!("{:016x}", fnv1a(text.as_bytes())),
-        version: env!("CARGO_PKG_VERSION").to_string(),
-        seed: args.seed.unwrap_or(scenario.seed),
-        runs: args.runs,
         picture: args.c2.picture,
         planner: args.c2.planner,
         events: args.events,
-        sample_library_ranges: scenario.uncertainty.sample_library_ranges,
+        ..Manifest::for_scenario(&scenario, &text, args.seed, args.runs)
     };
     let prepared = PreparedScenario::new(scenario);
     std::fs::create_dir_all(&args.out)
@@ -86,6 +80,7 @@ pub fn execute(args: McArgs) -> anyhow::Result<()> {
         threads: args.threads,
         batch_size: args.batch,
         stop_after: args.stop_after,
+        cancel: None,
     };
     let outcome = run_experiment(&prepared, &manifest, &args.out, shard, execution, &|| {
         bar.inc(1)

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use canopy_analysis::parts::read_manifest;
-use canopy_core::rng::fnv1a;
+use canopy_analysis::scenario_hash;
 use canopy_scenario::{Overlay, load_scenario_with};
 use canopy_sim::PreparedScenario;
 
@@ -55,7 +55,7 @@ fn scenario_of_shards(
     sources: &[&Path],
 ) -> anyhow::Result<PreparedScenario> {
     let (scenario, text) = load_scenario_with(file, sets)?;
-    let hash = format!("{:016x}", fnv1a(text.as_bytes()));
+    let hash = scenario_hash(&text);
     let Some(first) = sources.first() else {
         bail!("merge needs at least one Monte Carlo directory");
     };

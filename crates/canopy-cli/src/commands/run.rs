@@ -36,14 +36,13 @@ impl NightArgs {
 
     /// Loads and prepares the scenario with its overlays, and the options of replication 0.
     pub fn prepare(&self) -> anyhow::Result<(PreparedScenario, RunOptions)> {
-        let (scenario, _) = canopy_scenario::load_scenario_with(&self.path(), &self.sets)?;
-        let options = RunOptions {
-            seed: self.seed.unwrap_or(scenario.seed),
-            replication: 0,
-            picture: self.c2.picture,
-            planner: self.c2.planner,
-        };
-        Ok((PreparedScenario::new(scenario), options))
+        Ok(canopy_analysis::load_night(
+            &self.path(),
+            &self.sets,
+            self.seed,
+            self.c2.picture,
+            self.c2.planner,
+        )?)
     }
 }
 

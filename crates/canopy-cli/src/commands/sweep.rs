@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use canopy_analysis::sweep::{Param, grid};
+use canopy_analysis::sweep::{Param, sweep_options};
 
-use super::compare::{BatchArgs, OptionSpec, run_and_report};
+use super::compare::{BatchArgs, run_and_report};
 
 /// Arguments of `canopy sweep`.
 #[derive(clap::Args)]
@@ -25,14 +25,7 @@ pub struct SweepArgs {
 
 /// Runs the grid and prints its table.
 pub fn execute(args: SweepArgs) -> anyhow::Result<()> {
-    let specs: Vec<OptionSpec> = grid(&args.params)
-        .into_iter()
-        .map(|combo| OptionSpec {
-            name: combo.join(" "),
-            file: args.file.clone(),
-            sets: args.sets.iter().cloned().chain(combo).collect(),
-        })
-        .collect();
+    let specs = sweep_options(&args.file, &args.params, &args.sets);
     let keys: Vec<&str> = args.params.iter().map(|p| p.key.as_str()).collect();
     let title = format!("Canopy sweep: {}", keys.join(" × "));
     run_and_report(&specs, &args.batch, &title)
