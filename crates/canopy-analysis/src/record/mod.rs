@@ -11,6 +11,7 @@ pub mod date;
 pub mod fit;
 pub mod group;
 pub mod launch_places;
+pub mod naive;
 pub mod nights;
 pub mod outputs;
 pub mod predicted;
@@ -31,6 +32,7 @@ pub use counterfactual::{CounterfactualSummary, NightComparison, compare_nights}
 pub use date::Date;
 pub use fit::{FitOptions, KNOBS, Knob, KnobFit, fit};
 pub use group::Group;
+pub use naive::{NaiveForecast, naive_forecast};
 pub use nights::{NightPlan, RaidPlan, plan_nights};
 pub use outputs::{nights_table, write_outputs};
 pub use replay::{Defence, NightRun, night_scenario, run_night};

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::counterfactual::CounterfactualSummary;
 use super::date::Date;
 use super::group::Group;
+use super::naive::{NaiveForecast, naive_forecast};
 use super::nights::NightPlan;
 pub use super::predicted::Predicted;
 use super::replay::{NightRun, raid_id_of};
@@ -210,6 +211,8 @@ pub struct RecordSummary {
     pub unplaced_launch_places: BTreeMap<String, u64>,
     /// The same nights against another defence (`--defence`), if asked.
     pub counterfactual: Option<CounterfactualSummary>,
+    /// The naive forecast "same rates as the year before", and the model's skill against it.
+    pub naive_forecast: NaiveForecast,
 }
 
 impl RecordSummary {
@@ -252,6 +255,7 @@ impl RecordSummary {
             mixed_rows,
             unplaced_launch_places,
             counterfactual: None,
+            naive_forecast: naive_forecast(table, from, scores),
         }
     }
 }

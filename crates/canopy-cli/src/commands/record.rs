@@ -155,6 +155,13 @@ fn error_table(summary: &RecordSummary, nights: &[NightPlan], base: &Scenario) -
         summary.regional_rows,
         summary.mixed_rows
     ));
+    let naive = &summary.naive_forecast;
+    if let (Some(error), Some(skill)) = (naive.mean_abs_error_pp, naive.skill) {
+        out.push_str(&format!(
+            "naive forecast (each group's rate of {} to {}): mean absolute error {error:.1} points; the model's skill against it {skill:+.2} (above 0: better)\n",
+            naive.from, naive.to
+        ));
+    }
     if let Some(counterfactual) = &summary.counterfactual {
         out.push_str(&format!(
             "against {}: {:.1} leakers a night instead of {:.1}; {:.2} spillovers a night instead of {:.2}\n",
