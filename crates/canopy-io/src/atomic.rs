@@ -8,9 +8,9 @@ use crate::OutputError;
 
 /// Writes `bytes` to `path` whole: into `path` + `.tmp` first, then renamed over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-    let error = |source| OutputError::Io {
+    let error = |error| OutputError::Io {
         path: path.display().to_string(),
-        source,
+        error,
     };
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(".tmp");
@@ -46,5 +46,21 @@ mod tests {
             message.contains("nonexistent-directory-for-canopy/out.json"),
             "{message}"
         );
+    }
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_write_names_the_file_and_says_why_once() {
+        let path = std::env::temp_dir().join("canopy-no-such-folder/sub/out.json");
+        let error = write_atomic(&path, b"{}").expect_err("the folder does not exist");
+        let message = error.to_string();
+        assert!(message.starts_with("cannot write "), "{message}");
+        assert!(message.contains("out.json"), "{message}");
+        // the OS error is in the message, so it is not chained again as a cause
+        assert!(std::error::Error::source(&error).is_none(), "{message}");
     }
 }

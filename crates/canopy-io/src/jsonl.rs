@@ -30,7 +30,7 @@ impl JsonLinesRecorder {
         if let Some(message) = &self.error {
             return Err(OutputError::Io {
                 path: path.display().to_string(),
-                source: std::io::Error::other(message.clone()),
+                error: std::io::Error::other(message.clone()),
             });
         }
         write_atomic(path, &self.buffer)

@@ -22,20 +22,20 @@ pub use table_csv::{table_to_csv, write_csv};
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     /// The file system refused.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}: {error}")]
     Io {
         /// The file being written.
         path: String,
-        /// What the file system said.
-        source: std::io::Error,
+        /// What the file system said (in the message, not repeated as its cause).
+        error: std::io::Error,
     },
     /// The value could not be serialised.
-    #[error("cannot serialise {path}: {source}")]
+    #[error("cannot serialise {path}: {error}")]
     Serialise {
         /// The file being written.
         path: String,
-        /// What went wrong.
-        source: serde_json::Error,
+        /// What went wrong (in the message, not repeated as its cause).
+        error: serde_json::Error,
     },
     /// The Parquet encoder failed.
     #[error("cannot encode {path} as Parquet: {message}")]
