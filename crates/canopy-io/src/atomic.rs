@@ -47,11 +47,6 @@ mod tests {
             "{message}"
         );
     }
-}
-
-#[cfg(test)]
-mod error_tests {
-    use super::*;
 
     #[test]
     fn a_refused_write_names_the_file_and_says_why_once() {
