@@ -85,8 +85,8 @@ pub struct KnobFit {
     pub grid: Vec<f64>,
     /// Its groups' responses (those with launches in the window).
     pub groups: Vec<GroupResponse>,
-    /// Whether some grid point comes within two tolerances of every group's reported rate; if
-    /// not, the knob cannot reach the record and is not fitted.
+    /// Whether some grid point comes within two tolerances of every group's reported rate (and
+    /// some group had launches); if not, the knob cannot reach the record and is not fitted.
     pub reaches: bool,
     /// The posterior median quantile: the fitted quantile.
     pub quantile: f64,
@@ -145,11 +145,13 @@ fn fit_knob(knob: &Knob, steps: &[f64], flown: &[Scores]) -> KnobFit {
         .iter()
         .filter_map(|&group| response(group, flown))
         .collect();
-    let reaches = steps.iter().enumerate().any(|(k, _)| {
-        groups
-            .iter()
-            .all(|g| (g.predicted_rates[k] - g.reported_rate).abs() <= 2.0 * g.tolerance)
-    });
+    // a knob whose groups had no launches in the window has nothing to be fitted on
+    let reaches = !groups.is_empty()
+        && steps.iter().enumerate().any(|(k, _)| {
+            groups
+                .iter()
+                .all(|g| (g.predicted_rates[k] - g.reported_rate).abs() <= 2.0 * g.tolerance)
+        });
     let [lo, median, hi] = posterior_quantiles(steps, &groups);
     KnobFit {
         knob: *knob,
