@@ -8,8 +8,8 @@
 //! posterior over `u` is its uniform prior times, for each of its groups, a Gaussian kernel
 //! `exp(-(r(u) - r_reported)² / 2ε²)`, where `r(u)` is the group's pooled predicted rate
 //! interpolated linearly between grid points and `ε` the tolerance: the spread of the reported
-//! rate from quarter to quarter of the window (how far the next window's rate may move) combined
-//! with the replay's own Monte Carlo spread. The fitted quantile is the posterior median, its
+//! rate from quarter to quarter of the window (how far the next window's rate may move), the
+//! reported rate's own binomial error and the replay's Monte Carlo spread, in quadrature. The fitted quantile is the posterior median, its
 //! range the 5 %–95 % posterior quantiles. A knob whose best grid point still misses one of its
 //! groups by more than two tolerances is reported as a misfit: the model cannot reach the record
 //! by that knob, and its numbers are not fitted.
@@ -186,11 +186,12 @@ fn response(group: Group, flown: &[Scores]) -> Option<GroupResponse> {
         monte_carlo = monte_carlo.max(spread);
     }
     let drift = quarterly_spread(&flown[0].rows, group);
+    let sampling = binomial_spread(reported_rate, first.launched);
     Some(GroupResponse {
         group,
         predicted_rates,
         reported_rate,
-        tolerance: drift.hypot(monte_carlo).max(f64::EPSILON),
+        tolerance: drift.hypot(monte_carlo).hypot(sampling),
     })
 }
 
@@ -232,6 +233,13 @@ pub fn quarterly_spread(rows: &[NightRow], group: Group) -> f64 {
     let mean = rates.iter().sum::<f64>() / rates.len() as f64;
     let variance = rates.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (rates.len() - 1) as f64;
     variance.sqrt()
+}
+
+/// The standard error of a rate `p` observed on `n` launches, `√((p(1 − p) + 1/4n) / n)`: the
+/// binomial one, kept above zero at a rate of 0 or 1 (as if half a launch had gone either way).
+pub fn binomial_spread(p: f64, n: u32) -> f64 {
+    let n = f64::from(n.max(1));
+    ((p * (1.0 - p) + 0.25 / n) / n).sqrt()
 }
 
 /// `YYYY-Qn` of a `YYYY-MM-DD` night.
@@ -341,6 +349,13 @@ mod tests {
             lo > 0.95 && median > 0.98 && hi == 1.0,
             "{lo} {median} {hi}"
         );
+    }
+
+    /// 30 of 40 launches: √((0.75 × 0.25 + 1/160) / 40) = √(0.19375 / 40) = 0.06960.
+    #[test]
+    fn the_binomial_spread_keeps_a_floor_at_zero_and_one() {
+        assert!((binomial_spread(0.75, 40) - (0.19375_f64 / 40.0).sqrt()).abs() < 1e-12);
+        assert!((binomial_spread(0.0, 25) - 0.02).abs() < 1e-12);
     }
 
     fn night(night: &str, launched: u32, neutralised: u32) -> NightRow {

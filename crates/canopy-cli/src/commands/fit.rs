@@ -103,7 +103,9 @@ fn describe(knob: &KnobFit) -> String {
             response.join(", ")
         ));
     }
-    if knob.reaches {
+    if knob.groups.is_empty() {
+        out.push_str("\n  no launches of its groups in the window; not fitted");
+    } else if knob.reaches {
         out.push_str(&format!(
             "\n  fitted quantile {:.2}, range [{:.2}, {:.2}]",
             knob.quantile, knob.quantile_range[0], knob.quantile_range[1]
