@@ -32,7 +32,7 @@ pub use counterfactual::{CounterfactualSummary, NightComparison, compare_nights}
 pub use date::Date;
 pub use fit::{FitOptions, KNOBS, Knob, KnobFit, fit};
 pub use group::Group;
-pub use naive::{NaiveForecast, naive_forecast};
+pub use naive::{NaiveForecast, WindowRate, naive_forecast};
 pub use nights::{NightPlan, RaidPlan, plan_nights};
 pub use outputs::{nights_table, write_outputs};
 pub use replay::{Defence, NightRun, night_scenario, run_night};

@@ -255,7 +255,15 @@ impl RecordSummary {
             mixed_rows,
             unplaced_launch_places,
             counterfactual: None,
-            naive_forecast: naive_forecast(table, from, scores),
+            naive_forecast: naive_forecast(
+                table,
+                from,
+                &scores
+                    .groups
+                    .iter()
+                    .map(|(group, score)| (*group, score.reported_rate, score.predicted_rate))
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
 }

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use canopy_analysis::record::{
-    CounterfactualSummary, Group, GroupScore, NightComparison, NightRow, Predicted, RecordSummary,
-    SkippedRow,
+    CounterfactualSummary, Group, GroupScore, NaiveForecast, NightComparison, NightRow, Predicted,
+    RecordSummary, SkippedRow,
 };
 
 use super::{RecordReportInput, record_report};
@@ -92,6 +92,14 @@ fn summary(skipped: usize) -> RecordSummary {
         mixed_rows: 3,
         unplaced_launch_places: BTreeMap::from([("Nowhere".to_string(), 2)]),
         counterfactual: None,
+        naive_forecast: NaiveForecast {
+            from: "2023-01-01".into(),
+            to: "2023-12-31".into(),
+            rates: BTreeMap::new(),
+            mean_abs_error_pp: None,
+            model_mean_abs_error_pp: None,
+            skill: None,
+        },
     }
 }
 
