@@ -12,6 +12,20 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 WESTERN_SHIELD = REPO / "scenarios" / "western-shield.toml"
 BAD_SCENARIOS = REPO / "tests" / "bad-scenarios"
+UKRAINE = REPO / "scenarios" / "ukraine-2025.toml"
+
+#: A record table written by hand in the record's format (docs/validation.md): three nights,
+#: 2024-07-09 to 2024-07-11, and a regional row that is left out.
+RECORD_TABLE = """time_start,time_end,model,launch_place,target,target_main,launched,destroyed,\
+not_reach_goal,still_attacking,border_crossing,is_shahed,num_hit_location,\
+num_fall_fragment_location,carrier,turbojet,turbojet_destroyed,affected region,destroyed_details,\
+launched_details,launch_place_details,source
+2024-07-08 22:00,2024-07-09 08:00,Shahed-136/131,Kursk oblast,Ukraine,,6.0,5.0,,,{},,,,,,,,,,,kpszsu/posts/a
+2024-07-09 03:00,2024-07-09 05:00,X-101/X-555,Caspian Sea,Ukraine,,2.0,2.0,,,{},,,,,,,,,,,kpszsu/posts/b
+2024-07-08 22:00,2024-07-09 08:00,Shahed-136/131,Kursk oblast,Ukraine,,3.0,3.0,,,{},,,,,,,,,,,PvKPivden/posts/d
+2024-07-09 22:00,2024-07-10 06:00,Shahed-136/131,Primorsko-Akhtarsk,Ukraine,,5.0,4.0,1.0,,{},,,,,,,,,,,kpszsu/posts/e
+2024-07-11 02:00,2024-07-11 05:00,Kalibr,Black Sea,Ukraine,,2.0,1.0,,,{},,,,,,,,,,,kpszsu/posts/f
+"""
 
 
 def canopy_bin() -> Path:

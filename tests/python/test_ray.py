@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import canopy
-from canopy_cli import BAD_SCENARIOS, WESTERN_SHIELD
+from canopy_cli import BAD_SCENARIOS, RECORD_TABLE, UKRAINE, WESTERN_SHIELD
 
 ray = pytest.importorskip("ray")
 
@@ -47,6 +47,18 @@ def test_sweep_in_shards_equals_one_process():
         "authority.approval_delay=0s",
         "authority.approval_delay=600s",
     ]
+
+
+@pytest.mark.parametrize("shards", [2, 3])
+def test_record_nights_in_shards_equal_one_process(tmp_path, shards):
+    table = tmp_path / "table.csv"
+    table.write_text(RECORD_TABLE, encoding="utf-8")
+    window = (table, "2024-07-09", "2024-07-11")
+    summary, nights = canopy.record(*window, scenario=UKRAINE, runs=2, seed=3)
+    ours, our_nights = canopy.ray.record(*window, shards=shards, scenario=UKRAINE, runs=2, seed=3)
+    assert ours == summary
+    assert our_nights.equals(nights)
+    assert summary["nights"] == 3
 
 
 def test_a_bad_scenario_raises_before_any_task():

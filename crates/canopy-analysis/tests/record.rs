@@ -323,3 +323,40 @@ fn pooled_rates_equal_the_hand_computation() {
     // The night rows: one per night and group with single-type rows.
     assert_eq!(scores.rows.len(), 4);
 }
+
+/// The nights of a window flown in shards, joined, are the nights flown at once: replication
+/// `r` of every night draws from `(seed, r)` whichever shard flies it.
+#[test]
+fn nights_flown_in_shards_and_joined_equal_one_replay() {
+    use canopy_analysis::Shard;
+    use canopy_analysis::record::{Replay, ReplayOptions, replay, replay_shard};
+
+    let table = read_record(&three_nights()).unwrap();
+    let nights = plan_nights(
+        &table,
+        Date::parse("2024-07-09").unwrap(),
+        Date::parse("2024-07-11").unwrap(),
+    );
+    assert_eq!(nights.len(), 3);
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/ukraine-2025.toml");
+    let defence = canopy_scenario::load_scenario(&path).unwrap();
+    let options = ReplayOptions {
+        runs: 1,
+        seed: 11,
+        threads: 2,
+        picture: canopy_sim::PictureMode::default(),
+        planner: canopy_sim::PlannerKind::default(),
+        draw_fitted: true,
+    };
+    let whole = replay(&nights, &defence, &options).unwrap();
+    for count in [2, 3, 4] {
+        let shards = (1..=count).map(|index| {
+            replay_shard(&nights, &defence, &options, Shard { index, count }).unwrap()
+        });
+        let joined = Replay::join(shards);
+        assert_eq!(joined, whole, "{count} shards");
+        let text = serde_json::to_string(&joined).unwrap();
+        assert_eq!(serde_json::from_str::<Replay>(&text).unwrap(), whole);
+    }
+}

@@ -8,6 +8,7 @@
 mod choices;
 mod errors;
 mod interrupt;
+mod nights;
 mod shards;
 
 use std::path::{Path, PathBuf};
@@ -247,6 +248,78 @@ fn specs(options: Vec<OptionTuple>) -> Vec<OptionSpec> {
         .collect()
 }
 
+/// The record's nights (`table`: the record table's text) from `from_` to `to` flown against
+/// the defence as `canopy record` flies them: its `summary.json` as text (without the
+/// counterfactual) and the bytes of its `nights.parquet`.
+#[pyfunction]
+#[pyo3(signature = (table, from_, to, scenario, runs, threads, choices))]
+#[allow(clippy::too_many_arguments)]
+fn record(
+    py: Python<'_>,
+    table: &str,
+    from_: &str,
+    to: &str,
+    scenario: Option<PathBuf>,
+    runs: u64,
+    threads: usize,
+    choices: Choices,
+) -> PyResult<(String, Py<PyBytes>)> {
+    let window = nights::Window::new(table, from_, to)?;
+    let (base, options) = nights::defence(scenario, None, runs, threads, &choices)?;
+    let flown = py.detach(|| nights::fly(&window, &base, &options, "1/1"))?;
+    nights::scored(py, &window, &base, runs, &flown)
+}
+
+/// Shard `shard` (`K/N`) of the nights `record` flies (a contiguous slice of them, cut as
+/// `canopy mc --shard` cuts replications): each night's replications and the launch places not
+/// placed, as JSON text. `source` is the scenario file's bytes when they were read elsewhere.
+#[pyfunction]
+#[pyo3(signature = (table, from_, to, scenario, source, runs, shard, threads, choices))]
+#[allow(clippy::too_many_arguments)]
+fn record_shard(
+    py: Python<'_>,
+    table: &str,
+    from_: &str,
+    to: &str,
+    scenario: Option<PathBuf>,
+    source: Option<PyBackedBytes>,
+    runs: u64,
+    shard: &str,
+    threads: usize,
+    choices: Choices,
+) -> PyResult<String> {
+    let window = nights::Window::new(table, from_, to)?;
+    let (base, options) = nights::defence(scenario, source, runs, threads, &choices)?;
+    let flown = py.detach(|| nights::fly(&window, &base, &options, shard))?;
+    nights::to_json(&flown)
+}
+
+/// The shards `1/N` to `N/N` of `record_shard`, in order, scored as `record` scores the whole
+/// window: the same summary text and table bytes.
+#[pyfunction]
+#[pyo3(signature = (table, from_, to, scenario, source, runs, choices, shards))]
+#[allow(clippy::too_many_arguments)]
+fn record_scores(
+    py: Python<'_>,
+    table: &str,
+    from_: &str,
+    to: &str,
+    scenario: Option<PathBuf>,
+    source: Option<PyBackedBytes>,
+    runs: u64,
+    choices: Choices,
+    shards: Vec<String>,
+) -> PyResult<(String, Py<PyBytes>)> {
+    let window = nights::Window::new(table, from_, to)?;
+    let (base, _) = nights::defence(scenario, source, runs, 1, &choices)?;
+    let parts = shards
+        .iter()
+        .map(|text| nights::from_json(text))
+        .collect::<PyResult<Vec<_>>>()?;
+    let flown = canopy_analysis::record::Replay::join(parts);
+    nights::scored(py, &window, &base, runs, &flown)
+}
+
 /// The module `canopy._canopy`.
 #[pymodule]
 fn _canopy(module: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -261,5 +334,8 @@ fn _canopy(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(compare, module)?)?;
     module.add_function(wrap_pyfunction!(compare_shards, module)?)?;
     module.add_function(wrap_pyfunction!(sweep_grid, module)?)?;
+    module.add_function(wrap_pyfunction!(record, module)?)?;
+    module.add_function(wrap_pyfunction!(record_shard, module)?)?;
+    module.add_function(wrap_pyfunction!(record_scores, module)?)?;
     Ok(())
 }

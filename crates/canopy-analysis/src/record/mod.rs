@@ -25,6 +25,9 @@ use canopy_core::StreamKey;
 use canopy_scenario::Scenario;
 use canopy_sim::{PictureMode, PlannerKind, PreparedScenario, RunOptions};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::Shard;
 
 use crate::uncertainty::{has_fitted, sample_fitted};
 
@@ -58,7 +61,8 @@ pub struct ReplayOptions {
     pub draw_fitted: bool,
 }
 
-/// The nights of a window flown against one defence.
+/// The nights of a window flown against one defence (or a shard of them, [`replay_shard`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Replay {
     /// Each night's replications, in night order.
     pub runs: Vec<Vec<NightRun>>,
@@ -126,4 +130,37 @@ pub fn replay(
             .collect::<Vec<_>>()
     });
     Ok(Replay { runs, unplaced })
+}
+
+impl Replay {
+    /// The shards of a window's nights, in shard order, joined into the replay of the whole
+    /// window: their runs one after the other, their unplaced launch places added up.
+    pub fn join(shards: impl IntoIterator<Item = Replay>) -> Replay {
+        let mut whole = Replay::default();
+        for shard in shards {
+            whole.runs.extend(shard.runs);
+            for (name, raids) in shard.unplaced {
+                *whole.unplaced.entry(name).or_default() += raids;
+            }
+        }
+        whole
+    }
+}
+
+/// Flies shard `shard` of the nights: the contiguous slice [`Shard::range`] cuts from them, as
+/// `canopy mc --shard` cuts replications. Replication `r` of every night draws from the streams
+/// of `(seed, r)` whichever shard flies it, so [`Replay::join`] of shards `1/N` to `N/N` is
+/// [`replay`] of every night.
+pub fn replay_shard(
+    nights: &[NightPlan],
+    defence: &Scenario,
+    options: &ReplayOptions,
+    shard: Shard,
+) -> Result<Replay, String> {
+    let range = shard.range(nights.len() as u64);
+    replay(
+        &nights[range.start as usize..range.end as usize],
+        defence,
+        options,
+    )
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use canopy_core::{SimDuration, SimTime};
 use canopy_scenario::{Place, Places, Raid, Scenario, ThreatIndex, Weighted};
 use canopy_sim::{Event, PreparedScenario, RunOptions};
+use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::group::Group;
@@ -188,7 +189,7 @@ fn rfc3339(unix_s: i64) -> String {
 }
 
 /// What became of one raid's threats in one replication.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RaidOutcome {
     /// Launched.
     pub launched: u32,
@@ -202,7 +203,7 @@ pub struct RaidOutcome {
 
 /// One replication of a night: each raid's outcome (by raid id), leakers, spillovers and each
 /// nation's interceptor spending.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NightRun {
     /// By raid id.
     pub raids: BTreeMap<String, RaidOutcome>,

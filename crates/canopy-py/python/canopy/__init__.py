@@ -3,7 +3,8 @@
 Each function does what a ``canopy`` command does, with the same library code, and returns what
 the command writes: :func:`run` the JSON summary of ``canopy run``, :func:`mc` the table of
 ``runs.parquet``, :func:`events` the event log as a table, :func:`compare` and :func:`sweep` the
-``compare.json`` of ``canopy compare`` and ``canopy sweep``; :func:`validate` checks a file like
+``compare.json`` of ``canopy compare`` and ``canopy sweep``, :func:`record` the ``summary.json``
+and ``nights.parquet`` of ``canopy record``; :func:`validate` checks a file like
 ``canopy validate`` and raises :class:`ScenarioError` with where and what.
 
 Simulations run with the GIL released, so other Python threads go on meanwhile, and Ctrl-C (or a
@@ -35,7 +36,17 @@ from ._canopy import ScenarioError
 if TYPE_CHECKING:
     import pyarrow
 
-__all__ = ["ScenarioError", "compare", "events", "mc", "ray", "run", "sweep", "validate"]
+__all__ = [
+    "ScenarioError",
+    "compare",
+    "events",
+    "mc",
+    "ray",
+    "record",
+    "run",
+    "sweep",
+    "validate",
+]
 
 try:
     __version__ = metadata.version("canopy")
@@ -161,3 +172,38 @@ def sweep(
     choices = _args.choices(seed, picture, planner, None)
     runs = _args.count(runs, "runs", 1)
     return json.loads(_canopy.compare(specs, runs, _args.threads(threads), choices))
+
+
+def record(
+    table: Scenario,
+    from_: Any,
+    to: Any,
+    scenario: Scenario | None = None,
+    runs: int = 10,
+    seed: int | None = None,
+    threads: int | None = None,
+    picture: str | None = None,
+    planner: str | None = None,
+) -> tuple[dict[str, Any], pyarrow.Table]:
+    """Replay the strike record's nights against a defence, as ``canopy record`` does.
+
+    ``table`` is your copy of the record table (docs/validation.md); ``from_`` and ``to`` the
+    window's first and last nights (``"YYYY-MM-DD"`` or ``datetime.date``, included);
+    ``scenario`` the defence (default: ``scenarios/ukraine-2025.toml`` of the source tree the
+    package was built from); ``runs`` replications a night, each drawing the library's fitted
+    numbers. Returns the ``summary.json`` of ``canopy record --runs RUNS --seed SEED`` (without a
+    counterfactual) as a dict, and its ``nights.parquet`` as a table. ``threads`` workers
+    (default: one per core) do not change the result.
+    """
+    choices = _args.choices(seed, picture, planner, None)
+    runs = _args.count(runs, "runs", 1)
+    summary, nights = _canopy.record(
+        _args.record_table(table),
+        _args.night(from_, "from_"),
+        _args.night(to, "to"),
+        _args.optional_path(scenario),
+        runs,
+        _args.threads(threads),
+        choices,
+    )
+    return json.loads(summary), _args.table(nights)

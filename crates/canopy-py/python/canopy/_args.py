@@ -168,3 +168,23 @@ def table(parquet: bytes) -> pyarrow.Table:
     sink = pyarrow.BufferOutputStream()
     sink.write(parquet)
     return pyarrow.parquet.read_table(pyarrow.BufferReader(sink.getvalue()))
+
+
+def record_table(table: Scenario) -> str:
+    """The text of a record table file (read as ``canopy record`` reads it)."""
+    with open(path(table), encoding="utf-8") as file:
+        return file.read()
+
+
+def night(value: Any, name: str) -> str:
+    """A night of the record as ``YYYY-MM-DD``: text, or a ``datetime.date``."""
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "isoformat") and not hasattr(value, "hour"):
+        return str(value.isoformat())
+    raise TypeError(f"{name} must be a str (YYYY-MM-DD) or a datetime.date, not {type(value).__name__}")
+
+
+def optional_path(scenario: Scenario | None) -> str | None:
+    """The defence scenario's path, or None for the default."""
+    return None if scenario is None else path(scenario)

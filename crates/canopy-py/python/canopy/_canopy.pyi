@@ -49,3 +49,33 @@ def compare_shards(
 def sweep_grid(
     scenario: str, params: list[tuple[str, list[str]]], sets: list[str]
 ) -> list[OptionTuple]: ...
+def record(
+    table: str,
+    from_: str,
+    to: str,
+    scenario: Optional[str],
+    runs: int,
+    threads: int,
+    choices: Choices,
+) -> tuple[str, bytes]: ...
+def record_shard(
+    table: str,
+    from_: str,
+    to: str,
+    scenario: Optional[str],
+    source: Optional[bytes],
+    runs: int,
+    shard: str,
+    threads: int,
+    choices: Choices,
+) -> str: ...
+def record_scores(
+    table: str,
+    from_: str,
+    to: str,
+    scenario: Optional[str],
+    source: Optional[bytes],
+    runs: int,
+    choices: Choices,
+    shards: list[str],
+) -> tuple[str, bytes]: ...

@@ -5,7 +5,8 @@ replications ``floor((K-1)*runs/N)`` to ``floor(K*runs/N)``), one Ray task per s
 shards' parts are merged as ``canopy merge`` merges them, so :func:`mc` returns the very table
 :func:`canopy.mc` returns on one machine (and ``canopy mc`` writes), whatever the number of
 shards and machines. :func:`compare` and :func:`sweep` do the same for every option of a
-comparison.
+comparison, and :func:`record` for the nights of ``canopy record`` (shard K flies nights
+``floor((K-1)*nights/N)`` to ``floor(K*nights/N)`` of the window, all their replications).
 
 The scenario file is read here, on the machine that calls, and its bytes travel with the
 tasks, so the other machines need the ``canopy`` package but not the file (files that the
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from ._canopy import Choices
 
-__all__ = ["compare", "mc", "sweep"]
+__all__ = ["compare", "mc", "record", "sweep"]
 
 
 def shard_task(
@@ -45,6 +46,31 @@ def shard_task(
 ) -> dict[str, bytes]:
     """One shard of a Monte Carlo, run on a Ray worker: the files of its ``parts/`` folder."""
     return _canopy.mc_shard(scenario, source, runs, shard, threads, choices)
+
+
+def record_task(
+    table: str,
+    from_: str,
+    to: str,
+    scenario: str | None,
+    source: bytes | None,
+    runs: int,
+    shard: str,
+    threads: int,
+    choices: Choices,
+) -> str:
+    """One shard of the record's nights, flown on a Ray worker: its replay as JSON text."""
+    return _canopy.record_shard(
+        table, from_, to, scenario, source, runs, shard, threads, choices
+    )
+
+
+@functools.cache
+def _record_remote() -> Any:
+    """:func:`record_task` as a Ray remote function (made once, when first needed)."""
+    import ray
+
+    return ray.remote(record_task)
 
 
 @functools.cache
@@ -206,3 +232,54 @@ def _compared(
     """The comparison of the options, their batches run as Ray tasks."""
     master, parts = _run(specs, runs, shards, seed, threads, picture, planner, max_retries)
     return json.loads(_canopy.compare_shards(specs, master, runs, parts))
+
+
+def record(
+    table: Scenario,
+    from_: Any,
+    to: Any,
+    shards: int,
+    scenario: Scenario | None = None,
+    runs: int = 10,
+    seed: int | None = None,
+    threads: int = 1,
+    picture: str | None = None,
+    planner: str | None = None,
+    max_retries: int = 3,
+) -> tuple[dict[str, Any], pyarrow.Table]:
+    """:func:`canopy.record` with the window's nights as ``shards`` Ray tasks; the same summary
+    and table.
+
+    Each task flies a contiguous slice of the nights (every replication of each) on ``threads``
+    threads and asks Ray for as many CPUs; the record table's text and the defence file's bytes
+    travel with the tasks. A task whose worker dies is run again up to ``max_retries`` times.
+    The other arguments are those of :func:`canopy.record`.
+    """
+    import ray
+
+    runs = _args.count(runs, "runs", 1)
+    shards = _args.count(shards, "shards", 1)
+    threads = _args.count(threads, "threads", 1)
+    max_retries = _args.count(max_retries, "max_retries", 0)
+    choices = _args.choices(seed, picture, planner, None)
+    text = _args.record_table(table)
+    first, last = _args.night(from_, "from_"), _args.night(to, "to")
+    path = _args.optional_path(scenario)
+    source = None if path is None else _read(path)
+    if path is not None:
+        choices["seed"] = _canopy.master_seed(path, source, choices)
+    remote = _record_remote().options(
+        num_cpus=threads, max_retries=max_retries, retry_exceptions=[OSError]
+    )
+    text_ref, source_ref = ray.put(text), ray.put(source)
+    tasks = [
+        remote.remote(
+            text_ref, first, last, path, source_ref, runs, f"{k}/{shards}", threads, choices
+        )
+        for k in range(1, shards + 1)
+    ]
+    (parts,) = _gather([tasks])
+    summary, nights = _canopy.record_scores(
+        text, first, last, path, source, runs, choices, parts
+    )
+    return json.loads(summary), _args.table(nights)
