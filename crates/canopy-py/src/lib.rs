@@ -24,6 +24,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyDict};
 
+use canopy_sim::RunOutcome;
 use choices::{Choices, Source};
 use errors::{ScenarioError, mc_error, option_error, output_error, scenario_error};
 use interrupt::interruptible;
@@ -68,19 +69,24 @@ fn master_seed(
     Ok(choices.seed.unwrap_or(loaded.seed))
 }
 
-/// One night as `canopy run` simulates it: its `RunMetrics` as JSON text.
-#[pyfunction]
-fn run(py: Python<'_>, scenario: PathBuf, choices: Choices) -> PyResult<String> {
+/// One night as `canopy run` simulates it, interruptible, with the GIL released.
+fn simulate_night(py: Python<'_>, scenario: &Path, choices: &Choices) -> PyResult<RunOutcome> {
     let (picture, planner) = choices.c2()?;
     let (prepared, options) = load_night(
-        &scenario,
+        scenario,
         &choices.overlays()?,
         choices.seed,
         picture,
         planner,
     )
     .map_err(scenario_error)?;
-    let outcome = interruptible(py, |_| canopy_sim::run(&prepared, &options, &mut []))?;
+    interruptible(py, |_| canopy_sim::run(&prepared, &options, &mut []))
+}
+
+/// One night as `canopy run` simulates it: its `RunMetrics` as JSON text.
+#[pyfunction]
+fn run(py: Python<'_>, scenario: PathBuf, choices: Choices) -> PyResult<String> {
+    let outcome = simulate_night(py, &scenario, &choices)?;
     serde_json::to_string(&outcome.metrics).map_err(|err| PyValueError::new_err(err.to_string()))
 }
 
@@ -88,16 +94,7 @@ fn run(py: Python<'_>, scenario: PathBuf, choices: Choices) -> PyResult<String> 
 /// event, the columns the union of the events' flattened fields (as in `events.parquet`).
 #[pyfunction]
 fn events(py: Python<'_>, scenario: PathBuf, choices: Choices) -> PyResult<Py<PyBytes>> {
-    let (picture, planner) = choices.c2()?;
-    let (prepared, options) = load_night(
-        &scenario,
-        &choices.overlays()?,
-        choices.seed,
-        picture,
-        planner,
-    )
-    .map_err(scenario_error)?;
-    let outcome = interruptible(py, |_| canopy_sim::run(&prepared, &options, &mut []))?;
+    let outcome = simulate_night(py, &scenario, &choices)?;
     let rows: Vec<serde_json::Value> = outcome
         .events
         .iter()

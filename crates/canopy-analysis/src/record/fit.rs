@@ -14,15 +14,19 @@
 //! groups by more than two tolerances is reported as a misfit: the model cannot reach the record
 //! by that knob, and its numbers are not fitted.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use canopy_scenario::{Library, Scenario};
 
+use super::date::Date;
 use super::group::Group;
 use super::nights::NightPlan;
 use super::score::{NightRow, Scores, score};
 use super::table::RecordTable;
 use super::{ReplayOptions, replay};
+use crate::stats::moments;
 use crate::uncertainty::PK_FIELDS;
 
 /// Assumed numbers of the library moved together, and the groups of the record they decide.
@@ -199,8 +203,11 @@ fn response(group: Group, flown: &[Scores]) -> Option<GroupResponse> {
 pub fn set_quantile(library: &mut Library, knob: &Knob, u: f64) {
     for munition in &mut library.munitions {
         for (field, value) in PK_FIELDS.into_iter().zip(&mut munition.pk) {
-            let prior = munition.provenance.get(field).and_then(|p| p.prior_range());
-            if let (true, Some((low, high))) = (knob.pk_fields.contains(&field), prior) {
+            if !knob.pk_fields.contains(&field) {
+                continue;
+            }
+            if let Some((low, high)) = munition.provenance.get(field).and_then(|p| p.prior_range())
+            {
                 *value = low + u * (high - low);
             }
         }
@@ -210,29 +217,23 @@ pub fn set_quantile(library: &mut Library, knob: &Knob, u: f64) {
 /// The standard deviation of a group's reported rate pooled by calendar quarter, over the
 /// quarters of the window with launches (0 with fewer than two).
 pub fn quarterly_spread(rows: &[NightRow], group: Group) -> f64 {
-    let mut quarters: Vec<(String, u32, u32)> = Vec::new();
+    // (launched, neutralised) by (year, quarter); a row's night is written by `Date`
+    let mut quarters: BTreeMap<(i32, u32), (u32, u32)> = BTreeMap::new();
     for row in rows.iter().filter(|row| row.group == group) {
-        let quarter = quarter_of(&row.night);
-        let neutralised = row.reported_destroyed + row.reported_not_reach_goal;
-        match quarters.iter_mut().find(|(q, _, _)| *q == quarter) {
-            Some((_, launched, hit)) => {
-                *launched += row.launched;
-                *hit += neutralised;
-            }
-            None => quarters.push((quarter, row.launched, neutralised)),
+        if let Some(night) = Date::parse(&row.night) {
+            let (launched, neutralised) = quarters
+                .entry((night.year, (night.month - 1) / 3))
+                .or_default();
+            *launched += row.launched;
+            *neutralised += row.reported_destroyed + row.reported_not_reach_goal;
         }
     }
     let rates: Vec<f64> = quarters
-        .iter()
-        .filter(|(_, launched, _)| *launched > 0)
-        .map(|(_, launched, hit)| f64::from(*hit) / f64::from(*launched))
+        .values()
+        .filter(|(launched, _)| *launched > 0)
+        .map(|&(launched, neutralised)| f64::from(neutralised) / f64::from(launched))
         .collect();
-    if rates.len() < 2 {
-        return 0.0;
-    }
-    let mean = rates.iter().sum::<f64>() / rates.len() as f64;
-    let variance = rates.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (rates.len() - 1) as f64;
-    variance.sqrt()
+    moments(&rates).map_or(0.0, |m| m.sd)
 }
 
 /// The standard error of a rate `p` observed on `n` launches, `√((p(1 − p) + 1/4n) / n)`: the
@@ -240,16 +241,6 @@ pub fn quarterly_spread(rows: &[NightRow], group: Group) -> f64 {
 pub fn binomial_spread(p: f64, n: u32) -> f64 {
     let n = f64::from(n.max(1));
     ((p * (1.0 - p) + 0.25 / n) / n).sqrt()
-}
-
-/// `YYYY-Qn` of a `YYYY-MM-DD` night.
-fn quarter_of(night: &str) -> String {
-    let month: u32 = night.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-    format!(
-        "{}-Q{}",
-        night.get(..4).unwrap_or(night),
-        (month - 1) / 3 + 1
-    )
 }
 
 /// The 5 %, 50 % and 95 % quantiles of `u` under a uniform prior on [0, 1] and, for each group,
@@ -356,6 +347,25 @@ mod tests {
     fn the_binomial_spread_keeps_a_floor_at_zero_and_one() {
         assert!((binomial_spread(0.75, 40) - (0.19375_f64 / 40.0).sqrt()).abs() < 1e-12);
         assert!((binomial_spread(0.0, 25) - 0.02).abs() < 1e-12);
+    }
+
+    /// The cruise knob at u = 0 and 1 puts every munition's `pk_cruise` at its assumed range's
+    /// ends and leaves the other kill probabilities as they were.
+    #[test]
+    fn a_knob_moves_its_fields_to_the_quantile_of_each_range() {
+        let bundled = Library::bundled().expect("bundled library is valid");
+        for (u, end) in [(0.0, 0), (1.0, 1)] {
+            let mut library = bundled.clone();
+            set_quantile(&mut library, &KNOBS[1], u);
+            for (moved, original) in library.munitions.iter().zip(&bundled.munitions) {
+                let range = original.provenance["pk_cruise"].range.expect("assumed");
+                assert_eq!(moved.pk[2], [range.0, range.1][end], "{}", moved.id);
+                assert_eq!(
+                    [moved.pk[0], moved.pk[1], moved.pk[3]],
+                    [original.pk[0], original.pk[1], original.pk[3]]
+                );
+            }
+        }
     }
 
     fn night(night: &str, launched: u32, neutralised: u32) -> NightRow {

@@ -146,9 +146,7 @@ def compare(
     first option.
     """
     specs = _args.options(None if scenario is None else _args.path(scenario), options, set)
-    choices = _args.choices(seed, picture, planner, None)
-    runs = _args.count(runs, "runs", 1)
-    return json.loads(_canopy.compare(specs, runs, _args.threads(threads), choices))
+    return _compared(specs, runs, seed, threads, picture, planner)
 
 
 def sweep(
@@ -169,6 +167,18 @@ def sweep(
     :func:`compare` does.
     """
     specs = _args.sweep_options(scenario, params, set)
+    return _compared(specs, runs, seed, threads, picture, planner)
+
+
+def _compared(
+    specs: list[_args.OptionTuple],
+    runs: int,
+    seed: int | None,
+    threads: int | None,
+    picture: str | None,
+    planner: str | None,
+) -> dict[str, Any]:
+    """The comparison of the options, run in this process."""
     choices = _args.choices(seed, picture, planner, None)
     runs = _args.count(runs, "runs", 1)
     return json.loads(_canopy.compare(specs, runs, _args.threads(threads), choices))
