@@ -1,7 +1,7 @@
 //! The naive forecast "same rates as the year before" and the model's skill against it, on a
 //! table and scores written by hand.
 
-use canopy_analysis::record::{Date, Group, naive_forecast, read_record};
+use canopy_analysis::record::{Date, Group, GroupScore, Scores, naive_forecast, read_record};
 
 /// The record's header, as published (22 columns).
 const HEADER: &str = "time_start,time_end,model,launch_place,target,target_main,launched,destroyed,not_reach_goal,still_attacking,border_crossing,is_shahed,num_hit_location,num_fall_fragment_location,carrier,turbojet,turbojet_destroyed,affected region,destroyed_details,launched_details,launch_place_details,source";
@@ -11,6 +11,16 @@ fn row(night: &str, model: &str, launched: u32, destroyed: u32) -> String {
     format!(
         "{night} 01:00,{night} 06:00,{model},\"Kursk oblast\",Ukraine,,{launched},{destroyed},,,{{}},,,,,,,,,,,kpszsu/posts/x"
     )
+}
+
+fn scored(reported: f64, predicted: f64) -> GroupScore {
+    GroupScore {
+        launched: 10,
+        nights: 1,
+        reported_rate: Some(reported),
+        predicted_rate: Some(predicted),
+        predicted_interval: Some([predicted, predicted]),
+    }
 }
 
 /// The year before a window from 2024-07-01 is 2023-07-02 to 2024-06-30 (365 nights, with
@@ -29,12 +39,15 @@ fn the_naive_forecast_is_last_year_s_pooled_rate_and_skill_compares_errors() {
     ]
     .join("\n");
     let table = read_record(&text).expect("a valid table");
-    let window = [
-        (Group::Shahed, Some(0.9), Some(0.95)),
-        (Group::Kh101, Some(0.7), Some(0.8)),
-        (Group::Kalibr, Some(0.5), Some(0.6)),
-    ];
-    let naive = naive_forecast(&table, Date::parse("2024-07-01").unwrap(), &window);
+    let scores = Scores {
+        rows: Vec::new(),
+        groups: vec![
+            (Group::Shahed, scored(0.9, 0.95)),
+            (Group::Kh101, scored(0.7, 0.8)),
+            (Group::Kalibr, scored(0.5, 0.6)),
+        ],
+    };
+    let naive = naive_forecast(&table, Date::parse("2024-07-01").unwrap(), &scores);
     assert_eq!(
         (naive.from.as_str(), naive.to.as_str()),
         ("2023-07-02", "2024-06-30")

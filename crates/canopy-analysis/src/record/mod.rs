@@ -17,6 +17,7 @@ pub mod outputs;
 pub mod predicted;
 pub mod replay;
 pub mod score;
+pub mod summary;
 pub mod table;
 
 use std::collections::BTreeMap;
@@ -35,11 +36,12 @@ pub use counterfactual::{CounterfactualSummary, NightComparison, compare_nights}
 pub use date::Date;
 pub use fit::{FitOptions, KNOBS, Knob, KnobFit, fit};
 pub use group::Group;
-pub use naive::{NaiveForecast, WindowRate, naive_forecast};
+pub use naive::{NaiveForecast, naive_forecast};
 pub use nights::{NightPlan, RaidPlan, plan_nights};
 pub use outputs::{nights_table, write_outputs};
 pub use replay::{Defence, NightRun, night_scenario, run_night};
-pub use score::{GroupScore, NightRow, Predicted, RecordSummary, Scores, score};
+pub use score::{GroupScore, NightRow, Predicted, Scores, score};
+pub use summary::RecordSummary;
 pub use table::{RecordRow, RecordTable, SkippedRow, read_record};
 
 /// How to replay: replications per night, master seed, threads, picture and planner.

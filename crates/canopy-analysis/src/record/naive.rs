@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::date::Date;
-use super::group::Group;
 use super::nights::plan_nights;
+use super::score::{Scores, score};
 use super::table::RecordTable;
 
 /// Nights in the year before the window.
@@ -30,38 +30,25 @@ pub struct NaiveForecast {
     pub skill: Option<f64>,
 }
 
-/// A group's rate in the window: (group, reported, predicted).
-pub type WindowRate = (Group, Option<f64>, Option<f64>);
-
-/// The naive forecast of the window starting `from`, scored against the window's `rates`.
-pub fn naive_forecast(table: &RecordTable, from: Date, rates: &[WindowRate]) -> NaiveForecast {
+/// The naive forecast of the window starting `from`, scored with the window's `scores`.
+pub fn naive_forecast(table: &RecordTable, from: Date, scores: &Scores) -> NaiveForecast {
     let last = Date::from_days_since_epoch(from.days_since_epoch() - 1);
     let first = Date::from_days_since_epoch(from.days_since_epoch() - YEAR_NIGHTS);
-    // pooled as the window's reported rates are: single-type rows, (destroyed + not reaching) /
-    // launched
-    let mut pooled: BTreeMap<Group, (u32, u32)> = BTreeMap::new();
-    for night in plan_nights(table, first, last) {
-        for &index in &night.scored_rows {
-            let row = &table.rows[index];
-            let (launched, neutralised) = pooled.entry(row.groups[0]).or_default();
-            *launched += row.launched;
-            *neutralised += row.destroyed + row.not_reach_goal;
-        }
-    }
-    let forecasts: BTreeMap<&'static str, Option<f64>> = Group::ALL
-        .into_iter()
-        .map(|group| {
-            let rate = pooled.get(&group).and_then(|&(launched, neutralised)| {
-                (launched > 0).then(|| f64::from(neutralised) / f64::from(launched))
-            });
-            (group.name(), rate)
-        })
+    let nights = plan_nights(table, first, last);
+    // scored without replications: only the reported rates
+    let year_before = score(table, &nights, &vec![Vec::new(); nights.len()]);
+    let rates: BTreeMap<&'static str, Option<f64>> = year_before
+        .groups
+        .iter()
+        .map(|(group, score)| (group.name(), score.reported_rate))
         .collect();
     let mut naive_errors = Vec::new();
     let mut model_errors = Vec::new();
-    for &(group, reported, predicted) in rates {
-        let forecast = forecasts.get(group.name()).copied().flatten();
-        if let (Some(forecast), Some(reported), Some(predicted)) = (forecast, reported, predicted) {
+    for (group, score) in &scores.groups {
+        let forecast = rates.get(group.name()).copied().flatten();
+        if let (Some(forecast), Some(reported), Some(predicted)) =
+            (forecast, score.reported_rate, score.predicted_rate)
+        {
             naive_errors.push((forecast - reported).abs());
             model_errors.push((predicted - reported).abs());
         }
@@ -74,7 +61,7 @@ pub fn naive_forecast(table: &RecordTable, from: Date, rates: &[WindowRate]) -> 
     NaiveForecast {
         from: first.to_string(),
         to: last.to_string(),
-        rates: forecasts,
+        rates,
         mean_abs_error_pp: naive,
         model_mean_abs_error_pp: model,
         skill: match (naive, model) {

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use canopy_io::{Missing, Table};
 
-use super::score::{NightRow, RecordSummary};
+use super::score::NightRow;
+use super::summary::RecordSummary;
 
 /// The table of the night rows (nested predictions flattened to `predicted_destroyed.mean`,
 /// `.lo`, `.hi`), with each row's reported and predicted rates.

@@ -5,14 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::counterfactual::CounterfactualSummary;
-use super::date::Date;
 use super::group::Group;
-use super::naive::{NaiveForecast, naive_forecast};
 use super::nights::NightPlan;
 pub use super::predicted::Predicted;
 use super::replay::{NightRun, raid_id_of};
-use super::table::{RecordTable, SkippedRow};
+use super::table::RecordTable;
 
 /// One night and group: what the record reported on its single-type rows and what the model
 /// predicts for the same threats.
@@ -180,90 +177,5 @@ impl Scores {
             .filter_map(|(_, score)| Some((score.predicted_rate? - score.reported_rate?).abs()))
             .collect();
         (!errors.is_empty()).then(|| 100.0 * errors.iter().sum::<f64>() / errors.len() as f64)
-    }
-}
-
-/// `summary.json`.
-#[derive(Clone, Debug, Serialize)]
-pub struct RecordSummary {
-    /// First and last night of the window.
-    pub from: String,
-    /// Last night.
-    pub to: String,
-    /// Nights flown.
-    pub nights: usize,
-    /// Replications per night.
-    pub replications: u64,
-    /// The defence scenario's name.
-    pub defence: String,
-    /// By group name.
-    pub types: BTreeMap<&'static str, GroupScore>,
-    /// Mean over the groups with launches of |predicted − reported| rate, percentage points.
-    pub mean_abs_error_pp: Option<f64>,
-    /// HQ rows of the window (or of no readable night) that could not be read or flown.
-    pub skipped_rows: Vec<SkippedRow>,
-    /// Rows of regional commands, left out.
-    pub regional_rows: u64,
-    /// Mixed salvos flown (split by type) but not scored.
-    pub mixed_rows: u64,
-    /// Launch place names Canopy could not place, with how many raids named them (their threats
-    /// were flown from the defence's launch places for the type).
-    pub unplaced_launch_places: BTreeMap<String, u64>,
-    /// The same nights against another defence (`--defence`), if asked.
-    pub counterfactual: Option<CounterfactualSummary>,
-    /// The naive forecast "same rates as the year before", and the model's skill against it.
-    pub naive_forecast: NaiveForecast,
-}
-
-impl RecordSummary {
-    /// The summary of scored nights.
-    pub fn new(
-        (from, to): (Date, Date),
-        (table, nights, scores): (&RecordTable, &[NightPlan], &Scores),
-        (replications, defence): (u64, &str),
-        unplaced_launch_places: BTreeMap<String, u64>,
-    ) -> RecordSummary {
-        let in_window = |night: Date| night >= from && night <= to;
-        let mixed_rows = table
-            .rows
-            .iter()
-            .filter(|row| row.groups.len() > 1 && in_window(row.night))
-            .count() as u64;
-        RecordSummary {
-            from: from.to_string(),
-            to: to.to_string(),
-            nights: nights.len(),
-            replications,
-            defence: defence.to_string(),
-            types: scores
-                .groups
-                .iter()
-                .map(|(group, score)| (group.name(), score.clone()))
-                .collect(),
-            mean_abs_error_pp: scores.mean_abs_error_pp(),
-            skipped_rows: table
-                .skipped
-                .iter()
-                .filter(|row| {
-                    row.night
-                        .as_deref()
-                        .is_none_or(|night| Date::parse(night).is_some_and(in_window))
-                })
-                .cloned()
-                .collect(),
-            regional_rows: table.regional_rows,
-            mixed_rows,
-            unplaced_launch_places,
-            counterfactual: None,
-            naive_forecast: naive_forecast(
-                table,
-                from,
-                &scores
-                    .groups
-                    .iter()
-                    .map(|(group, score)| (*group, score.reported_rate, score.predicted_rate))
-                    .collect::<Vec<_>>(),
-            ),
-        }
     }
 }
