@@ -9,8 +9,8 @@
 //! `exp(-(r(u) - r_reported)² / 2ε²)`, where `r(u)` is the group's pooled predicted rate
 //! interpolated linearly between grid points and `ε` the tolerance: the spread of the reported
 //! rate from quarter to quarter of the window (how far the next window's rate may move), the
-//! reported rate's own binomial error and the replay's Monte Carlo spread, in quadrature. The fitted quantile is the posterior median, its
-//! range the 5 %–95 % posterior quantiles. A knob whose best grid point still misses one of its
+//! reported rate's own binomial error and the replay's Monte Carlo spread, in quadrature. The
+//! fitted quantile is the posterior median, its range the 5 %–95 % posterior quantiles. A knob whose best grid point still misses one of its
 //! groups by more than two tolerances is reported as a misfit: the model cannot reach the record
 //! by that knob, and its numbers are not fitted.
 

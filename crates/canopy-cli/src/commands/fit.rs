@@ -35,7 +35,8 @@ struct FitFile<'a> {
     knobs: &'a [KnobFit],
 }
 
-/// Flies the window over the grid, fits each number and prints the fitted library entries.
+/// Flies the window over the grid, fits each knob, writes `fit.json` and prints each knob's
+/// responses and fitted quantile (or misfit).
 pub fn execute(args: FitArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let Window {
