@@ -99,7 +99,7 @@ fn missing(dir: &Path, range: Range<u64>, batch_size: u64) -> Result<Vec<Range<u
     for batch in batches(range, batch_size) {
         let mut start = None;
         for r in batch.clone() {
-            let is_done = done.binary_search(&r).is_ok();
+            let is_done = done.iter().any(|held| held.contains(&r));
             match (is_done, start) {
                 (false, None) => start = Some(r),
                 (true, Some(s)) => {

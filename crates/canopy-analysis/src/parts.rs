@@ -1,6 +1,11 @@
 //! Finished replications on disk: `DIR/parts/manifest.json` says which Monte Carlo they belong to,
 //! and each `DIR/parts/runs-FIRST-END.json` holds the records of one batch, written whole. A run
 //! that stops keeps every finished batch; the next run with the same manifest skips them.
+//!
+//! A part file is `{"fnv1a": HASH, "records": [...]}`: the FNV-1a 64-bit hash of the records'
+//! text as written. A part whose records do not hash to it, or whose replications are not the
+//! `FIRST..END` of its name, is refused as damaged, so a resume or a merge never builds a table
+//! from a file changed since it was written.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -61,6 +66,11 @@ impl Manifest {
 
 /// The manifest's `scenario_hash` of a scenario text: FNV-1a 64-bit, 16 hex digits.
 pub fn scenario_hash(text: &str) -> String {
+    fnv1a_hex(text)
+}
+
+/// FNV-1a 64-bit of `text`, 16 hex digits.
+fn fnv1a_hex(text: &str) -> String {
     format!("{:016x}", fnv1a(text.as_bytes()))
 }
 
@@ -141,6 +151,16 @@ pub fn check_same(existing: &Manifest, wanted: &Manifest, dir: &Path) -> Result<
     })
 }
 
+/// A part file: its records' text and that text's hash.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartFile {
+    /// FNV-1a 64-bit hash of `records`' text, 16 hex digits.
+    fnv1a: String,
+    /// The records, in replication order, as written.
+    records: Box<RawValue>,
+}
+
 /// Writes the records of one batch (in replication order) as one part file, whole.
 pub fn write_part(dir: &Path, records: &[Record]) -> Result<(), McError> {
     let (Some(first), Some(last)) = (records.first(), records.last()) else {
@@ -151,7 +171,18 @@ pub fn write_part(dir: &Path, records: &[Record]) -> Result<(), McError> {
         first.replication,
         last.replication + 1
     );
-    canopy_io::write_json(&parts_dir(dir).join(name), &records).map_err(McError::Output)
+    let path = parts_dir(dir).join(name);
+    let text = serde_json::to_string(records).map_err(|error| {
+        McError::Output(canopy_io::OutputError::Serialise {
+            path: path.display().to_string(),
+            error,
+        })
+    })?;
+    let part = PartFile {
+        fnv1a: fnv1a_hex(&text),
+        records: RawValue::from_string(text).expect("serde_json writes valid JSON"),
+    };
+    canopy_io::write_json(&path, &part).map_err(McError::Output)
 }
 
 /// Every part file of `dir`, sorted by name.
@@ -172,27 +203,37 @@ pub fn part_files(dir: &Path) -> Result<Vec<PathBuf>, McError> {
     Ok(files)
 }
 
-/// The replication numbers each part file of `dir` holds, read from the file names.
-pub fn finished(dir: &Path) -> Result<Vec<u64>, McError> {
-    let mut done = Vec::new();
-    for path in part_files(dir)? {
-        let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
-        let bounds: Vec<u64> = name
-            .trim_start_matches("runs-")
-            .split('-')
-            .filter_map(|x| x.parse().ok())
-            .collect();
-        let [first, end] = bounds[..] else {
-            return Err(McError::Corrupt {
-                path: path.display().to_string(),
-                problem: "the name is not runs-FIRST-END.json".to_string(),
-            });
-        };
-        done.extend(first..end);
+/// The replications a part file's name says it holds: `FIRST..END` of `runs-FIRST-END.json`.
+fn part_range(path: &Path) -> Result<std::ops::Range<u64>, McError> {
+    let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+    let bounds: Vec<u64> = name
+        .trim_start_matches("runs-")
+        .split('-')
+        .map(|x| x.parse().ok())
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    match bounds[..] {
+        [first, end] if first < end => Ok(first..end),
+        _ => Err(corrupt(
+            path,
+            "the name is not runs-FIRST-END.json with FIRST < END",
+        )),
     }
-    done.sort_unstable();
-    done.dedup();
-    Ok(done)
+}
+
+fn corrupt(path: &Path, problem: impl Into<String>) -> McError {
+    McError::Corrupt {
+        path: path.display().to_string(),
+        problem: problem.into(),
+    }
+}
+
+/// The replications each part file of `dir` holds, read from the file names.
+pub fn finished(dir: &Path) -> Result<Vec<std::ops::Range<u64>>, McError> {
+    part_files(dir)?
+        .iter()
+        .map(|path| part_range(path))
+        .collect()
 }
 
 /// The part files of all `dirs`, ordered by file name (that is, by first replication); a name
@@ -211,7 +252,93 @@ pub fn ordered_parts(dirs: &[&Path]) -> Result<Vec<PathBuf>, McError> {
     Ok(by_name.into_values().collect())
 }
 
-/// Reads the records of one part file.
+/// Reads the records of one part file; refuses it as damaged unless its records hash to the
+/// hash it carries and are the replications its name says, in order.
 pub fn read_part(path: &Path) -> Result<Vec<Record>, McError> {
-    read_json(path)
+    let part: PartFile = read_json(path)?;
+    let text = part.records.get();
+    if fnv1a_hex(text) != part.fnv1a {
+        return Err(corrupt(
+            path,
+            "damaged: its records do not match the hash written with them",
+        ));
+    }
+    let records: Vec<Record> =
+        serde_json::from_str(text).map_err(|err| corrupt(path, err.to_string()))?;
+    let range = part_range(path)?;
+    if !records.iter().map(|r| r.replication).eq(range.clone()) {
+        return Err(corrupt(
+            path,
+            format!(
+                "damaged: its records are not replications {}..{} in order, as its name says",
+                range.start, range.end
+            ),
+        ));
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(replication: u64, leaked: u32) -> Record {
+        Record {
+            replication,
+            metrics: serde_json::json!({ "replication": replication, "leaked": leaked }),
+            events: None,
+        }
+    }
+
+    /// A parts folder holding one part of replications 3 and 4; its path.
+    fn written() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(parts_dir(dir.path())).unwrap();
+        write_part(dir.path(), &[record(3, 7), record(4, 9)]).unwrap();
+        let path = parts_dir(dir.path()).join("runs-0000000003-0000000005.json");
+        (dir, path)
+    }
+
+    #[test]
+    fn a_part_reads_back_and_names_its_replications() {
+        let (dir, path) = written();
+        let records = read_part(&path).unwrap();
+        let leaked: Vec<_> = records
+            .iter()
+            .map(|r| r.metrics["leaked"].clone())
+            .collect();
+        assert_eq!(leaked, [7, 9]);
+        assert_eq!(finished(dir.path()).unwrap(), [3..5]);
+    }
+
+    #[test]
+    fn a_changed_figure_is_refused_as_damaged() {
+        let (_dir, path) = written();
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text.matches("\"leaked\":9").count(), 1, "{text}");
+        fs::write(&path, text.replace("\"leaked\":9", "\"leaked\":8")).unwrap();
+        let message = read_part(&path).unwrap_err().to_string();
+        assert!(message.contains("damaged"), "{message}");
+    }
+
+    #[test]
+    fn a_part_under_another_name_is_refused() {
+        let (_dir, path) = written();
+        let renamed = path.with_file_name("runs-0000000005-0000000007.json");
+        fs::rename(&path, &renamed).unwrap();
+        let message = read_part(&renamed).unwrap_err().to_string();
+        assert!(message.contains("replications 5..7"), "{message}");
+    }
+
+    #[test]
+    fn a_name_without_a_range_is_refused() {
+        let (dir, path) = written();
+        fs::rename(
+            &path,
+            path.with_file_name("runs-0000000005-0000000005.json"),
+        )
+        .unwrap();
+        let message = finished(dir.path()).unwrap_err().to_string();
+        assert!(message.contains("FIRST < END"), "{message}");
+    }
 }
