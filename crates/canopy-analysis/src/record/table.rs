@@ -238,7 +238,7 @@ fn read_row<'r>(
     let launched = count(4, "launched", false)?;
     let destroyed = count(5, "destroyed", false)?;
     let not_reach_goal = count(6, "not_reach_goal", true)?;
-    if destroyed + not_reach_goal > launched {
+    if u64::from(destroyed) + u64::from(not_reach_goal) > u64::from(launched) {
         return Err(format!(
             "destroyed {destroyed} and not_reach_goal {not_reach_goal} exceed launched {launched}"
         ));
