@@ -26,4 +26,4 @@ pub use error::ServeError;
 pub use folder::Folder;
 pub use live::{Follower, LiveNight, Pace};
 pub use night::Night;
-pub use server::{Server, Site};
+pub use server::{Server, Site, app};

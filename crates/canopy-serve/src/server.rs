@@ -89,33 +89,12 @@ impl Server {
     }
 
     async fn serve(self) -> Result<(), ServeError> {
-        let (stop, shutdown) = watch::channel(false);
-        let mut state = AppState {
-            night: None,
-            live: None,
-            folder: None,
-            shutdown,
-        };
-        match self.site {
-            Site::Replay(night) => state.night = Some(to_json(&night)),
-            Site::Live {
-                prepared,
-                options,
-                speed,
-                follower,
-            } => {
-                state.night = Some(to_json(&Night::live(&prepared, &options, speed)));
-                let live = LiveNight::new();
-                live.start(*prepared, options, speed, follower);
-                state.live = Some(live);
-            }
-            Site::Folder(folder) => state.folder = Some(Arc::new(folder)),
-        }
+        let (routes, stop) = app(self.site);
         let listener = BoundedListener::new(
             tokio::net::TcpListener::from_std(self.listener)?,
             MAX_CONNECTIONS,
         );
-        axum::serve(listener, router(state))
+        axum::serve(listener, routes)
             .with_graceful_shutdown(async move {
                 let _ = tokio::signal::ctrl_c().await;
                 let _ = stop.send(true);
@@ -123,6 +102,36 @@ impl Server {
             .await?;
         Ok(())
     }
+}
+
+/// The routes of `site` with their state, ready to answer requests, and the switch that tells
+/// its live night's followers the server stopped. The server serves them on its socket; a test
+/// or a fuzzer may send them requests directly (`tower::ServiceExt::oneshot`). A live site's
+/// night starts running now.
+pub fn app(site: Site) -> (Router, watch::Sender<bool>) {
+    let (stop, shutdown) = watch::channel(false);
+    let mut state = AppState {
+        night: None,
+        live: None,
+        folder: None,
+        shutdown,
+    };
+    match site {
+        Site::Replay(night) => state.night = Some(to_json(&night)),
+        Site::Live {
+            prepared,
+            options,
+            speed,
+            follower,
+        } => {
+            state.night = Some(to_json(&Night::live(&prepared, &options, speed)));
+            let live = LiveNight::new();
+            live.start(*prepared, options, speed, follower);
+            state.live = Some(live);
+        }
+        Site::Folder(folder) => state.folder = Some(Arc::new(folder)),
+    }
+    (router(state), stop)
 }
 
 fn to_json(night: &Night) -> Arc<str> {
