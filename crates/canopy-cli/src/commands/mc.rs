@@ -16,7 +16,7 @@ pub struct McArgs {
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Replications of the whole experiment (all shards together).
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, value_parser = super::count, allow_negative_numbers = true)]
     pub runs: u64,
     /// Master seed (default: the scenario's `seed`); replication 0 equals `canopy run --seed S`.
     #[arg(long)]
@@ -39,7 +39,7 @@ pub struct McArgs {
     #[command(flatten)]
     pub c2: super::c2_args::C2Args,
     /// Replications per part file (the unit kept when interrupted).
-    #[arg(long, default_value_t = canopy_analysis::DEFAULT_BATCH_SIZE)]
+    #[arg(long, default_value_t = canopy_analysis::DEFAULT_BATCH_SIZE, value_parser = super::count, allow_negative_numbers = true)]
     pub batch: u64,
     /// Change the scenario before it is validated, `KEY=VALUE` (repeatable; docs/compare.md).
     #[arg(long = "set", value_parser = canopy_scenario::Overlay::parse)]
