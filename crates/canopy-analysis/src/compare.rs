@@ -23,6 +23,7 @@ use crate::outputs::{Outputs, collect_run_metrics};
 use crate::parts::Manifest;
 use crate::plan::Shard;
 use crate::stats::{Interval, Z_95, moments, t_975, wilson};
+use canopy_core::human;
 
 /// One per-night metric of the comparison table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -434,21 +435,28 @@ impl Comparison {
         let mut out = format!(
             "{} options x {} replications, seed {} (common random numbers)\n",
             self.options.len(),
-            self.runs,
+            human::count(self.runs),
             self.seed
         );
         for chunk in self.rows.chunks(METRICS.len()) {
             out.push_str(&format!("\n{}\n", chunk[0].option));
             for row in chunk {
+                // Money in short dollars, as everywhere people read it; other figures by size.
+                let money = row.metric.name().ends_with("_usd");
+                let (plain, sign): (Shown, Shown) = if money {
+                    (human::usd, human::signed_usd)
+                } else {
+                    (short, signed)
+                };
                 let value = row
                     .estimate
                     .as_ref()
-                    .map(|e| format!("{}{}", short(e.mean), bracket(e.ci95)))
+                    .map(|e| format!("{}{}", plain(e.mean), bracket(e.ci95, plain)))
                     .unwrap_or_else(|| "-".to_string());
                 let diff = row
                     .difference
                     .as_ref()
-                    .map(|d| format!("  Δ {}{}", signed(d.mean), bracket(d.paired_ci95)))
+                    .map(|d| format!("  Δ {}{}", sign(d.mean), bracket(d.paired_ci95, plain)))
                     .unwrap_or_default();
                 out.push_str(&format!("  {:<22} {value}{diff}\n", row.metric.name()));
             }
@@ -457,8 +465,11 @@ impl Comparison {
     }
 }
 
-fn bracket(ci: Option<Interval>) -> String {
-    ci.map(|c| format!(" [{}, {}]", short(c.low), short(c.high)))
+/// How a number of the terminal table is written.
+type Shown = fn(f64) -> String;
+
+fn bracket(ci: Option<Interval>, shown: Shown) -> String {
+    ci.map(|c| format!(" [{}, {}]", shown(c.low), shown(c.high)))
         .unwrap_or_default()
 }
 
@@ -527,5 +538,43 @@ mod tests {
     fn csv_quotes_names_with_commas() {
         assert_eq!(csv_text("a=1,b=2"), "\"a=1,b=2\"");
         assert_eq!(csv_text("plain"), "plain");
+    }
+
+    #[test]
+    fn the_terminal_table_shows_money_in_short_dollars_and_groups_the_replications() {
+        let interval = |low, high| Some(Interval { low, high });
+        let row = |option: &str, metric: Compared, first: bool| {
+            let money = metric == Compared::Column(Metric::InterceptorCostUsd);
+            Row {
+                option: option.to_string(),
+                metric,
+                estimate: money.then(|| Estimate {
+                    n: 10_000,
+                    mean: 68_045_050.0,
+                    ci95: interval(67.0e6, 69.1e6),
+                }),
+                difference: (money && !first).then(|| Difference {
+                    n: 10_000,
+                    mean: 606_000.0,
+                    paired_ci95: interval(-1.2e6, 2.4e6),
+                    unpaired_ci95: None,
+                }),
+            }
+        };
+        let rows = ["a", "b"]
+            .iter()
+            .flat_map(|name| METRICS.map(|metric| row(name, metric, *name == "a")))
+            .collect();
+        let table = Comparison {
+            seed: 42,
+            runs: 10_000,
+            options: Vec::new(),
+            rows,
+        }
+        .render();
+        assert!(table.contains("x 10,000 replications"), "{table}");
+        assert!(table.contains("$68.0M [$67.0M, $69.1M]"), "{table}");
+        assert!(table.contains("Δ +$606k [-$1.2M, $2.4M]"), "{table}");
+        assert!(!table.contains("68045050"), "{table}");
     }
 }

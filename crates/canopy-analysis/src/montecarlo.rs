@@ -116,6 +116,16 @@ fn missing(dir: &Path, range: Range<u64>, batch_size: u64) -> Result<Vec<Range<u
     Ok(out)
 }
 
+/// A count that must be 1 or more: zero replications have no statistics to report.
+fn refuse_zero(what: &str, count: u64) -> Result<(), McError> {
+    if count == 0 {
+        return Err(McError::Option(format!(
+            "the number of {what} must be 1 or more, 0 given"
+        )));
+    }
+    Ok(())
+}
+
 /// Runs every replication of `range` that `dir` does not hold yet, in parallel within each batch,
 /// writing each batch whole as soon as it is done. `progress` is told of every finished
 /// replication. Results do not depend on the thread count: each replication draws only from its
@@ -128,6 +138,8 @@ pub fn run_range(
     execution: Execution<'_>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Completion, McError> {
+    refuse_zero("replications (runs)", manifest.runs)?;
+    refuse_zero("replications per batch", execution.batch_size)?;
     parts::claim(dir, manifest)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(execution.threads)

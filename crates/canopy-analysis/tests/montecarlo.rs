@@ -373,3 +373,40 @@ fn sampled_library_ranges_reproduce_and_matter() {
     }
     assert!(differ > 0);
 }
+
+#[test]
+fn zero_replications_or_a_zero_batch_are_refused_before_anything_is_written() {
+    let prepared = small();
+    let dir = std::env::temp_dir().join(format!("canopy-mc-zero-{}", std::process::id()));
+    let err = run_experiment(
+        &prepared,
+        &manifest(0),
+        &dir,
+        Shard::WHOLE,
+        execution(1),
+        &|| {},
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the number of replications (runs) must be 1 or more, 0 given"
+    );
+    let no_batch = Execution {
+        batch_size: 0,
+        ..execution(1)
+    };
+    let err = run_experiment(
+        &prepared,
+        &manifest(5),
+        &dir,
+        Shard::WHOLE,
+        no_batch,
+        &|| {},
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the number of replications per batch must be 1 or more, 0 given"
+    );
+    assert!(!dir.exists());
+}

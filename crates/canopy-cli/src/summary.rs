@@ -2,10 +2,12 @@
 
 use std::fmt::Write;
 
+use canopy_core::human::usd;
 use canopy_sim::RunMetrics;
 
-/// Renders the metrics of one run as plain-text tables.
-pub fn render(metrics: &RunMetrics) -> String {
+/// Renders the metrics of one run as plain-text tables, the overlays it ran with (`KEY=VALUE`)
+/// named under the header line.
+pub fn render(metrics: &RunMetrics, overlays: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -16,6 +18,9 @@ pub fn render(metrics: &RunMetrics) -> String {
         metrics.planner,
         clock(metrics.end_time_s)
     );
+    if !overlays.is_empty() {
+        let _ = writeln!(out, "overlays: {}", overlays.join(", "));
+    }
     threats_table(&mut out, metrics);
     leakers_table(&mut out, metrics);
     nations_table(&mut out, metrics);
@@ -183,14 +188,6 @@ fn counts(map: &std::collections::BTreeMap<String, u32>) -> String {
         .map(|(key, count)| format!("{key} {count}"))
         .collect();
     parts.join(", ")
-}
-
-fn usd(value: f64) -> String {
-    if value >= 1e6 {
-        format!("${:.1}M", value / 1e6)
-    } else {
-        format!("${:.0}k", value / 1e3)
-    }
 }
 
 fn seconds(value: Option<f64>) -> String {

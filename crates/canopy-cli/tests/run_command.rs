@@ -61,3 +61,72 @@ fn an_unknown_planner_is_refused_with_the_allowed_names() {
         "{message}"
     );
 }
+
+#[test]
+fn the_header_names_the_overlays_and_the_files_written_are_confirmed() {
+    let base = std::env::temp_dir().join(format!("canopy-run-{}-confirm", std::process::id()));
+    let (json, events) = (base.with_extension("json"), base.with_extension("jsonl"));
+    let output = Command::new(env!("CARGO_BIN_EXE_canopy"))
+        .args(["run", "--set", "authority.mode=delegated", "--json"])
+        .arg(&json)
+        .arg("--events")
+        .arg(&events)
+        .arg(scenario())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    let lines = std::fs::read_to_string(&events).unwrap().lines().count();
+    std::fs::remove_file(&json).unwrap();
+    std::fs::remove_file(&events).unwrap();
+    assert!(output.status.success(), "{stdout}");
+    assert_eq!(
+        stdout.lines().nth(1),
+        Some("overlays: authority.mode=delegated")
+    );
+    assert!(
+        stdout.contains(&format!("\nwrote {} (run summary)\n", json.display())),
+        "{stdout}"
+    );
+    // The count grouped by thousands.
+    let grouped = if lines >= 1000 {
+        format!("{},{:03}", lines / 1000, lines % 1000)
+    } else {
+        lines.to_string()
+    };
+    assert!(
+        stdout.contains(&format!(
+            "\nwrote {} ({grouped} events)\n",
+            events.display()
+        )),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_overlay_error_names_the_overlay_at_the_line_of_its_key_in_the_file() {
+    let text = std::fs::read_to_string(scenario()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let table = lines
+        .iter()
+        .position(|l| l.trim() == "[authority]")
+        .unwrap();
+    let mode = table
+        + lines[table..]
+            .iter()
+            .position(|l| l.starts_with("mode"))
+            .unwrap()
+        + 1;
+    let output = Command::new(env!("CARGO_BIN_EXE_canopy"))
+        .args(["run", "--set", "authority.mode=delegatd"])
+        .arg(scenario())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains(&format!(
+            "western-shield.toml:{mode}:1: --set authority.mode=delegatd: unknown value `delegatd`; allowed: `delegated` or `per-engagement`"
+        )),
+        "{stderr}"
+    );
+}

@@ -4,6 +4,7 @@
 //! Everything here is free of geography and scenario knowledge so that every other crate can
 //! depend on it.
 
+pub mod human;
 pub mod ids;
 pub mod names;
 pub mod rng;

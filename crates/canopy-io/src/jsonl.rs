@@ -25,6 +25,11 @@ impl JsonLinesRecorder {
         &self.buffer
     }
 
+    /// How many events were recorded (one line each).
+    pub fn event_count(&self) -> u64 {
+        self.buffer.iter().filter(|&&byte| byte == b'\n').count() as u64
+    }
+
     /// Writes the recorded lines to `path`, whole.
     pub fn write(&self, path: &Path) -> Result<(), OutputError> {
         if let Some(message) = &self.error {

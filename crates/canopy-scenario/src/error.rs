@@ -54,7 +54,12 @@ impl fmt::Display for Location {
 /// ```text
 /// FILE:LINE:COL: field `raid[2].count`: <what is wrong>; allowed: <what is allowed>
 /// ```
-/// (line, column and field are left out when they do not apply, e.g. for binary garbage).
+/// (line, column and field are left out when they do not apply, e.g. for binary garbage). An
+/// error in a value an overlay put there names the overlay instead of the field, at the line of
+/// the key in the file (none when the file leaves the key out):
+/// ```text
+/// FILE:LINE:COL: --set authority.mode=delegatd: <what is wrong>; allowed: <what is allowed>
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct ScenarioError {
     /// What kind of problem it is.

@@ -2,7 +2,7 @@
 
 use crate::error::{ErrorKind, ScenarioError};
 use crate::model::Scenario;
-use crate::overlay::{Overlay, apply_overlays};
+use crate::overlay::{Overlay, overlaid};
 use crate::raw;
 use crate::source::SourceFile;
 use crate::validate;
@@ -44,9 +44,9 @@ pub fn scenario_from_bytes(
         let scenario = validate::scenario(&mut file, directory_of(origin))?;
         return Ok((scenario, file.text().to_string()));
     }
-    let changed = apply_overlays(file.text(), origin, overlays)?;
-    let scenario = parse_scenario(&changed, origin)?;
-    Ok((scenario, changed))
+    let changed = overlaid(file.text(), origin, overlays)?;
+    let scenario = parse_scenario(&changed.text, origin).map_err(|err| changed.relocate(err))?;
+    Ok((scenario, changed.text))
 }
 
 fn read_error(path: &Path, err: &std::io::Error) -> ScenarioError {

@@ -106,3 +106,20 @@ fn tidy(schema: &mut Value) {
         _ => {}
     }
 }
+
+/// The keys the format allows in the table at `field` (a field path without item names, such as
+/// `authority` or `patrol`; empty for the top level), as the schema lists them.
+pub(crate) fn format_keys(field: &str) -> Vec<String> {
+    let schema = scenario_schema();
+    let mut node = &schema;
+    for key in field.split('.').filter(|key| !key.is_empty()) {
+        let Some(inner) = node.get("properties").and_then(|keys| keys.get(key)) else {
+            return Vec::new();
+        };
+        node = inner.get("items").unwrap_or(inner);
+    }
+    node.get("properties")
+        .and_then(Value::as_object)
+        .map(|keys| keys.keys().cloned().collect())
+        .unwrap_or_default()
+}

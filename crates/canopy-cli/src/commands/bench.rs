@@ -11,7 +11,7 @@ pub struct BenchArgs {
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Replications to time.
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = super::count, allow_negative_numbers = true)]
     pub runs: u64,
     /// The picture and the planner.
     #[command(flatten)]

@@ -32,7 +32,7 @@ pub struct CompareArgs {
 #[derive(clap::Args)]
 pub struct BatchArgs {
     /// Replications per option.
-    #[arg(long, default_value_t = 200)]
+    #[arg(long, default_value_t = 200, value_parser = super::count, allow_negative_numbers = true)]
     pub runs: u64,
     /// Master seed shared by every option (default: the first scenario's `seed`).
     #[arg(long)]

@@ -17,7 +17,7 @@ pub struct FitArgs {
     #[command(flatten)]
     pub window: super::record_window::WindowArgs,
     /// Points of the grid over each fitted number's assumed range.
-    #[arg(long, default_value_t = 7)]
+    #[arg(long, default_value_t = 7, value_parser = grid_points, allow_negative_numbers = true)]
     pub grid: usize,
     /// Output directory: fit.json.
     #[arg(long)]
@@ -33,6 +33,12 @@ struct FitFile<'a> {
     runs: u64,
     seed: u64,
     knobs: &'a [KnobFit],
+}
+
+/// Reads `--grid`: 2 points or more (the ends of a range).
+fn grid_points(text: &str) -> Result<usize, String> {
+    let points = super::at_least(text, 2)?;
+    usize::try_from(points).map_err(|_| format!("{points} is too large"))
 }
 
 /// Flies the window over the grid, fits each knob, writes `fit.json` and prints each knob's

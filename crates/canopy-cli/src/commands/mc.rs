@@ -16,7 +16,7 @@ pub struct McArgs {
     /// Scenario file (default: scenarios/western-shield.toml).
     pub file: Option<PathBuf>,
     /// Replications of the whole experiment (all shards together).
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, value_parser = super::count, allow_negative_numbers = true)]
     pub runs: u64,
     /// Master seed (default: the scenario's `seed`); replication 0 equals `canopy run --seed S`.
     #[arg(long)]
@@ -39,7 +39,7 @@ pub struct McArgs {
     #[command(flatten)]
     pub c2: super::c2_args::C2Args,
     /// Replications per part file (the unit kept when interrupted).
-    #[arg(long, default_value_t = canopy_analysis::DEFAULT_BATCH_SIZE)]
+    #[arg(long, default_value_t = canopy_analysis::DEFAULT_BATCH_SIZE, value_parser = super::count, allow_negative_numbers = true)]
     pub batch: u64,
     /// Change the scenario before it is validated, `KEY=VALUE` (repeatable; docs/compare.md).
     #[arg(long = "set", value_parser = canopy_scenario::Overlay::parse)]
@@ -101,7 +101,8 @@ pub fn execute(args: McArgs) -> anyhow::Result<()> {
 
 /// The few figures worth a glance, with their 95 % intervals.
 pub fn headline(summary: &Summary, out: &std::path::Path) -> String {
-    let mut text = format!("{} replications -> {}\n", summary.runs, out.display());
+    let runs = canopy_core::human::count(summary.runs);
+    let mut text = format!("{runs} replications -> {}\n", out.display());
     for which in SummaryProportion::HEADLINE {
         let name = which.name();
         match summary.proportion(which) {
@@ -113,19 +114,28 @@ pub fn headline(summary: &Summary, out: &std::path::Path) -> String {
             None => text.push_str(&format!("{name:<24} not in the summary\n")),
         }
     }
-    for (which, label) in [
-        (PerNight::Leaked, "leakers per night"),
-        (PerNight::CostUsd, "cost per night, USD"),
-    ] {
+    fn tenth(x: f64) -> String {
+        format!("{x:.1}")
+    }
+    let figures = [
+        (
+            PerNight::Leaked,
+            "leakers per night",
+            tenth as fn(f64) -> String,
+        ),
+        (PerNight::CostUsd, "cost per night", canopy_core::human::usd),
+    ];
+    for (which, label, shown) in figures {
         if let Some(d) = summary.distribution(which) {
             let m = &d.moments;
             let ci = m
                 .ci95
-                .map(|ci| format!(" (95% CI {:.1} to {:.1})", ci.low, ci.high))
+                .map(|ci| format!(" (95% CI {} to {})", shown(ci.low), shown(ci.high)))
                 .unwrap_or_default();
             text.push_str(&format!(
-                "{label:<24} mean {:.1}{ci}, sd {:.1}\n",
-                m.mean, m.sd
+                "{label:<24} mean {}{ci}, sd {}\n",
+                shown(m.mean),
+                shown(m.sd)
             ));
         }
     }

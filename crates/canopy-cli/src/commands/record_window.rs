@@ -26,7 +26,7 @@ pub struct WindowArgs {
     #[arg(long)]
     pub scenario: Option<PathBuf>,
     /// Replications per night.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = super::count, allow_negative_numbers = true)]
     pub runs: u64,
     /// Master seed (default: the defence scenario's `seed`).
     #[arg(long)]

@@ -72,12 +72,16 @@ pub fn execute(args: RunArgs) -> anyhow::Result<()> {
         observers.push(&mut recorder);
     }
     let outcome = canopy_sim::run(&prepared, &options, &mut observers);
-    print!("{}", summary::render(&outcome.metrics));
+    let overlays: Vec<String> = args.night.sets.iter().map(ToString::to_string).collect();
+    print!("{}", summary::render(&outcome.metrics, &overlays));
     if let Some(json) = &args.json {
         write_json(json, &outcome.metrics).context("writing the --json summary")?;
+        println!("wrote {} (run summary)", json.display());
     }
     if let Some(events) = &args.events {
         recorder.write(events).context("writing the --events log")?;
+        let count = canopy_core::human::count(recorder.event_count());
+        println!("wrote {} ({count} events)", events.display());
     }
     args.dis.output(&prepared, &outcome.events)
 }

@@ -20,10 +20,10 @@ pub struct WtaArgs {
     /// Instance file (JSON: weapons, targets, values, pk, optional cost, lambda, forbidden).
     instance: PathBuf,
     /// Wall-clock limit in milliseconds, reading and writing included.
-    #[arg(long)]
+    #[arg(long, value_parser = super::count, allow_negative_numbers = true)]
     time_limit_ms: Option<u64>,
     /// Counted budget (iterations and nodes) when no time limit is given.
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = 1000, value_parser = super::count, allow_negative_numbers = true)]
     budget: u64,
     /// Solver: auto (default, the best), ils, exact or greedy.
     #[arg(long, default_value = "auto")]

@@ -52,11 +52,12 @@ pub(super) fn duration(
     positive: bool,
 ) -> Result<SimDuration, ScenarioError> {
     let value = SimDuration::parse(raw.get_ref()).map_err(|err| {
+        // The form is said once, as what is allowed.
         file.error(
             ErrorKind::Value,
             raw.span(),
             field,
-            err.to_string(),
+            format!("invalid duration {:?}: {}", err.text, err.reason),
             DURATION_RULE,
         )
     })?;

@@ -14,7 +14,13 @@
 
 use std::path::Path;
 
+mod edit;
+mod locate;
+
 use toml::{Table, Value};
+use toml_edit::DocumentMut;
+
+pub(crate) use locate::Overlaid;
 
 use crate::error::{ErrorKind, ScenarioError};
 
@@ -54,7 +60,13 @@ impl Overlay {
 
 impl std::fmt::Display for Overlay {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}={}", self.path, self.value)
+        // A string that reads back as itself is written bare, as on the command line.
+        match &self.value {
+            Value::String(text) if parse_value(text) == self.value => {
+                write!(f, "{}={text}", self.path)
+            }
+            value => write!(f, "{}={value}", self.path),
+        }
     }
 }
 
@@ -67,16 +79,23 @@ fn parse_value(raw: &str) -> Value {
 }
 
 /// Applies `overlays` in order to the scenario text `text` (named `origin` in messages) and
-/// returns the changed text; the text itself when there are none.
+/// returns the changed text; the text itself when there are none. Every line the overlays do not
+/// touch is kept as written.
 pub fn apply_overlays(
     text: &str,
     origin: &Path,
     overlays: &[Overlay],
 ) -> Result<String, ScenarioError> {
-    if overlays.is_empty() {
-        return Ok(text.to_string());
-    }
-    let mut document: Table = toml::from_str(text).map_err(|err| {
+    overlaid(text, origin, overlays).map(|overlaid| overlaid.text)
+}
+
+/// [`apply_overlays`], keeping where each overlay put its value (see [`Overlaid::relocate`]).
+pub(crate) fn overlaid(
+    text: &str,
+    origin: &Path,
+    overlays: &[Overlay],
+) -> Result<Overlaid, ScenarioError> {
+    let mut document: DocumentMut = text.parse().map_err(|err: toml_edit::TomlError| {
         ScenarioError::whole_file(
             ErrorKind::Syntax,
             origin,
@@ -85,132 +104,28 @@ pub fn apply_overlays(
         )
     })?;
     for overlay in overlays {
-        set(&mut document, overlay).map_err(|(problem, allowed)| ScenarioError {
-            field: Some(overlay.path.clone()),
-            ..ScenarioError::whole_file(ErrorKind::UnknownReference, origin, problem, allowed)
+        edit::set(&mut document, &overlay.path, &overlay.value).map_err(|(problem, allowed)| {
+            ScenarioError {
+                field: Some(overlay.path.clone()),
+                ..ScenarioError::whole_file(ErrorKind::UnknownReference, origin, problem, allowed)
+            }
         })?;
     }
-    Ok(toml::to_string(&document).expect("a TOML table serialises"))
-}
-
-/// Sets one overlay's value; on failure, what is wrong and what exists there.
-fn set(document: &mut Table, overlay: &Overlay) -> Result<(), (String, String)> {
-    let segments: Vec<&str> = overlay.path.split('.').collect();
-    let mut table = document;
-    let mut walked = String::new();
-    // The path of table keys alone (item names left out), as the format's reference names it.
-    let mut field = String::new();
-    let mut i = 0;
-    loop {
-        let key = segments[i];
-        let last = i + 1 == segments.len();
-        extend(&mut field, key);
-        let optional_key = last && crate::raw::describe(&field).is_some();
-        if !table.contains_key(key) && !optional_key {
-            return Err(unknown(&walked, key, table.keys().cloned().collect()));
-        }
-        if last {
-            table.insert(key.to_string(), overlay.value.clone());
-            return Ok(());
-        }
-        extend(&mut walked, key);
-        i += 1;
-        table = match table.get_mut(key).expect("checked above") {
-            Value::Table(inner) => inner,
-            Value::Array(items) => {
-                let name = segments[i];
-                let index = find_item(items, name)
-                    .ok_or_else(|| unknown(&walked, name, item_names(items)))?;
-                extend(&mut walked, name);
-                i += 1;
-                if i == segments.len() {
-                    if overlay.value.as_str() == Some(REMOVE) {
-                        items.remove(index);
-                        return Ok(());
-                    }
-                    return Err((
-                        format!("`{walked}` names an item, not a key"),
-                        format!("a key of the item, e.g. `{walked}.id`, or `{walked}={REMOVE}`"),
-                    ));
-                }
-                match &mut items[index] {
-                    Value::Table(inner) => inner,
-                    _ => return Err(not_a_table(&walked)),
-                }
-            }
-            _ => return Err(not_a_table(&walked)),
-        };
-    }
-}
-
-fn extend(walked: &mut String, segment: &str) {
-    if !walked.is_empty() {
-        walked.push('.');
-    }
-    walked.push_str(segment);
-}
-
-/// The index of the array item named `name` (by an item key or a 0-based position).
-fn find_item(items: &[Value], name: &str) -> Option<usize> {
-    items
-        .iter()
-        .position(|item| {
-            ITEM_KEYS
-                .iter()
-                .any(|key| item.get(key).and_then(Value::as_str) == Some(name))
-        })
-        .or_else(|| name.parse::<usize>().ok().filter(|&i| i < items.len()))
-}
-
-/// The names of an array's items (their first item key, else their position).
-fn item_names(items: &[Value]) -> Vec<String> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| {
-            ITEM_KEYS
-                .iter()
-                .find_map(|key| item.get(key).and_then(Value::as_str))
-                .map_or_else(|| index.to_string(), str::to_string)
-        })
-        .collect()
-}
-
-fn unknown(walked: &str, segment: &str, existing: Vec<String>) -> (String, String) {
-    let full = if walked.is_empty() {
-        segment.to_string()
-    } else {
-        format!("{walked}.{segment}")
-    };
-    let place = if walked.is_empty() {
-        "the top level".to_string()
-    } else {
-        format!("`{walked}`")
-    };
-    (
-        format!("unknown overlay path `{full}`: `{segment}` is not in {place}"),
-        format!("one of: {}", existing.join(", ")),
-    )
-}
-
-fn not_a_table(walked: &str) -> (String, String) {
-    (
-        format!("`{walked}` is a value, not a table"),
-        format!("a path ending at `{walked}`"),
-    )
+    Ok(Overlaid::new(text, document.to_string(), overlays))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::overlaid as overlaid_text;
     use super::*;
-    use crate::{AuthorityMode, DEFAULT_SCENARIO_TOML, default_scenario, parse_scenario};
+    use crate::{AuthorityMode, DEFAULT_SCENARIO_TOML, default_scenario, scenario_from_bytes};
     use canopy_geo::ZoneShape;
 
     fn overlaid(sets: &[&str]) -> Result<crate::Scenario, ScenarioError> {
         let overlays: Vec<Overlay> = sets.iter().map(|s| Overlay::parse(s).unwrap()).collect();
         let origin = Path::new("western-shield.toml");
-        let text = apply_overlays(DEFAULT_SCENARIO_TOML, origin, &overlays)?;
-        parse_scenario(&text, origin)
+        scenario_from_bytes(DEFAULT_SCENARIO_TOML.as_bytes(), origin, &overlays)
+            .map(|(scenario, _)| scenario)
     }
 
     #[test]
@@ -341,6 +256,17 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_path_lists_the_keys_of_the_file_then_the_optional_keys_of_the_format() {
+        let message = overlaid(&["authority.mdoe=delegated"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.ends_with("one of: mode, approval_delay, refuse_within_km_of"),
+            "{message}"
+        );
+    }
+
+    #[test]
     fn an_unknown_path_is_refused_with_its_name_and_what_exists() {
         let err = overlaid(&["authority.mdoe=delegated"]).unwrap_err();
         let message = err.to_string();
@@ -358,5 +284,90 @@ mod tests {
         assert!(err.to_string().contains("PL, SK, RO, HU"), "{err}");
         let err = overlaid(&["nation.PL=1"]).unwrap_err();
         assert!(err.to_string().contains("names an item"), "{err}");
+    }
+
+    /// The 1-based line of the first line starting with `key` after the line `header`.
+    fn line_of(header: &str, key: &str) -> u32 {
+        let lines: Vec<&str> = DEFAULT_SCENARIO_TOML.lines().collect();
+        let table = lines.iter().position(|line| line.trim() == header).unwrap();
+        let offset = lines[table..]
+            .iter()
+            .position(|line| line.starts_with(key))
+            .unwrap();
+        u32::try_from(table + offset + 1).unwrap()
+    }
+
+    #[test]
+    fn an_error_in_an_overlaid_value_names_the_overlay_at_the_key_of_the_file() {
+        let err = overlaid(&["authority.mode=delegatd"]).unwrap_err();
+        let mode = line_of("[authority]", "mode");
+        assert_eq!(err.location.line_column, Some((mode, 1)));
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!(
+                "western-shield.toml:{mode}:1: --set authority.mode=delegatd: unknown value `delegatd`"
+            )),
+            "{message}"
+        );
+        assert!(message.contains("per-engagement"), "{message}");
+
+        let err = overlaid(&["authority.approval_delay=abc"]).unwrap_err();
+        let delay = line_of("[authority]", "approval_delay");
+        assert_eq!(err.location.line_column, Some((delay, 1)));
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!(
+                "western-shield.toml:{delay}:1: --set authority.approval_delay=abc: "
+            )),
+            "{message}"
+        );
+        // The expected form is said once, as what is allowed.
+        assert_eq!(message.matches("\"90s\"").count(), 1, "{message}");
+    }
+
+    #[test]
+    fn an_error_in_a_key_the_file_leaves_out_names_the_overlay_without_a_line() {
+        let err = overlaid(&["patrol.ua-f16-north.altitude_m=-5"]).unwrap_err();
+        assert_eq!(err.location.line_column, None);
+        assert!(
+            err.to_string()
+                .starts_with("western-shield.toml: --set patrol.ua-f16-north.altitude_m=-5: "),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn lines_before_and_after_an_edit_keep_their_numbers() {
+        let text = "schema_version = 1\n[authority]\nmode = \"delegated\"\nextra = 1\n";
+        let origin = Path::new("t.toml");
+        let overlays = [Overlay::parse("authority.mode=per-engagement").unwrap()];
+        let changed = overlaid_text(text, origin, &overlays).unwrap();
+        assert_eq!(
+            changed.text,
+            "schema_version = 1\n[authority]\nmode = \"per-engagement\"\nextra = 1\n"
+        );
+        let at = |line: u32, column: u32| ScenarioError {
+            location: crate::Location {
+                file: origin.into(),
+                line_column: Some((line, column)),
+            },
+            ..ScenarioError::whole_file(ErrorKind::Schema, origin, "p", "a")
+        };
+        assert_eq!(
+            changed.relocate(at(4, 1)).location.line_column,
+            Some((4, 1))
+        );
+        assert_eq!(
+            changed.relocate(at(2, 1)).location.line_column,
+            Some((2, 1))
+        );
+        // The value starts after `mode = `, at column 8; the key is at column 1.
+        let error = changed.relocate(at(3, 8));
+        assert!(
+            error
+                .problem
+                .starts_with("--set authority.mode=per-engagement: ")
+        );
+        assert_eq!(error.location.line_column, Some((3, 1)));
     }
 }
