@@ -222,6 +222,7 @@ fn draw_aim_points(map: &mut MapDrawing, targets: &[&Place], night: &Night) {
         let (lon, lat) = (t.at.lon_deg(), t.at.lat_deg());
         match night.impacts_at(&t.id) {
             0 => map.label(lon, lat, &t.name),
+            1 => map.label(lon, lat, &format!("{} (1 impact)", t.name)),
             n => map.label(lon, lat, &format!("{} ({n} impacts)", t.name)),
         }
     }
