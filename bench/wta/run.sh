@@ -25,6 +25,10 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
+[ -f "$shared/gen_instances.py" ] || {
+  echo "benchmark harness not found under $shared (examples/wta-five-weapons.json runs without it)" >&2
+  exit 1
+}
 ref_dir="${ref_dir:-$work}"
 py="${PYTHON:-python3}"
 mkdir -p "$work" "$ref_dir"

@@ -44,8 +44,8 @@ fn batch(name: &str, dir: &str, sets: &[&str], runs: u64) -> Batch {
 
 #[test]
 fn common_random_numbers_narrow_the_difference() {
-    let dir = std::env::temp_dir().join(format!("canopy-compare-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path();
     let runs = 30;
     // Five rounds instead of eight: the same drones meet the same shots until the smaller
     // magazine runs dry, so the leakers of the two options move together.
@@ -64,7 +64,7 @@ fn common_random_numbers_narrow_the_difference() {
         stop_after: None,
         cancel: None,
     };
-    let metrics: Vec<_> = run_batches(&batches, &dir, execution, &|| {})
+    let metrics: Vec<_> = run_batches(&batches, dir, execution, &|| {})
         .unwrap()
         .into_iter()
         .map(|outcome| outcome.metrics)
@@ -92,8 +92,7 @@ fn common_random_numbers_narrow_the_difference() {
         comparison.rows.len(),
         2 * canopy_analysis::compare::METRICS.len()
     );
-    write_comparison(&dir, &comparison).unwrap();
+    write_comparison(dir, &comparison).unwrap();
     let csv = fs::read_to_string(dir.join("compare.csv")).unwrap();
     assert_eq!(csv.lines().count(), 1 + comparison.rows.len());
-    let _ = fs::remove_dir_all(&dir);
 }

@@ -26,10 +26,9 @@ fn manifest(runs: u64) -> Manifest {
     }
 }
 
-/// A fresh, empty directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("canopy-mc-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+/// A fresh, empty directory `name` in a test's temporary directory `root` (removed with it).
+fn scratch(root: &tempfile::TempDir, name: &str) -> PathBuf {
+    let dir = root.path().join(name);
     fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -63,7 +62,8 @@ fn small() -> PreparedScenario {
 #[test]
 fn results_do_not_depend_on_the_thread_count() {
     let prepared = small();
-    let (one, two) = (scratch("threads-1"), scratch("threads-2"));
+    let root = tempfile::tempdir().unwrap();
+    let (one, two) = (scratch(&root, "threads-1"), scratch(&root, "threads-2"));
     run_experiment(
         &prepared,
         &manifest(10),
@@ -98,14 +98,13 @@ fn results_do_not_depend_on_the_thread_count() {
         summary.proportions["leak_probability"].trials,
         threats_total
     );
-    fs::remove_dir_all(one).unwrap();
-    fs::remove_dir_all(two).unwrap();
 }
 
 #[test]
 fn shards_merged_equal_one_machine() {
     let prepared = small();
-    let whole = scratch("whole");
+    let root = tempfile::tempdir().unwrap();
+    let whole = scratch(&root, "whole");
     run_experiment(
         &prepared,
         &manifest(10),
@@ -115,7 +114,9 @@ fn shards_merged_equal_one_machine() {
         &|| {},
     )
     .unwrap();
-    let shards: Vec<PathBuf> = (1..=3).map(|k| scratch(&format!("shard-{k}"))).collect();
+    let shards: Vec<PathBuf> = (1..=3)
+        .map(|k| scratch(&root, &format!("shard-{k}")))
+        .collect();
     for (k, dir) in shards.iter().enumerate() {
         let shard = Shard {
             index: k as u64 + 1,
@@ -127,22 +128,20 @@ fn shards_merged_equal_one_machine() {
             shard.range(10).end - shard.range(10).start
         );
     }
-    let merged = scratch("merged");
+    let merged = scratch(&root, "merged");
     let sources: Vec<&Path> = shards.iter().map(PathBuf::as_path).collect();
     merge(&sources, &merged).unwrap();
     assert_eq!(outputs(&whole), outputs(&merged));
     // A merge missing the third shard ([6, 10)) names the first replication missing.
-    let error = merge(&sources[..2], &scratch("partial")).unwrap_err();
+    let error = merge(&sources[..2], &scratch(&root, "partial")).unwrap_err();
     assert!(error.to_string().contains("replication 6"), "{error}");
-    for dir in shards.iter().chain([&whole, &merged]) {
-        fs::remove_dir_all(dir).unwrap();
-    }
 }
 
 #[test]
 fn an_interrupted_run_resumes_to_the_same_bytes() {
     let prepared = small();
-    let whole = scratch("uninterrupted");
+    let root = tempfile::tempdir().unwrap();
+    let whole = scratch(&root, "uninterrupted");
     run_experiment(
         &prepared,
         &manifest(10),
@@ -152,7 +151,7 @@ fn an_interrupted_run_resumes_to_the_same_bytes() {
         &|| {},
     )
     .unwrap();
-    let resumed = scratch("resumed");
+    let resumed = scratch(&root, "resumed");
     let stop = Execution {
         stop_after: Some(6),
         ..execution(2)
@@ -200,14 +199,13 @@ fn an_interrupted_run_resumes_to_the_same_bytes() {
         &|| {},
     );
     assert!(error.unwrap_err().to_string().contains("seed"));
-    fs::remove_dir_all(whole).unwrap();
-    fs::remove_dir_all(resumed).unwrap();
 }
 
 #[test]
 fn a_cancelled_run_stops_soon_and_resumes_to_the_same_bytes() {
     let prepared = small();
-    let whole = scratch("not-cancelled");
+    let root = tempfile::tempdir().unwrap();
+    let whole = scratch(&root, "not-cancelled");
     run_experiment(
         &prepared,
         &manifest(12),
@@ -222,7 +220,7 @@ fn a_cancelled_run_stops_soon_and_resumes_to_the_same_bytes() {
     // written, and the last batch (8..12) is not started.
     let cancel = AtomicBool::new(false);
     let ran = AtomicU64::new(0);
-    let cancelled = scratch("cancelled");
+    let cancelled = scratch(&root, "cancelled");
     let first = run_experiment(
         &prepared,
         &manifest(12),
@@ -255,8 +253,6 @@ fn a_cancelled_run_stops_soon_and_resumes_to_the_same_bytes() {
     )
     .unwrap();
     assert_eq!(outputs(&whole), outputs(&cancelled));
-    fs::remove_dir_all(whole).unwrap();
-    fs::remove_dir_all(cancelled).unwrap();
 }
 
 /// Replication 0 of a prepared scenario run directly, with the options `manifest(1)` names.

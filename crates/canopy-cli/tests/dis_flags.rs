@@ -25,7 +25,8 @@ fn refused(args: &[&str], flag: &str) {
 
 #[test]
 fn the_dis_output_leaves_the_event_log_byte_identical() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let (plain, with_dis, pcap) = (
         dir.join("plain-events.jsonl"),
         dir.join("dis-events.jsonl"),

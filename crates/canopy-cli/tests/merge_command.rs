@@ -18,8 +18,8 @@ fn canopy(args: &[&str], paths: &[&Path]) -> Output {
 
 #[test]
 fn merge_writes_the_report_of_the_scenario_the_shards_ran() {
-    let dir = std::env::temp_dir().join(format!("canopy-merge-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let ws = scenario("western-shield");
     let (a, b, out) = (dir.join("a"), dir.join("b"), dir.join("all"));
     for (shard, to) in [("1/2", &a), ("2/2", &b)] {
@@ -65,5 +65,4 @@ fn merge_writes_the_report_of_the_scenario_the_shards_ran() {
     // Leakers, targets, burden, who built the (tracked) picture, cost, map, timeline.
     assert_eq!(html.matches("<section>").count(), 7);
     assert!(html.contains(r#"data-id="PL""#));
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -2,7 +2,7 @@
 //! leaves out, writes its four files, scores the groups it flew, gives the same bytes for any
 //! thread count, and refuses a window that ends before it begins.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 const TABLE: &str = "time_start,time_end,model,launch_place,target,target_main,launched,destroyed,not_reach_goal,still_attacking,border_crossing,is_shahed,num_hit_location,num_fall_fragment_location,carrier,turbojet,turbojet_destroyed,affected region,destroyed_details,launched_details,launch_place_details,source
@@ -34,14 +34,11 @@ fn record(dir: &Path, extra: &[&str]) -> Output {
         .unwrap()
 }
 
-fn scratch(name: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("canopy-record-{}-{name}", std::process::id()))
-}
-
 #[test]
 fn a_small_table_is_replayed_scored_and_written_whole() {
-    let dir = scratch("one");
-    let output = record(&dir, &["--threads", "1"]);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let output = record(dir, &["--threads", "1"]);
     assert!(
         output.status.success(),
         "{}",
@@ -82,22 +79,20 @@ fn a_small_table_is_replayed_scored_and_written_whole() {
         "a header and one row per group: {csv}"
     );
 
-    let other = scratch("two");
-    let again = record(&other, &["--threads", "2"]);
+    let other = tempfile::tempdir().unwrap();
+    let again = record(other.path(), &["--threads", "2"]);
     assert!(again.status.success());
     assert_eq!(
         std::fs::read(dir.join("out/nights.csv")).unwrap(),
-        std::fs::read(other.join("out/nights.csv")).unwrap(),
+        std::fs::read(other.path().join("out/nights.csv")).unwrap(),
         "the thread count changed the results"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
-    std::fs::remove_dir_all(&other).unwrap();
 }
 
 #[test]
 fn a_window_ending_before_it_begins_is_refused() {
-    let dir = scratch("bad");
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let table = dir.join("table.csv");
     std::fs::write(&table, TABLE).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_canopy"))
@@ -113,5 +108,4 @@ fn a_window_ending_before_it_begins_is_refused() {
         message.contains("--from 2024-07-10 is after --to 2024-07-09"),
         "{message}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -8,8 +8,9 @@ fn scenario() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/western-shield.toml")
 }
 
-fn run_json(seed: u64, name: &str) -> Vec<u8> {
-    let out = std::env::temp_dir().join(format!("canopy-run-{}-{name}.json", std::process::id()));
+fn run_json(seed: u64) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("summary.json");
     let status = Command::new(env!("CARGO_BIN_EXE_canopy"))
         .args(["run", "--seed", &seed.to_string(), "--json"])
         .arg(&out)
@@ -21,16 +22,14 @@ fn run_json(seed: u64, name: &str) -> Vec<u8> {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    let bytes = std::fs::read(&out).unwrap();
-    std::fs::remove_file(&out).unwrap();
-    bytes
+    std::fs::read(&out).unwrap()
 }
 
 #[test]
 fn the_summary_has_its_documented_keys_and_is_reproducible() {
-    let first = run_json(7, "a");
-    assert_eq!(first, run_json(7, "b"), "same seed, different bytes");
-    assert_ne!(first, run_json(8, "c"), "another seed, same outcome");
+    let first = run_json(7);
+    assert_eq!(first, run_json(7), "same seed, different bytes");
+    assert_ne!(first, run_json(8), "another seed, same outcome");
     let metrics: serde_json::Value = serde_json::from_slice(&first).unwrap();
     for key in ["launched", "destroyed", "leaked", "interceptor_cost_usd"] {
         assert!(metrics[key].is_number(), "{key} is not a number");

@@ -141,7 +141,8 @@ fn a_live_night_streams_every_event_to_viewers_joining_late() {
 
 #[test]
 fn an_output_folder_shows_its_report_and_where_its_replications_leaked_and_spilled() {
-    let dir = std::env::temp_dir().join(format!("canopy-serve-mc-{}", std::process::id()));
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("mc");
     let mc = std::process::Command::new(env!("CARGO_BIN_EXE_canopy"))
         .args(["mc", "--runs", "4", "--threads", "2", "--events", "--out"])
         .arg(&dir)
@@ -183,7 +184,6 @@ fn an_output_folder_shows_its_report_and_where_its_replications_leaked_and_spill
         "a folder has no single night"
     );
     still_serves_folder(&mut server);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// The folder's page still comes back.

@@ -6,7 +6,6 @@
 mod common;
 
 use std::net::UdpSocket;
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -30,12 +29,12 @@ fn canopy(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn a_live_night_sends_over_udp_the_pdus_of_its_pcap_which_are_canopy_runs() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let (run_pcap, live_pcap) = (
         dir.join("serve-dis-run.pcap"),
         dir.join("serve-dis-live.pcap"),
     );
-    let _ = std::fs::remove_file(&live_pcap);
     let run = canopy(
         &[
             &["run", "--dis-pcap", run_pcap.to_str().unwrap()],

@@ -28,14 +28,12 @@ mod tests {
 
     #[test]
     fn writes_whole_file_and_leaves_no_temporary() {
-        let dir = std::env::temp_dir().join(format!("canopy-io-test-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("out.json");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
         write_atomic(&path, b"first").unwrap();
         write_atomic(&path, b"second").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"second");
-        assert!(!dir.join("out.json.tmp").exists());
-        fs::remove_dir_all(&dir).unwrap();
+        assert!(!dir.path().join("out.json.tmp").exists());
     }
 
     #[test]
@@ -50,7 +48,8 @@ mod tests {
 
     #[test]
     fn a_refused_write_names_the_file_and_says_why_once() {
-        let path = std::env::temp_dir().join("canopy-no-such-folder/sub/out.json");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-folder/sub/out.json");
         let error = write_atomic(&path, b"{}").expect_err("the folder does not exist");
         let message = error.to_string();
         assert!(message.starts_with("cannot write "), "{message}");

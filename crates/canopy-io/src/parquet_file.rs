@@ -141,8 +141,8 @@ mod tests {
             json!({"leaked": 0, "cost_usd": 2.0, "name": "b", "rate": 0.5}),
         ];
         let table = Table::from_rows(&rows, Missing::ZeroCounts);
-        let path =
-            std::env::temp_dir().join(format!("canopy-io-pq-{}.parquet", std::process::id()));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("runs.parquet");
         write_parquet(&path, &table).unwrap();
         let file = std::fs::File::open(&path).unwrap();
         let reader = ParquetRecordBatchReaderBuilder::try_new(file)
@@ -150,7 +150,6 @@ mod tests {
             .build()
             .unwrap();
         let batches: Vec<RecordBatch> = reader.map(Result::unwrap).collect();
-        std::fs::remove_file(&path).unwrap();
         assert_eq!(batches.len(), 1);
         let batch = &batches[0];
         assert_eq!(batch.num_rows(), 2);

@@ -5,8 +5,9 @@ use canopy_core::{SimTime, ThreatId};
 use canopy_io::{EventLogError, JsonLinesRecorder, read_events};
 use canopy_sim::{Event, Observer};
 
-fn temporary(name: &str) -> std::path::PathBuf {
-    std::env::temp_dir().join(format!("canopy-io-log-{}-{name}", std::process::id()))
+/// `name` in a test's temporary directory (removed when `dir` is dropped).
+fn temporary(dir: &tempfile::TempDir, name: &str) -> std::path::PathBuf {
+    dir.path().join(name)
 }
 
 fn events() -> Vec<Event> {
@@ -28,17 +29,18 @@ fn a_recorded_log_reads_back_event_for_event() {
     for event in &events() {
         recorder.on_event(event);
     }
-    let path = temporary("round-trip.jsonl");
+    let dir = tempfile::tempdir().unwrap();
+    let path = temporary(&dir, "round-trip.jsonl");
     recorder.write(&path).unwrap();
     let log = read_events(&path).unwrap();
-    std::fs::remove_file(&path).unwrap();
     assert_eq!(log.events, events());
     assert_eq!(log.lines, [1, 2]);
 }
 
 #[test]
 fn a_bad_line_is_named_by_its_line_and_column() {
-    let path = temporary("bad.jsonl");
+    let dir = tempfile::tempdir().unwrap();
+    let path = temporary(&dir, "bad.jsonl");
     let good = serde_json::to_string(&events()[0]).unwrap();
     std::fs::write(
         &path,
@@ -46,7 +48,6 @@ fn a_bad_line_is_named_by_its_line_and_column() {
     )
     .unwrap();
     let err = read_events(&path).unwrap_err();
-    std::fs::remove_file(&path).unwrap();
     let message = err.to_string();
     assert!(
         matches!(err, EventLogError::Line { line: 3, .. }),
@@ -62,12 +63,12 @@ fn a_bad_line_is_named_by_its_line_and_column() {
 
 #[test]
 fn an_empty_or_missing_log_is_refused() {
-    let path = temporary("empty.jsonl");
+    let dir = tempfile::tempdir().unwrap();
+    let path = temporary(&dir, "empty.jsonl");
     std::fs::write(&path, "\n").unwrap();
     let err = read_events(&path).unwrap_err();
-    std::fs::remove_file(&path).unwrap();
     assert!(matches!(err, EventLogError::Empty { .. }), "{err}");
-    let missing = temporary("missing.jsonl");
+    let missing = temporary(&dir, "missing.jsonl");
     assert!(matches!(
         read_events(&missing),
         Err(EventLogError::Io { .. })

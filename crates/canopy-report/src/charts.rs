@@ -187,18 +187,18 @@ pub struct StackedBar {
     pub note: String,
 }
 
-/// Horizontal stacked bars with a legend naming `series` (colours in palette order).
-pub fn stacked_bars(bars: &[StackedBar], series: &[String], value_title: &str) -> String {
+/// Horizontal stacked bars with a legend naming `series`, each a (name, colour) pair.
+pub fn stacked_bars(bars: &[StackedBar], series: &[(String, &str)], value_title: &str) -> String {
     let legend_rows = series.len().div_ceil(4);
     let top = 10.0 + 22.0 * legend_rows as f64;
     let bottom = top + ROW * bars.len().max(1) as f64;
     let mut svg = Svg::new(WIDTH, bottom + 46.0);
-    for (i, name) in series.iter().enumerate() {
+    for (i, (name, fill)) in series.iter().enumerate() {
         let (x, y) = (
             LABEL_W + 150.0 * (i % 4) as f64,
             8.0 + 22.0 * (i / 4) as f64,
         );
-        svg.rect(x, y, 12.0, 12.0, colour(i), None);
+        svg.rect(x, y, 12.0, 12.0, fill, None);
         svg.text(x + 17.0, y + 11.0, Anchor::Start, "legend", name);
     }
     let max = bars
@@ -219,13 +219,15 @@ pub fn stacked_bars(bars: &[StackedBar], series: &[String], value_title: &str) -
         let mut start = 0.0;
         for (k, &part) in bar.parts.iter().enumerate() {
             if part > 0.0 {
-                let name = series.get(k).map_or("", String::as_str);
+                let (name, fill) = series
+                    .get(k)
+                    .map_or(("", "#444"), |(n, f)| (n.as_str(), *f));
                 svg.rect(
                     scale.at(start),
                     y + 6.0,
                     scale.at(start + part) - scale.at(start),
                     ROW - 12.0,
-                    colour(k),
+                    fill,
                     Some(&format!("{} {name}: {}", bar.label, compact(part))),
                 );
             }
@@ -439,9 +441,12 @@ mod tests {
             parts: vec![3.0, 1.0],
             note: "4 shots".into(),
         }];
-        let out = stacked_bars(&bars, &["a".into(), "b".into()], "shots");
-        // two legend swatches and two parts
+        let series = [("a".to_string(), "#123456"), ("b".to_string(), "#abcdef")];
+        let out = stacked_bars(&bars, &series, "shots");
+        // two legend swatches and two parts, each in its series' colour
         assert_eq!(out.matches("<rect").count(), 4);
+        assert_eq!(out.matches(r##"fill="#123456""##).count(), 2);
+        assert_eq!(out.matches(r##"fill="#abcdef""##).count(), 2);
         assert!(out.contains("PL a: 3") && out.contains("PL b: 1"));
     }
 }

@@ -118,7 +118,7 @@ div.intro table{font-size:12px}div.intro td{vertical-align:top}td+td{white-space
 .tick{font-size:11px;fill:#5b6b7c}.axis-title{font-size:12px;fill:#1d2733}.label{font-size:12px;fill:#1d2733}
 .note{font-size:11px;fill:#38485a}.legend{font-size:12px;fill:#1d2733}
 .land{fill:#f3f1ea;stroke:#8c8c8c;stroke-width:.7}.land.nato{fill:#e4ecd9}
-.country{font-size:13px;font-weight:700;fill:#9aa3ab}.place{font-size:10px;fill:#1d2733}
+.country{font-size:13px;font-weight:700;fill:#9aa3ab}.place{font-size:10px;fill:#1d2733;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .meridian{stroke:#b03030;stroke-width:1.2;stroke-dasharray:6 4}.zone-label{font-size:11px;fill:#b03030}
 .zone{stroke-width:1;fill-opacity:.35}.zone.engagement{fill:#8fc79a;stroke:#2f7d32}
 .zone.no-fire{fill:#f2a3a3;stroke:#c62828}.zone.approval{fill:#f2d27a;stroke:#b08400}.zone.ew{fill:#b39ddb;stroke:#5e35b1}

@@ -105,6 +105,15 @@ impl Projection {
     }
 }
 
+/// Half the size of the largest marker (triangle and diamond), px.
+const MARKER_HALF_SIZE: f64 = 6.0;
+/// Space between a marker and its label, px.
+const LABEL_GAP: f64 = 3.0;
+/// Height of a label's capitals above its baseline (the 10 px `.place` font), px.
+const LABEL_HEIGHT: f64 = 8.0;
+/// Depth of a label's descenders below its baseline, px.
+const LABEL_DESCENT: f64 = 3.0;
+
 /// A map being drawn.
 #[derive(Clone, Debug)]
 pub struct MapDrawing {
@@ -285,16 +294,23 @@ impl MapDrawing {
         }
     }
 
-    /// A text label next to a point.
+    /// A text label beside a point's marker: above it and to its right (to its left near the
+    /// right edge, below it near the top), clear of the largest marker drawn there.
     pub fn label(&mut self, lon_deg: f64, lat_deg: f64, text: &str) {
         if self.projection.contains(lon_deg, lat_deg) {
             let (x, y) = self.projection.xy(lon_deg, lat_deg);
-            // near the right edge the label goes on the left of the point
+            let clear = MARKER_HALF_SIZE + LABEL_GAP;
+            let baseline = if y < clear + LABEL_HEIGHT {
+                y + clear + LABEL_HEIGHT
+            } else {
+                y - clear - LABEL_DESCENT
+            };
             if x > self.svg.width() - 160.0 {
-                self.svg.text(x - 7.0, y + 4.0, Anchor::End, "place", text);
+                self.svg
+                    .text(x - clear, baseline, Anchor::End, "place", text);
             } else {
                 self.svg
-                    .text(x + 7.0, y + 4.0, Anchor::Start, "place", text);
+                    .text(x + clear, baseline, Anchor::Start, "place", text);
             }
         }
     }
@@ -302,5 +318,64 @@ impl MapDrawing {
     /// The finished `<svg>`.
     pub fn finish(self, label: &str) -> String {
         self.svg.finish(label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `x`, `y` and anchor of the first `<text class="place">` of `svg`.
+    fn place_label(svg: &str) -> (f64, f64, String) {
+        let at = svg.find(r#"<text class="place""#).expect("a label");
+        let tag = &svg[at..at + svg[at..].find('>').unwrap()];
+        let attr = |name: &str| {
+            let start = tag.find(&format!(r#" {name}=""#)).unwrap() + name.len() + 3;
+            tag[start..start + tag[start..].find('"').unwrap()].to_string()
+        };
+        (
+            attr("x").parse().unwrap(),
+            attr("y").parse().unwrap(),
+            attr("text-anchor"),
+        )
+    }
+
+    fn drawn(lon_deg: f64, lat_deg: f64) -> (String, (f64, f64)) {
+        let bbox = LonLatBox {
+            min_lon_deg: 20.0,
+            min_lat_deg: 46.0,
+            max_lon_deg: 30.0,
+            max_lat_deg: 52.0,
+        };
+        let mut map = MapDrawing::new(bbox, 600.0);
+        let at = map.projection.xy(lon_deg, lat_deg);
+        map.marker(lon_deg, lat_deg, Marker::Square, "#000", "aim point");
+        map.marker(lon_deg, lat_deg, Marker::Cross, "#c00", "impact");
+        map.label(lon_deg, lat_deg, "Ternopil (3 impacts)");
+        (map.finish("map"), at)
+    }
+
+    #[test]
+    fn a_label_sits_beside_its_markers_not_under_them() {
+        let (svg, (x, y)) = drawn(25.6, 49.55);
+        let (lx, ly, anchor) = place_label(&svg);
+        assert_eq!(anchor, "start");
+        // the square reaches 4 px and the cross 5 px from the point (6 px for the largest
+        // marker); the text starts 9 px to the right, its baseline 12 px above the point, so that
+        // its 3 px descenders end 9 px above it
+        assert!((lx - (x + 9.0)).abs() < 0.06, "{lx} vs {x}");
+        assert!((ly - (y - 12.0)).abs() < 0.06, "{ly} vs {y}");
+        // drawn after the markers, so on top of them
+        assert!(svg.rfind("impact</title>").unwrap() < svg.find(r#"<text class="place""#).unwrap());
+    }
+
+    #[test]
+    fn near_the_right_edge_and_the_top_the_label_turns_inwards() {
+        let (svg, (x, y)) = drawn(29.9, 51.99);
+        let (lx, ly, anchor) = place_label(&svg);
+        assert_eq!(anchor, "end");
+        assert!((lx - (x - 9.0)).abs() < 0.06, "{lx} vs {x}");
+        // below the point: capitals start 9 px under it
+        assert!((ly - (y + 9.0 + LABEL_HEIGHT)).abs() < 0.06, "{ly} vs {y}");
     }
 }

@@ -11,6 +11,15 @@ pub fn colour(i: usize) -> &'static str {
     PALETTE[i % PALETTE.len()]
 }
 
+/// A longer palette for the munitions: the ten series colours, their ten lighter tints, then
+/// twelve darker shades, so that every munition of the bundled library gets its own colour.
+pub const MUNITION_PALETTE: [&str; 32] = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94",
+    "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5", "#393b79", "#637939", "#8c6d31", "#843c39",
+    "#7b4173", "#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194", "#6b6ecf", "#e7ba52",
+];
+
 /// A linear map from a domain of values to a range of pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scale {

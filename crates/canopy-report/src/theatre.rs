@@ -3,9 +3,9 @@
 //! drawn for geodesic circles.
 
 use canopy_geo::{GeoPoint, direct};
-use canopy_scenario::{Place, Scenario, ZoneKind};
+use canopy_scenario::{Library, Place, Scenario, ZoneKind};
 
-use crate::scale::colour;
+use crate::scale::{MUNITION_PALETTE, colour};
 
 /// Points of the polygon drawn for a circle.
 pub const CIRCLE_POINTS: usize = 48;
@@ -21,6 +21,16 @@ pub fn nation_colour(scenario: &Scenario, code: &str) -> &'static str {
         .iter()
         .position(|n| n.code.as_str() == code)
         .map_or("#444", colour)
+}
+
+/// The colour of a munition, by its position in the type library (cycling through
+/// [`MUNITION_PALETTE`] only for a library longer than it; grey for an id the library lacks).
+pub fn munition_colour(library: &Library, id: &str) -> &'static str {
+    library
+        .munitions
+        .iter()
+        .position(|m| m.id.as_str() == id)
+        .map_or("#444", |i| MUNITION_PALETTE[i % MUNITION_PALETTE.len()])
 }
 
 /// How a zone kind reads on the map: its name, its CSS class and its legend colour.
@@ -53,4 +63,29 @@ pub fn circle_ring(centre: GeoPoint, radius_m: f64) -> Vec<[f64; 2]> {
             [p.lon_rad(), p.lat_rad()]
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn every_munition_of_the_bundled_library_has_its_own_colour() {
+        let library = Library::bundled().unwrap();
+        assert!(library.munitions.len() <= MUNITION_PALETTE.len());
+        let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+        for m in &library.munitions {
+            let fill = munition_colour(&library, &m.id);
+            if let Some(other) = owner.insert(fill, &m.id) {
+                panic!("{} and {other} share {fill}", m.id);
+            }
+        }
+        // the two that shared a colour when the palette cycled every ten
+        assert_ne!(
+            munition_colour(&library, "aim-120c"),
+            munition_colour(&library, "r-73")
+        );
+        assert_eq!(munition_colour(&library, "no-such-munition"), "#444");
+    }
 }

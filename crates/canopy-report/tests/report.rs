@@ -60,6 +60,15 @@ fn at(lat_deg: f64, lon_deg: f64, alt_m: f64) -> Position {
     }
 }
 
+/// The number in attribute `name` of the last tag that opens before byte `at` of `svg`.
+fn attribute(svg: &str, at: usize, name: &str) -> f64 {
+    let tag = &svg[svg[..at].rfind('<').unwrap()..at];
+    let start = tag.find(&format!(r#" {name}=""#)).unwrap() + name.len() + 3;
+    tag[start..start + tag[start..].find('"').unwrap()]
+        .parse()
+        .unwrap()
+}
+
 /// The events of one night: a decision approved after 60 s, an intercept by Poland over Lviv
 /// oblast, an impact at Lviv and debris falling in Poland.
 fn night_events() -> [Event; 5] {
@@ -169,6 +178,20 @@ fn every_section_has_one_plot_and_the_map_has_borders() {
         canopy_report::scale::colour(pl)
     )));
     assert!(map.contains("impact (leaker)"));
+    // Lviv's label counts its one impact; it starts 9 px right of the point and its baseline is
+    // 12 px above it (the aim-point square spans 4 px each way), drawn after the impact's cross
+    let (label_at, square_at) = (
+        map.find(">Lviv (1 impact)</text>").unwrap(),
+        map.find("<title>aim point Lviv</title>").unwrap(),
+    );
+    assert!(label_at > map.rfind("impact (leaker)</title>").unwrap());
+    let (lx, ly) = (attribute(map, label_at, "x"), attribute(map, label_at, "y"));
+    let (sx, sy) = (
+        attribute(map, square_at, "x"),
+        attribute(map, square_at, "y"),
+    );
+    assert!((lx - (sx + 4.0 + 9.0)).abs() < 0.11, "{lx} {sx}");
+    assert!((ly - (sy + 4.0 - 12.0)).abs() < 0.11, "{ly} {sy}");
     assert!(map.contains("<title>spillover: debris in PL near Przemyśl</title>"));
     // the scenario's circle and polygon zones are drawn as areas
     assert!(

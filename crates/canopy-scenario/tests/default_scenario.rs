@@ -280,7 +280,8 @@ fn every_point_defence_stands_within_reach_of_an_aim_point() {
 
 #[test]
 fn a_zone_polygon_can_come_from_a_geojson_file_beside_the_scenario() {
-    let dir = std::env::temp_dir().join(format!("canopy-scenario-geojson-{}", std::process::id()));
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("zones")).unwrap();
     // RFC 7946 order: [lon, lat]. A square around Lviv.
     let geojson = r#"{"type": "Polygon", "coordinates": [[[23.5, 49.5], [24.5, 49.5], [24.5, 50.2], [23.5, 50.2], [23.5, 49.5]]]}"#;
@@ -292,7 +293,6 @@ fn a_zone_polygon_can_come_from_a_geojson_file_beside_the_scenario() {
     );
     assert_ne!(text, canopy_scenario::DEFAULT_SCENARIO_TOML);
     let scenario = canopy_scenario::parse_scenario(&text, &dir.join("scenario.toml"));
-    std::fs::remove_dir_all(&dir).unwrap();
     let s = scenario.unwrap_or_else(|err| panic!("{err}"));
     let ua = s.nation_by_code("UA").unwrap().id;
     let allowed = ZoneVerdict::Allowed {

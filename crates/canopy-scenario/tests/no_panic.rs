@@ -18,9 +18,8 @@ impl Damage {
 
 #[test]
 fn damaged_bytes_never_panic() {
-    let dir = std::env::temp_dir().join(format!("canopy-no-panic-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("damaged.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("damaged.toml");
     let mut damage = Damage(0x9e37_79b9_7f4a_7c15);
     let original = DEFAULT_SCENARIO_TOML.as_bytes();
     for _ in 0..150 {
@@ -46,7 +45,6 @@ fn damaged_bytes_never_panic() {
             String::from_utf8_lossy(&bytes)
         );
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -3,16 +3,18 @@
 
 use canopy_track::TrackerConfig;
 
-fn write(name: &str, text: &str) -> std::path::PathBuf {
-    let path =
-        std::env::temp_dir().join(format!("canopy-track-config-{}-{name}", std::process::id()));
+/// Writes `text` as `name` in a test's temporary directory (removed when `dir` is dropped).
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.path().join(name);
     std::fs::write(&path, text).expect("write");
     path
 }
 
 #[test]
 fn toml_and_json_override_defaults() {
+    let dir = tempfile::tempdir().unwrap();
     let toml = write(
+        &dir,
         "a.toml",
         "gate_distance2 = 20.0\n[imm]\nturn_rate_radps = 0.07\n[region]\nx_min = -1.0\nx_max = 1.0\ny_min = -2.0\ny_max = 2.0\n",
     );
@@ -24,20 +26,23 @@ fn toml_and_json_override_defaults() {
         TrackerConfig::default().imm.stay_probability
     );
     assert_eq!(config.region.expect("set").y_max, 2.0);
-    let json = write("b.json", r#"{"confirm_hits": 4, "updater": "converted"}"#);
+    let json = write(
+        &dir,
+        "b.json",
+        r#"{"confirm_hits": 4, "updater": "converted"}"#,
+    );
     let config = TrackerConfig::from_file(&json).expect("valid JSON");
     assert_eq!(config.confirm_hits, 4);
     assert_eq!(
         config.gate_distance2,
         TrackerConfig::default().gate_distance2
     );
-    std::fs::remove_file(toml).ok();
-    std::fs::remove_file(json).ok();
 }
 
 #[test]
 fn unknown_field_is_an_error() {
-    let path = write("c.toml", "gate = 3.0\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "c.toml", "gate = 3.0\n");
     let message = TrackerConfig::from_file(&path)
         .expect_err("unknown field")
         .to_string();
@@ -45,5 +50,4 @@ fn unknown_field_is_an_error() {
         message.contains("c.toml") && message.contains("gate"),
         "{message}"
     );
-    std::fs::remove_file(path).ok();
 }

@@ -18,22 +18,22 @@ use crate::solver::Solution;
 #[derive(Debug, Error)]
 pub enum InstanceError {
     /// The file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
+        /// The I/O error (in the message, not chained, so it is reported once).
+        error: std::io::Error,
     },
     /// The text is not valid JSON of the instance shape (serde names line and column).
     #[error(
-        "{path}: not a valid instance: {source} (numbers must be finite JSON numbers; NaN is not allowed)"
+        "{path}: not a valid instance: {error} (numbers must be finite JSON numbers; NaN is not allowed)"
     )]
     Parse {
         /// The file.
         path: PathBuf,
-        /// The parse error, with line and column.
-        source: serde_json::Error,
+        /// The parse error, with line and column (in the message, not chained).
+        error: serde_json::Error,
     },
     /// A field has the wrong length.
     #[error("{path}: field `{field}` has {got} entries; expected {expected}")]
@@ -48,14 +48,14 @@ pub enum InstanceError {
         expected: usize,
     },
     /// A value is out of its allowed range.
-    #[error("{path}: field `{field}`: {source}")]
+    #[error("{path}: field `{field}`: {error}")]
     Invalid {
         /// The file.
         path: PathBuf,
         /// The JSON field.
         field: String,
-        /// What is wrong.
-        source: ProblemError,
+        /// What is wrong (in the message, not chained).
+        error: ProblemError,
     },
 }
 
@@ -84,9 +84,9 @@ pub struct InstanceFile {
 impl InstanceFile {
     /// Reads and validates an instance file.
     pub fn read(path: &Path) -> Result<Problem, InstanceError> {
-        let text = std::fs::read_to_string(path).map_err(|source| InstanceError::Io {
+        let text = std::fs::read_to_string(path).map_err(|error| InstanceError::Io {
             path: path.to_owned(),
-            source,
+            error,
         })?;
         Self::parse(&text, path)
     }
@@ -94,9 +94,9 @@ impl InstanceFile {
     /// Parses and validates instance text; `path` names the source in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Problem, InstanceError> {
         let file: InstanceFile =
-            serde_json::from_str(text).map_err(|source| InstanceError::Parse {
+            serde_json::from_str(text).map_err(|error| InstanceError::Parse {
                 path: path.to_owned(),
-                source,
+                error,
             })?;
         file.into_problem(path)
     }
@@ -134,10 +134,10 @@ impl InstanceFile {
         for [i, j] in self.forbidden.unwrap_or_default() {
             builder = builder.forbid(i, j);
         }
-        builder.build().map_err(|source| InstanceError::Invalid {
+        builder.build().map_err(|error| InstanceError::Invalid {
             path: path.to_owned(),
-            field: field_of(&source),
-            source,
+            field: field_of(&error),
+            error,
         })
     }
 }
@@ -189,9 +189,9 @@ impl SolutionFile {
 
     /// Writes the file whole (temporary file in the same directory, then rename).
     pub fn write(&self, path: &Path) -> Result<(), InstanceError> {
-        let io = |source| InstanceError::Io {
+        let io = |error| InstanceError::Io {
             path: path.to_owned(),
-            source,
+            error,
         };
         let text = serde_json::to_string(self).expect("a solution always serialises");
         let mut tmp = path.as_os_str().to_owned();

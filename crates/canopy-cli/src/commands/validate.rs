@@ -24,11 +24,10 @@ mod tests {
 
     #[test]
     fn a_bad_file_fails_with_its_location() {
-        let path =
-            std::env::temp_dir().join(format!("canopy-validate-{}.toml", std::process::id()));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenario.toml");
         std::fs::write(&path, "schema_version = 1\n[scenario]\nname = 3\n").unwrap();
         let result = execute(ValidateArgs { file: path.clone() });
-        std::fs::remove_file(&path).unwrap();
         let message = format!("{:#}", result.unwrap_err());
         assert!(
             message.contains(&format!("{}:3:8", path.display())),

@@ -115,22 +115,18 @@ fn prove_until(bb: &mut BranchAndBound<'_>, deadline: Instant) {
 mod tests {
     use super::*;
 
-    /// Writes `text` as an instance in a fresh temporary directory; returns (instance, out).
-    fn files(name: &str, text: &str) -> (PathBuf, PathBuf) {
-        let dir = std::env::temp_dir().join(format!("canopy-wta-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let instance = dir.join("instance.json");
+    /// Writes `text` as an instance in a fresh temporary directory (removed when dropped);
+    /// returns (directory, instance, out).
+    fn files(text: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let instance = dir.path().join("instance.json");
         std::fs::write(&instance, text).unwrap();
-        (instance, dir.join("solution.json"))
+        let out = dir.path().join("solution.json");
+        (dir, instance, out)
     }
 
-    fn run(
-        name: &str,
-        text: &str,
-        time_limit_ms: Option<u64>,
-    ) -> anyhow::Result<serde_json::Value> {
-        let (instance, out) = files(name, text);
-        let dir = instance.parent().unwrap().to_path_buf();
+    fn run(text: &str, time_limit_ms: Option<u64>) -> anyhow::Result<serde_json::Value> {
+        let (_dir, instance, out) = files(text);
         let args = WtaArgs {
             instance,
             time_limit_ms,
@@ -138,10 +134,8 @@ mod tests {
             solver: "auto".into(),
             out: out.clone(),
         };
-        let result = execute(args)
-            .map(|()| serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap());
-        std::fs::remove_dir_all(dir).unwrap();
-        result
+        execute(args)
+            .map(|()| serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap())
     }
 
     /// The hand-worked 2×2 optimum (w0→t0, w1→t1: 10·0.1 + 4·0.1 = 1.4), proven.
@@ -150,7 +144,7 @@ mod tests {
     #[test]
     fn solves_and_writes_the_solution() {
         for limit in [None, Some(50)] {
-            let sol = run("ok", TWO_BY_TWO, limit).unwrap();
+            let sol = run(TWO_BY_TWO, limit).unwrap();
             assert_eq!(sol["assignment"], serde_json::json!([0, 1]));
             assert!((sol["objective"].as_f64().unwrap() - 1.4).abs() < 1e-12);
             assert!((sol["lower_bound"].as_f64().unwrap() - 1.4).abs() < 1e-12);
@@ -183,7 +177,7 @@ mod tests {
             ),
         ];
         for (name, text, needle) in cases {
-            let err = run(name, text, None).expect_err(name);
+            let err = run(text, None).expect_err(name);
             let msg = format!("{err:#}");
             assert!(
                 msg.contains(needle) && msg.contains("instance.json"),
@@ -194,8 +188,7 @@ mod tests {
 
     #[test]
     fn unknown_solver_is_reported() {
-        let (instance, out) = files("solver", TWO_BY_TWO);
-        let dir = instance.parent().unwrap().to_path_buf();
+        let (_dir, instance, out) = files(TWO_BY_TWO);
         let args = WtaArgs {
             instance,
             time_limit_ms: None,
@@ -204,7 +197,6 @@ mod tests {
             out,
         };
         let msg = execute(args).expect_err("unknown solver").to_string();
-        std::fs::remove_dir_all(dir).unwrap();
         assert!(msg.contains("magic") && msg.contains("auto"), "{msg}");
     }
 }

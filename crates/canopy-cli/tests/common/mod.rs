@@ -137,8 +137,8 @@ pub fn request(addr: SocketAddr, method: &str, target: &str, body: &str) -> Resp
 
 /// The event log of `canopy run ARGS` (the default scenario unless ARGS names one), as JSON.
 pub fn run_events(args: &[&str], name: &str) -> Vec<serde_json::Value> {
-    let out =
-        std::env::temp_dir().join(format!("canopy-serve-{}-{name}.jsonl", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join(format!("{name}.jsonl"));
     let status = Command::new(env!("CARGO_BIN_EXE_canopy"))
         .arg("run")
         .args(args)
@@ -152,7 +152,6 @@ pub fn run_events(args: &[&str], name: &str) -> Vec<serde_json::Value> {
         String::from_utf8_lossy(&status.stderr)
     );
     let text = std::fs::read_to_string(&out).unwrap();
-    std::fs::remove_file(&out).unwrap();
     text.lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect()

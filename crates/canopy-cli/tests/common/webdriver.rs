@@ -2,7 +2,7 @@
 //! chromedriver: open a page, run a script, click an element, take a screenshot.
 
 use std::net::{SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -31,7 +31,7 @@ pub struct Browser {
     driver: Child,
     addr: SocketAddr,
     session: String,
-    profile: PathBuf,
+    profile: tempfile::TempDir,
 }
 
 impl Browser {
@@ -49,8 +49,7 @@ impl Browser {
             .spawn()
             .unwrap();
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-        let profile =
-            std::env::temp_dir().join(format!("canopy-chromium-{}-{port}", std::process::id()));
+        let profile = tempfile::tempdir().unwrap();
         let args = [
             "--headless",
             "--no-sandbox",
@@ -63,7 +62,7 @@ impl Browser {
             "--window-size=1400,900",
         ];
         let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        args.push(format!("--user-data-dir={}", profile.display()));
+        args.push(format!("--user-data-dir={}", profile.path().display()));
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": CHROMIUM, "args": args},
@@ -147,7 +146,7 @@ impl Drop for Browser {
         );
         let _ = self.driver.kill();
         let _ = self.driver.wait();
-        let _ = std::fs::remove_dir_all(&self.profile);
+        // the profile folder goes with `self.profile`
     }
 }
 

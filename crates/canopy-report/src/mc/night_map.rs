@@ -203,24 +203,28 @@ fn draw_defences(map: &mut MapDrawing, scenario: &Scenario) {
     }
 }
 
-/// Draws the aim points (squares labelled with their impacts), then the impacts (crosses).
+/// Draws the aim points (squares), the impacts (crosses), then the aim points' labels with
+/// their impacts, on top.
 fn draw_aim_points(map: &mut MapDrawing, targets: &[&Place], night: &Night) {
     for t in targets {
-        let (lon, lat) = (t.at.lon_deg(), t.at.lat_deg());
         map.marker(
-            lon,
-            lat,
+            t.at.lon_deg(),
+            t.at.lat_deg(),
             Marker::Square,
             AIM_POINT_COLOUR,
             &format!("aim point {}", t.name),
         );
-        match night.impacts_at(&t.id) {
-            0 => map.label(lon, lat, &t.name),
-            n => map.label(lon, lat, &format!("{} ({n} impacts)", t.name)),
-        }
     }
     for (p, _) in &night.impacts {
         map.marker(p.0, p.1, Marker::Cross, IMPACT_COLOUR, "impact (leaker)");
+    }
+    for t in targets {
+        let (lon, lat) = (t.at.lon_deg(), t.at.lat_deg());
+        match night.impacts_at(&t.id) {
+            0 => map.label(lon, lat, &t.name),
+            1 => map.label(lon, lat, &format!("{} (1 impact)", t.name)),
+            n => map.label(lon, lat, &format!("{} ({n} impacts)", t.name)),
+        }
     }
 }
 

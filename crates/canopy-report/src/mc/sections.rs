@@ -17,6 +17,7 @@ use super::columns::{Unreadable, column_bars, count_mean, count_total, mean, mom
 use crate::charts::{IntervalBar, StackedBar, histogram, interval_bars, stacked_bars};
 use crate::document::Section;
 use crate::scale::compact;
+use crate::theatre::munition_colour;
 
 /// Most bins of a one-count-per-bin histogram of whole numbers.
 const MAX_UNIT_BINS: u64 = 80;
@@ -124,7 +125,13 @@ pub(super) fn burden_section(s: &Summary, runs: &Table, scenario: &Scenario) -> 
         .filter_map(|column| nation_munition_of(column))
         .map(|(_, munition)| munition.to_string())
         .collect();
-    let series: Vec<String> = munitions.into_iter().collect();
+    let series: Vec<(String, &str)> = munitions
+        .into_iter()
+        .map(|m| {
+            let fill = munition_colour(&scenario.library, &m);
+            (m, fill)
+        })
+        .collect();
     let mut problems = Vec::new();
     let bars: Vec<StackedBar> = scenario
         .nations
@@ -151,7 +158,7 @@ pub(super) fn burden_section(s: &Summary, runs: &Table, scenario: &Scenario) -> 
                 label: format!("{} ({})", n.name, n.code),
                 parts: series
                     .iter()
-                    .map(|m| count_mean(s, &nation_munition_column(code, m)))
+                    .map(|(m, _)| count_mean(s, &nation_munition_column(code, m)))
                     .collect(),
                 note,
             }
