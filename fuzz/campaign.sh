@@ -19,7 +19,7 @@ done
 for target in "${targets[@]}"; do
     stats="out/$target/default/fuzzer_stats"
     printf '%-14s' "$target"
-    for key in run_time execs_done execs_per_sec corpus_count bitmap_cvg saved_crashes saved_hangs; do
+    for key in run_time execs_done execs_per_sec corpus_count edges_found total_edges bitmap_cvg saved_crashes saved_hangs; do
         printf ' %s=%s' "$key" "$(awk -F' *: *' -v k="$key" '$1 == k {print $2}' "$stats")"
     done
     echo
