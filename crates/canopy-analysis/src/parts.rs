@@ -308,7 +308,10 @@ mod tests {
             .map(|r| r.metrics["leaked"].clone())
             .collect();
         assert_eq!(leaked, [7, 9]);
-        assert_eq!(finished(dir.path()).unwrap(), vec![std::ops::Range { start: 3, end: 5 }]);
+        assert_eq!(
+            finished(dir.path()).unwrap(),
+            vec![std::ops::Range { start: 3, end: 5 }]
+        );
     }
 
     #[test]

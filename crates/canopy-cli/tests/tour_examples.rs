@@ -94,9 +94,10 @@ fn brute_force(instance: &serde_json::Value) -> (Vec<i64>, f64) {
     }
 }
 
-#[test]
-fn the_wta_tour_line_solves_the_shipped_instance_to_its_optimum() {
-    let args = tour_line("wta");
+/// Runs the README's tour line of `command` as written, in a scratch folder for its outputs;
+/// its arguments, the folder and what it printed.
+fn run_tour_line(command: &str) -> (Vec<String>, tempfile::TempDir, Output) {
+    let args = tour_line(command);
     assert!(args[1].starts_with("examples/"), "{args:?}");
     let dir = tempfile::tempdir().unwrap();
     let output = canopy(&args, dir.path());
@@ -105,6 +106,12 @@ fn the_wta_tour_line_solves_the_shipped_instance_to_its_optimum() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    (args, dir, output)
+}
+
+#[test]
+fn the_wta_tour_line_solves_the_shipped_instance_to_its_optimum() {
+    let (args, dir, _) = run_tour_line("wta");
     let text = std::fs::read_to_string(repo().join(&args[1])).unwrap();
     let instance: serde_json::Value = serde_json::from_str(&text).unwrap();
     let text = std::fs::read_to_string(dir.path().join(out_file(&args))).unwrap();
@@ -136,15 +143,7 @@ fn tracks_at(text: &str, time: &str) -> Vec<(String, [f64; 3])> {
 
 #[test]
 fn the_track_tour_line_follows_the_three_shipped_targets() {
-    let args = tour_line("track");
-    assert!(args[1].starts_with("examples/"), "{args:?}");
-    let dir = tempfile::tempdir().unwrap();
-    let output = canopy(&args, dir.path());
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let (args, dir, output) = run_tour_line("track");
     // 28 scans (16 of the 4 s radar from 0 s, 12 of the 5 s radar from 1.3 s); 106 rows
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("28 scans, 106 detections"), "{stderr}");
