@@ -83,6 +83,9 @@ fn is_headquarters(source: &str) -> bool {
 /// Reads a record table (CSV with a header). An unreadable header or a missing column is an
 /// error naming it; an unreadable row is skipped with its reason.
 pub fn read_record(text: &str) -> Result<RecordTable, String> {
+    // A bare carriage return ends a record as a line feed does, but only line feeds count
+    // lines: read it as one, so every row has a line of its own.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -176,7 +179,7 @@ fn model_parts(model: &str, details: &str) -> Result<ModelParts, String> {
     let Some(stated) = stated else {
         return Ok((Group::of_model(model)?, None, Vec::new()));
     };
-    let (mut groups, mut counts, mut left_out) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut groups, mut counts, mut left_out) = (Vec::new(), Vec::<u32>::new(), Vec::new());
     for part in model.split(" and ").map(str::trim) {
         let count = stated
             .iter()
@@ -185,7 +188,11 @@ fn model_parts(model: &str, details: &str) -> Result<ModelParts, String> {
             .ok_or_else(|| format!("launched_details `{details}` gives no count for `{part}`"))?;
         match Group::of_single(part) {
             Some(group) => match groups.iter().position(|g| *g == group) {
-                Some(at) => counts[at] += count,
+                Some(at) => {
+                    counts[at] = counts[at]
+                        .checked_add(count)
+                        .ok_or_else(|| format!("launched_details `{details}` counts overflow"))?;
+                }
                 None => {
                     groups.push(group);
                     counts.push(count);
@@ -245,6 +252,18 @@ fn read_row<'r>(
     }
     if launched == 0 {
         return Err("nothing launched".to_string());
+    }
+    if let Some(counts) = &stated_counts {
+        let stated: u64 = counts
+            .iter()
+            .chain(left_out.iter().map(|(_, count)| count))
+            .map(|&count| u64::from(count))
+            .sum();
+        if stated != u64::from(launched) {
+            return Err(format!(
+                "launched_details `{details}` states {stated} launches, launched is {launched}"
+            ));
+        }
     }
     let launch_places = cell(3)
         .split(" and ")
