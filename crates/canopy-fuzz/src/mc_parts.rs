@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 use arbitrary::{Arbitrary, Unstructured};
 use canopy_analysis::{Execution, Manifest, Shard, merge, run_experiment};
 use canopy_sim::{PictureMode, PlannerKind, PreparedScenario};
-use tempfile::TempDir;
 
 use crate::scenario::assert_message;
 
@@ -48,14 +47,14 @@ struct Tamper {
     resume: bool,
 }
 
-/// The undamaged fixture and the outputs it gives.
+/// The undamaged fixture and the outputs it gives, held in memory (a static is never dropped,
+/// so a scratch folder kept here would outlive the process).
 struct Fixture {
     prepared: PreparedScenario,
     manifest: Manifest,
-    /// Holds `shard-1/` and `shard-2/`.
-    dir: TempDir,
-    /// The files of both shards' `parts/`, relative to `dir`, sorted.
-    files: Vec<PathBuf>,
+    /// The files of both shards' `parts/` (relative to the folder holding `shard-1/` and
+    /// `shard-2/`, sorted) and their bytes.
+    files: Vec<(PathBuf, Vec<u8>)>,
     /// The outputs of the merge, by [`OUTPUTS`] name.
     merged: Vec<Vec<u8>>,
     /// The outputs of shard 1.
@@ -119,14 +118,17 @@ fn fixture() -> &'static Fixture {
         for shard_dir in &shards {
             for entry in std::fs::read_dir(shard_dir.join("parts")).expect("parts") {
                 let path = entry.expect("an entry").path();
-                files.push(path.strip_prefix(dir.path()).expect("inside").to_path_buf());
+                let bytes = std::fs::read(&path).expect("a fixture file");
+                files.push((
+                    path.strip_prefix(dir.path()).expect("inside").to_path_buf(),
+                    bytes,
+                ));
             }
         }
         files.sort();
         Fixture {
             prepared,
             manifest,
-            dir,
             files,
             merged,
             first_shard,
@@ -170,12 +172,12 @@ fn damage(path: &Path, damage: &Damage) {
     std::fs::write(path, bytes).expect("write a scratch file");
 }
 
-/// Copies the two shards of the fixture into `to`.
+/// Writes the two shards of the fixture into `to`.
 fn copy_shards(fixture: &Fixture, to: &Path) {
-    for file in &fixture.files {
+    for (file, bytes) in &fixture.files {
         let target = to.join(file);
         std::fs::create_dir_all(target.parent().expect("a parent")).expect("a scratch folder");
-        std::fs::copy(fixture.dir.path().join(file), target).expect("copy a fixture file");
+        std::fs::write(target, bytes).expect("write a fixture file");
     }
 }
 
@@ -187,7 +189,7 @@ pub fn check(data: &[u8]) {
     let fixture = fixture();
     let scratch = tempfile::tempdir().expect("a scratch folder");
     copy_shards(fixture, scratch.path());
-    let file = &fixture.files[usize::from(tamper.file) % fixture.files.len()];
+    let (file, _) = &fixture.files[usize::from(tamper.file) % fixture.files.len()];
     damage(&scratch.path().join(file), &tamper.damage);
     let first = scratch.path().join("shard-1");
     let (result, out, expected) = if tamper.resume {

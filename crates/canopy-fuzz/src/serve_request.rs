@@ -19,8 +19,6 @@ struct Servers {
     night: Router,
     folder: Router,
     runtime: tokio::runtime::Runtime,
-    /// Kept so the sites' state stays as a running server's.
-    _folder_dir: tempfile::TempDir,
 }
 
 fn servers() -> &'static Servers {
@@ -38,7 +36,10 @@ fn servers() -> &'static Servers {
         let folder_dir = tempfile::tempdir().expect("a scratch folder");
         std::fs::write(folder_dir.path().join("report.html"), "<html>report</html>")
             .expect("a scratch report");
+        // The folder is read once, when opened; its scratch files go now (a static is never
+        // dropped, so they would outlive the process).
         let folder = Folder::open(folder_dir.path()).expect("a folder with a report");
+        drop(folder_dir);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -48,7 +49,6 @@ fn servers() -> &'static Servers {
             night: app(Site::Replay(Box::new(night))).0,
             folder: app(Site::Folder(folder)).0,
             runtime,
-            _folder_dir: folder_dir,
         }
     })
 }
