@@ -8,15 +8,20 @@ use canopy_sim::{PictureMode, PlannerKind, PreparedScenario, RunMetrics, RunOpti
 /// Runs one replication of `scenario` on the tracked picture with the default planner and
 /// checks its metrics.
 pub fn run_and_check(scenario: Scenario) {
-    let options = RunOptions {
+    let options = default_options(&scenario);
+    let prepared = PreparedScenario::new(scenario);
+    let outcome = canopy_sim::run(&prepared, &options, &mut []);
+    check_metrics(&outcome.metrics);
+}
+
+/// Replication 0 of `scenario` with its own seed, as `canopy run` runs it.
+pub fn default_options(scenario: &Scenario) -> RunOptions {
+    RunOptions {
         seed: scenario.seed,
         replication: 0,
         picture: PictureMode::default(),
         planner: PlannerKind::default(),
-    };
-    let prepared = PreparedScenario::new(scenario);
-    let outcome = canopy_sim::run(&prepared, &options, &mut []);
-    check_metrics(&outcome.metrics);
+    }
 }
 
 /// Panics naming the first property of `metrics` that does not hold.

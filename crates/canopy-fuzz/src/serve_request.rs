@@ -11,7 +11,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, header};
 use canopy_serve::{Folder, Night, Site, app};
-use canopy_sim::{PreparedScenario, RunOptions};
+use canopy_sim::PreparedScenario;
 use tower::ServiceExt;
 
 /// The two sites' routes and the runtime that answers.
@@ -25,12 +25,7 @@ fn servers() -> &'static Servers {
     static SERVERS: OnceLock<Servers> = OnceLock::new();
     SERVERS.get_or_init(|| {
         let scenario = canopy_scenario::default_scenario().expect("the default scenario");
-        let options = RunOptions {
-            seed: scenario.seed,
-            replication: 0,
-            picture: Default::default(),
-            planner: Default::default(),
-        };
+        let options = crate::checks::default_options(&scenario);
         let prepared = PreparedScenario::new(scenario);
         let night = Night::replay(&prepared, &options);
         let folder_dir = tempfile::tempdir().expect("a scratch folder");
