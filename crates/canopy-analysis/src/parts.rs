@@ -255,7 +255,16 @@ pub fn ordered_parts(dirs: &[&Path]) -> Result<Vec<PathBuf>, McError> {
 /// Reads the records of one part file; refuses it as damaged unless its records hash to the
 /// hash it carries and are the replications its name says, in order.
 pub fn read_part(path: &Path) -> Result<Vec<Record>, McError> {
-    let part: PartFile = read_json(path)?;
+    let file = fs::read_to_string(path).map_err(io_error(path))?;
+    if file.trim_start().starts_with('[') {
+        return Err(corrupt(
+            path,
+            "a part without a hash, as Canopy wrote them before December 2026: run the Monte \
+             Carlo again in a new folder",
+        ));
+    }
+    let part: PartFile =
+        serde_json::from_str(&file).map_err(|err| corrupt(path, err.to_string()))?;
     let text = part.records.get();
     if fnv1a_hex(text) != part.fnv1a {
         return Err(corrupt(
@@ -331,6 +340,14 @@ mod tests {
         fs::rename(&path, &renamed).unwrap();
         let message = read_part(&renamed).unwrap_err().to_string();
         assert!(message.contains("replications 5..7"), "{message}");
+    }
+
+    #[test]
+    fn a_part_of_the_format_before_the_hash_is_named_so() {
+        let (_dir, path) = written();
+        fs::write(&path, r#"[{"replication": 3, "metrics": {}}]"#).unwrap();
+        let message = read_part(&path).unwrap_err().to_string();
+        assert!(message.contains("without a hash"), "{message}");
     }
 
     #[test]
