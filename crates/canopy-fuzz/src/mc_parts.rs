@@ -173,7 +173,7 @@ fn damage(path: &Path, damage: &Damage) {
 }
 
 /// Writes the two shards of the fixture into `to`.
-fn copy_shards(fixture: &Fixture, to: &Path) {
+fn write_shards(fixture: &Fixture, to: &Path) {
     for (file, bytes) in &fixture.files {
         let target = to.join(file);
         std::fs::create_dir_all(target.parent().expect("a parent")).expect("a scratch folder");
@@ -188,7 +188,7 @@ pub fn check(data: &[u8]) {
     };
     let fixture = fixture();
     let scratch = tempfile::tempdir().expect("a scratch folder");
-    copy_shards(fixture, scratch.path());
+    write_shards(fixture, scratch.path());
     let (file, _) = &fixture.files[usize::from(tamper.file) % fixture.files.len()];
     damage(&scratch.path().join(file), &tamper.damage);
     let first = scratch.path().join("shard-1");

@@ -92,7 +92,7 @@ impl<'a> SourceFile<'a> {
     }
 
     /// [`Self::line_column`] as stored in a [`Location`] (saturating on absurdly long files).
-    fn line_column_u32(&self, offset: usize) -> (u32, u32) {
+    pub(crate) fn line_column_u32(&self, offset: usize) -> (u32, u32) {
         let (line, column) = self.line_column(offset);
         let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         (narrow(line), narrow(column))

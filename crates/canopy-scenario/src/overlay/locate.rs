@@ -42,10 +42,8 @@ impl Overlaid {
         let name = Path::new("");
         let in_file = SourceFile::from_text(name, original, |_| None).ok();
         let in_text = SourceFile::from_text(name, &text, |_| None).ok();
-        let at = |file: &Option<SourceFile>, offset: usize| {
-            let (line, column) = file.as_ref()?.line_column(offset);
-            Some((narrow(line), narrow(column)))
-        };
+        let at =
+            |file: &Option<SourceFile>, offset: usize| Some(file.as_ref()?.line_column_u32(offset));
         let marks = overlays
             .iter()
             .filter_map(|overlay| {
