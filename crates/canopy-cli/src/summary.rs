@@ -48,6 +48,13 @@ pub fn render(metrics: &RunMetrics, overlays: &[String]) -> String {
         seconds(timeline.decision_to_launch_s),
         seconds(timeline.launch_to_outcome_s)
     );
+    if metrics.launches_withheld > 0 {
+        let _ = writeln!(
+            out,
+            "Launches withheld by the shooter's fire control (threat out of reach at launch): {}",
+            metrics.launches_withheld
+        );
+    }
     if !metrics.unengaged_reasons.is_empty() {
         let _ = writeln!(
             out,

@@ -94,6 +94,7 @@ fn sample() -> RunMetrics {
         unengaged_reasons: counts(&[("no_shooter_in_range", 25)]),
         approval_requests: 26,
         approval_refusals: 27,
+        launches_withheld: 43,
         approval_wait_s: 28.5,
         approval_wait_mean_s: Some(29.5),
         leaked_awaiting_approval: 30,

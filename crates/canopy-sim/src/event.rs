@@ -221,6 +221,23 @@ pub enum Event {
         /// Codes of the nations whose sensors fed the engaged track.
         sensor_nations: Vec<CountryCode>,
     },
+    /// The shooter's fire control found the threat out of the munition's reach at the launch
+    /// time (the threat's state at launch, flown straight on): no launch, the round is kept.
+    LaunchWithheld {
+        /// When.
+        #[serde(rename = "time_s", with = "seconds")]
+        time: SimTime,
+        /// The engagement.
+        engagement: EngagementId,
+        /// The threat it was to engage.
+        threat: ThreatId,
+        /// The shooter's unit id.
+        shooter: UnitName,
+        /// The shooter's nation code.
+        nation: CountryCode,
+        /// The munition id.
+        munition: MunitionName,
+    },
     /// An interceptor destroyed its threat.
     Kill {
         /// When.
@@ -406,6 +423,7 @@ impl Event {
             | Event::Tracked { time, .. }
             | Event::Approval { time, .. }
             | Event::ApprovalRefused { time, .. }
+            | Event::LaunchWithheld { time, .. }
             | Event::Launch { time, .. }
             | Event::Kill { time, .. }
             | Event::Miss { time, .. }

@@ -7,14 +7,15 @@ use std::collections::BTreeSet;
 
 use canopy_c2::{EngagementOrder, NationSet, debris_footprint, debris_throw_m};
 use canopy_core::{EngagementId, RngStream, SimTime, StreamKey, ThreatId, TrackId, UnitId};
-use canopy_geo::{CountryCode, direct};
+use canopy_geo::{CountryCode, EnuPosition, direct};
+use canopy_scenario::MunitionType;
 use rand::RngExt;
 
 use super::agenda::{Action, Outbox, Reach};
 use super::flyout::{homing_intercept, towards};
 use super::threats::Threats;
 use crate::event::{Event, MissCause, Position, SpilloverObject};
-use crate::prepared::PreparedScenario;
+use crate::prepared::{PreparedScenario, ThreatSpec};
 use crate::spill::SpilloverCheck;
 use crate::truth::{position_m, state_m};
 
@@ -44,6 +45,9 @@ pub enum Firing {
     Refused,
     /// The threat was no longer flying: the launch is cancelled and its round returned.
     Cancelled,
+    /// The shooter's fire control found the threat beyond the munition's reach: no launch, the
+    /// round is kept.
+    Withheld,
     /// The interceptor is on its way.
     Launched(UnitId),
 }
@@ -174,8 +178,9 @@ impl Engagements {
         order
     }
 
-    /// The launch time of an engagement: unless approval was refused or the threat is gone, the
-    /// interceptor leaves, homing on the threat's true path, and is due at the intercept.
+    /// The launch time of an engagement: unless approval was refused, the threat is gone or the
+    /// shooter's fire control finds it out of reach ([`in_envelope`]), the interceptor leaves,
+    /// homing on the threat's true path, and is due at the intercept.
     pub fn fire(
         &mut self,
         prepared: &PreparedScenario,
@@ -193,8 +198,19 @@ impl Engagements {
         if !threats.is_active(threat) {
             return Firing::Cancelled;
         }
-        threats.mark_engaged(threat);
         let threat_spec = &prepared.threats[threat.index()];
+        if !in_envelope(prepared, threat_spec, plan.launch_m, munition, time) {
+            out.log(Event::LaunchWithheld {
+                time,
+                engagement,
+                threat,
+                shooter: spec.name.clone(),
+                nation: prepared.nation_code(spec.nation),
+                munition: munition.id.as_str().into(),
+            });
+            return Firing::Withheld;
+        }
+        threats.mark_engaged(threat);
         let (arrival, reach) = homing_intercept(
             |t| position_m(prepared, threat_spec, t),
             plan.launch_m,
@@ -353,4 +369,28 @@ impl Outcome {
             out.log(event);
         }
     }
+}
+
+/// Whether the shooter's own fire control (its radar, or the seeker it cues), seeing the threat
+/// where it truly is at `launch` and taking it to fly straight on, finds it within the reach of
+/// `munition` fired from `from`. C2 plans on its track; this last check before a launch is the
+/// shooter's, so a track whose estimate has drifted does not waste a round. A threat that
+/// turns after the launch can still take itself out of reach (a miss, out of energy).
+fn in_envelope(
+    prepared: &PreparedScenario,
+    threat: &ThreatSpec,
+    from: EnuPosition,
+    munition: &MunitionType,
+    launch: SimTime,
+) -> bool {
+    let (position, velocity) = state_m(prepared, threat, launch);
+    let straight = |t: SimTime| position + velocity * t.since(launch).as_secs_f64();
+    let (_, reach) = homing_intercept(
+        straight,
+        from,
+        munition.speed_mps,
+        munition.max_range_m,
+        launch,
+    );
+    reach == Reach::Reached
 }

@@ -192,6 +192,11 @@ impl<'a> Simulation<'a> {
         {
             Firing::Refused => {}
             Firing::Cancelled => self.release(engagement, Round::Returned),
+            Firing::Withheld => {
+                let (_, threat) = self.engagements.order(engagement);
+                self.threats.note_reason(threat, Infeasible::OutOfRange);
+                self.release(engagement, Round::Returned);
+            }
             Firing::Launched(unit) => {
                 let fighter = matches!(p.units[unit.index()].role, UnitRole::Fighter { .. });
                 if fighter && self.sorties.on_station(unit) && self.shooters.is_empty(unit) {

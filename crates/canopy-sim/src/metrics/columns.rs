@@ -111,6 +111,8 @@ named_fields! {
         ApprovalRequests = "approval_requests" => |m| Some(f64::from(m.approval_requests)),
         /// Approvals refused.
         ApprovalRefusals = "approval_refusals" => |m| Some(f64::from(m.approval_refusals)),
+        /// Launches withheld: the threat was out of reach at launch.
+        LaunchesWithheld = "launches_withheld" => |m| Some(f64::from(m.launches_withheld)),
         /// Waits for an answer, summed, seconds.
         ApprovalWaitS = "approval_wait_s" => |m| Some(m.approval_wait_s),
         /// Mean wait for an answer, seconds.

@@ -1,4 +1,4 @@
-//! How C2's decisions went: approvals asked and refused, and the threats never engaged by the
+//! How C2's decisions went: approvals asked and refused, launches the shooters withheld, and the threats never engaged by the
 //! furthest reason reached (the waits for approval are latencies, in `timeline`).
 
 use std::collections::BTreeSet;
@@ -23,6 +23,7 @@ impl Reduction for Decisions {
                 metrics.approval_requests += u32::from(*needs_approval);
             }
             Event::ApprovalRefused { .. } => metrics.approval_refusals += 1,
+            Event::LaunchWithheld { .. } => metrics.launches_withheld += 1,
             Event::Unengaged { reason, threat, .. } => {
                 *metrics
                     .unengaged_reasons

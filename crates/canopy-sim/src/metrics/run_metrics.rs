@@ -181,6 +181,8 @@ pub struct RunMetrics {
     pub approval_requests: u32,
     /// Approvals refused.
     pub approval_refusals: u32,
+    /// Launches withheld by the shooter's fire control: the threat was out of reach at launch.
+    pub launches_withheld: u32,
     /// Time from request to answer (approval or refusal), summed over the answered requests,
     /// seconds.
     pub approval_wait_s: f64,
