@@ -12,7 +12,7 @@ use canopy_scenario::MunitionType;
 use rand::RngExt;
 
 use super::agenda::{Action, Outbox, Reach};
-use super::flyout::{homing_intercept, towards};
+use super::flyout::{homing_intercept, straight_intercept, towards};
 use super::threats::Threats;
 use crate::event::{Event, MissCause, Position, SpilloverObject};
 use crate::prepared::{PreparedScenario, ThreatSpec};
@@ -372,10 +372,12 @@ impl Outcome {
 }
 
 /// Whether the shooter's own fire control (its radar, or the seeker it cues), seeing the threat
-/// where it truly is at `launch` and taking it to fly straight on, finds it within the reach of
-/// `munition` fired from `from`. C2 plans on its track; this last check before a launch is the
-/// shooter's, so a track whose estimate has drifted does not waste a round. A threat that
-/// turns after the launch can still take itself out of reach (a miss, out of energy).
+/// where it truly is at `launch` and taking it to fly straight on, finds it within the envelope
+/// of `munition` fired from `from`: reached within the munition's range, at an altitude within
+/// its band (a diving threat flown straight on is caught only above the munition's floor, so
+/// never after it has reached the ground). C2 plans on its track; this last check before a
+/// launch is the shooter's, so a track whose estimate has drifted does not waste a round. A
+/// threat that turns or dives after the launch can still take itself out of reach (a miss).
 fn in_envelope(
     prepared: &PreparedScenario,
     threat: &ThreatSpec,
@@ -383,14 +385,10 @@ fn in_envelope(
     munition: &MunitionType,
     launch: SimTime,
 ) -> bool {
-    let (position, velocity) = state_m(prepared, threat, launch);
-    let straight = |t: SimTime| position + velocity * t.since(launch).as_secs_f64();
-    let (_, reach) = homing_intercept(
-        straight,
-        from,
-        munition.speed_mps,
-        munition.max_range_m,
-        launch,
-    );
-    reach == Reach::Reached
+    let seen = state_m(prepared, threat, launch);
+    let (speed, range) = (munition.speed_mps, munition.max_range_m);
+    straight_intercept(seen, from, speed, range, launch).is_some_and(|point| {
+        let (_, altitude_m) = prepared.geometry.geo_of(point);
+        (munition.min_altitude_m..=munition.max_altitude_m).contains(&altitude_m)
+    })
 }
