@@ -33,6 +33,7 @@ fn sample() -> RunMetrics {
         interception_rate_by_threat_type: BTreeMap::from([("shahed-136".to_string(), 0.109)]),
         tracks_contributed: 110,
         sole_source_tracks: 111,
+        threats_held_without: 112,
     };
     let shahed = ThreatTypeOutcome {
         launched: 201,
@@ -106,6 +107,7 @@ fn sample() -> RunMetrics {
         },
         track_latency_s_mean: Some(35.5),
         track_latency_s_p90: Some(36.5),
+        threats_held: 43,
         threats_never_tracked: 37,
         engagements_enabled_by: counts(&[("SK", 38)]),
         engagements_enabled_by_other_nation: 39,

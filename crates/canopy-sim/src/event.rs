@@ -46,6 +46,8 @@ pub struct NationPictureShare {
     pub tracks_contributed: u32,
     /// Those of them that no other nation's sensors fed.
     pub sole_source_tracks: u32,
+    /// Threats held only through such tracks: every track that held them its sensors alone fed.
+    pub sole_source_threats: u32,
 }
 
 /// What kind of object entered foreign territory.
@@ -393,7 +395,7 @@ pub enum Event {
         spuriousness: f64,
     },
     /// Logged once, at the end, for the tracked picture: each nation's share of the tracks that
-    /// held a threat.
+    /// held a threat, and the threats only its sensors held.
     PictureSources {
         /// When (the end of the run).
         #[serde(rename = "time_s", with = "seconds")]

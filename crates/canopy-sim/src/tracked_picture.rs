@@ -64,32 +64,56 @@ impl Initiator for SilenceDroppingInitiator {
 }
 
 /// A nation's share of the tracked picture: of the tracks that held a threat, those its sensors
-/// fed, and those only its sensors fed.
+/// fed, and those only its sensors fed; and the threats held only through those.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PictureShare {
     /// Tracks its sensors contributed to.
     pub tracks_contributed: u32,
     /// Tracks no other nation's sensors fed.
     pub sole_source_tracks: u32,
+    /// Threats every track that held them was fed by its sensors alone: those the picture would
+    /// have lost, to first order, had its sensors been silent.
+    pub sole_source_threats: u32,
 }
 
-/// Each nation's share of the tracks in `holding` (those that held a threat), from the nations
-/// whose sensors fed each track (`fed_by`); a track nobody fed counts for no nation.
+/// Each nation's share of the tracks in `holding` (each track that held a threat, with the
+/// threat it held), from the nations whose sensors fed each track (`fed_by`); a track nobody fed counts
+/// for no nation.
 pub fn picture_shares(
-    holding: &BTreeSet<u64>,
+    holding: &BTreeMap<u64, ThreatId>,
     fed_by: &BTreeMap<u64, NationSet>,
 ) -> BTreeMap<NationId, PictureShare> {
     let mut shares: BTreeMap<NationId, PictureShare> = BTreeMap::new();
-    for track in holding {
+    // For each threat held, the one nation whose sensors alone fed every track that held it, if
+    // there is one.
+    let mut only_source: BTreeMap<ThreatId, Option<NationId>> = BTreeMap::new();
+    for (track, threat) in holding {
         let nations = fed_by.get(track).copied().unwrap_or_default();
-        let sole = nations.iter().count() == 1;
+        let sole = sole_nation(nations);
         for nation in nations.iter() {
             let share = shares.entry(nation).or_default();
             share.tracks_contributed += 1;
-            share.sole_source_tracks += u32::from(sole);
+            share.sole_source_tracks += u32::from(sole.is_some());
         }
+        only_source
+            .entry(*threat)
+            .and_modify(|only| {
+                if *only != sole {
+                    *only = None;
+                }
+            })
+            .or_insert(sole);
+    }
+    for nation in only_source.into_values().flatten() {
+        shares.entry(nation).or_default().sole_source_threats += 1;
     }
     shares
+}
+
+/// The nation of `nations` if it holds exactly one.
+fn sole_nation(nations: NationSet) -> Option<NationId> {
+    let mut iter = nations.iter();
+    iter.next().filter(|_| iter.next().is_none())
 }
 
 /// The tracker fed by the scenario's sensors, and what it knows of each track's sources.
@@ -101,8 +125,9 @@ pub struct TrackedPicture {
     /// Tracks an acoustic network's report fed.
     heard: BTreeSet<u64>,
     reports: Vec<Report>,
-    /// Tracks already tied to a threat by [`TrackedPicture::newly_held`].
-    holding: BTreeSet<u64>,
+    /// Tracks already tied to a threat by [`TrackedPicture::newly_held`], each with the threat
+    /// it held.
+    holding: BTreeMap<u64, ThreatId>,
     /// Whether scans were fed since the last [`TrackedPicture::newly_held`].
     fed_since_look: bool,
 }
@@ -133,7 +158,7 @@ impl TrackedPicture {
             fed_by: BTreeMap::new(),
             heard: BTreeSet::new(),
             reports: Vec::new(),
-            holding: BTreeSet::new(),
+            holding: BTreeMap::new(),
             fed_since_look: false,
         }
     }
@@ -225,7 +250,7 @@ impl TrackedPicture {
         let now_s = now.as_secs_f64();
         let mut candidates = None;
         for track in self.tracker.confirmed_tracks() {
-            if self.holding.contains(&track.id.0) {
+            if self.holding.contains_key(&track.id.0) {
                 continue;
             }
             let candidates = candidates.get_or_insert_with(|| match self.net.targets_at(now) {
@@ -243,7 +268,7 @@ impl TrackedPicture {
                 theatre_velocity(&track.estimate.mean),
             );
             if let Some(threat) = acquire(candidates, kinematics) {
-                self.holding.insert(track.id.0);
+                self.holding.insert(track.id.0, threat);
                 if !std::mem::replace(&mut held[threat.index()], true) {
                     newly.push(threat);
                 }
@@ -406,18 +431,26 @@ pub fn acquire(
 mod tests {
     use super::*;
 
+    /// The set of `nations`.
+    fn set(nations: &[u16]) -> NationSet {
+        let mut set = NationSet::default();
+        for &nation in nations {
+            set.insert(NationId(nation));
+        }
+        set
+    }
+
     #[test]
     fn each_nation_counts_the_tracks_it_fed_and_those_it_fed_alone() {
-        // Two nations (0: UA, 1: PL). Tracks 1-4 held a threat: 1 fed by UA, 2 by both, 3 by PL,
-        // 4 by nobody; track 5 (fed by UA) never held one.
-        let set = |nations: &[u16]| {
-            let mut set = NationSet::default();
-            for &nation in nations {
-                set.insert(NationId(nation));
-            }
-            set
-        };
-        let holding: BTreeSet<u64> = [1, 2, 3, 4].into();
+        // Two nations (0: UA, 1: PL). Tracks 1-4 held a threat each: 1 fed by UA, 2 by both, 3 by
+        // PL, 4 by nobody; track 5 (fed by UA) never held one.
+        let holding: BTreeMap<u64, ThreatId> = [
+            (1, ThreatId(0)),
+            (2, ThreatId(1)),
+            (3, ThreatId(2)),
+            (4, ThreatId(3)),
+        ]
+        .into();
         let fed_by: BTreeMap<u64, NationSet> = [
             (1, set(&[0])),
             (2, set(&[0, 1])),
@@ -437,6 +470,59 @@ mod tests {
             (2, 1)
         );
         assert_eq!(shares.len(), 2);
+    }
+
+    #[test]
+    fn a_threat_is_a_nations_alone_when_only_tracks_it_alone_fed_held_it() {
+        // Two nations (0: UA, 1: PL) and six threats held, by tracks (fed by):
+        //   A (0): track 1 (UA)                 -> only UA's sensors held it
+        //   B (1): track 2 (UA, PL)             -> held without either nation's sensors
+        //   C (2): track 3 (PL) and track 4 (UA) -> each nation's track would still hold it
+        //   D (3): track 5 (nobody)             -> no nation's silence loses it
+        //   E (4): tracks 6 and 7 (UA), a track broken and restarted -> only UA's
+        //   F (5): track 8 (PL)                 -> only PL's
+        // Track 9 (PL) held nothing. So UA alone held A and E, PL alone F: of the six threats
+        // held, 4 (B, C, D, F) would still be held without UA's sensors and 5 (A-E) without
+        // PL's. UA fed tracks 1, 2, 4, 6 and 7, all but 2 alone; PL fed 2, 3 and 8, 3 and 8
+        // alone.
+        let holding: BTreeMap<u64, ThreatId> = [
+            (1, ThreatId(0)),
+            (2, ThreatId(1)),
+            (3, ThreatId(2)),
+            (4, ThreatId(2)),
+            (5, ThreatId(3)),
+            (6, ThreatId(4)),
+            (7, ThreatId(4)),
+            (8, ThreatId(5)),
+        ]
+        .into();
+        let fed_by: BTreeMap<u64, NationSet> = [
+            (1, set(&[0])),
+            (2, set(&[0, 1])),
+            (3, set(&[1])),
+            (4, set(&[0])),
+            (5, set(&[])),
+            (6, set(&[0])),
+            (7, set(&[0])),
+            (8, set(&[1])),
+            (9, set(&[1])),
+        ]
+        .into();
+        let shares = picture_shares(&holding, &fed_by);
+        let ukraine = PictureShare {
+            tracks_contributed: 5,
+            sole_source_tracks: 4,
+            sole_source_threats: 2,
+        };
+        let poland = PictureShare {
+            tracks_contributed: 3,
+            sole_source_tracks: 2,
+            sole_source_threats: 1,
+        };
+        assert_eq!(
+            shares,
+            BTreeMap::from([(NationId(0), ukraine), (NationId(1), poland)])
+        );
     }
 
     /// A track's estimated position and velocity.

@@ -1,6 +1,6 @@
 //! The default night on the tracked picture: what came down over populated areas is what the
 //! kills' footprints and the misses' fall points say, and each nation's share of the picture is
-//! logged and counted.
+//! logged and counted, with the threats held with and without its sensors.
 
 use canopy_c2::PopulatedAreas;
 use canopy_scenario::load_scenario;
@@ -51,9 +51,25 @@ fn debris_over_towns_and_each_nations_share_of_the_picture_are_counted() {
     let ukraine = shares.iter().find(|s| s.nation.as_str() == "UA").unwrap();
     assert!(ukraine.tracks_contributed > 0);
     assert!(ukraine.sole_source_tracks <= ukraine.tracks_contributed);
+    let metrics = &outcome.metrics;
     for share in &shares {
-        let burden = &outcome.metrics.nations[share.nation.as_str()];
+        let burden = &metrics.nations[share.nation.as_str()];
         assert_eq!(burden.tracks_contributed, share.tracks_contributed);
         assert_eq!(burden.sole_source_tracks, share.sole_source_tracks);
+        // A threat only a nation's sensors held was held by a track they alone fed.
+        assert!(share.sole_source_threats <= share.sole_source_tracks);
+        assert_eq!(
+            burden.threats_held_without,
+            metrics.threats_held - share.sole_source_threats
+        );
+    }
+    assert!(metrics.threats_held <= metrics.entered_theatre);
+    for (code, burden) in &metrics.nations {
+        assert!(
+            burden.threats_held_without <= metrics.threats_held,
+            "{code}: {} of {} threats held",
+            burden.threats_held_without,
+            metrics.threats_held
+        );
     }
 }

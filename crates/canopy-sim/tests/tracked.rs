@@ -63,6 +63,13 @@ fn perfect_picture_tracks_at_entry_and_credits_every_nation() {
     assert_eq!(m.track_latency_s_mean, Some(0.0));
     assert_eq!(m.track_latency_s_p90, Some(0.0));
     assert_eq!(m.threats_never_tracked, 0);
+    assert_eq!(m.threats_held, m.entered_theatre);
+    // No sensor builds it: without any nation's sensors it holds every threat still.
+    assert!(
+        m.nations
+            .values()
+            .all(|burden| burden.threats_held_without == m.threats_held)
+    );
     assert!(m.engagements > 0);
     // The perfect picture is fed by every nation: each is credited with every engagement.
     assert_eq!(
@@ -102,6 +109,7 @@ fn tracked_picture_holds_threats_on_the_fusion_grid_and_names_its_sensors() {
             _ => {}
         }
     }
+    assert_eq!(m.threats_held, tracked.len() as u32);
     assert_eq!(
         m.threats_never_tracked,
         m.entered_theatre - tracked.len() as u32

@@ -71,7 +71,7 @@ pub fn mc_report(input: &McReportInput) -> Report {
         .section(sections::leakers_section(s, input.runs))
         .section(sections::targets_section(input.runs))
         .section(sections::burden_section(s, input.runs, input.scenario));
-    let report = match sections::picture_sources_section(s, input.scenario) {
+    let report = match sections::picture_sources_section(s, input.runs, input.scenario) {
         Some(section) => report.section(section),
         None => report,
     };

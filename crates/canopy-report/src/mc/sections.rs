@@ -173,8 +173,28 @@ pub(super) fn burden_section(s: &Summary, runs: &Table, scenario: &Scenario) -> 
 }
 
 /// Who built the tracked picture: each nation's tracks that held a threat, fed by its sensors
-/// and by its sensors alone (none for the perfect picture, which no sensor builds).
-pub(super) fn picture_sources_section(s: &Summary, scenario: &Scenario) -> Option<Section> {
+/// and by its sensors alone, and the share of the threats held with every sensor and, to first
+/// order, without the nation's (none for the perfect picture, which no sensor builds).
+pub(super) fn picture_sources_section(
+    s: &Summary,
+    runs: &Table,
+    scenario: &Scenario,
+) -> Option<Section> {
+    let mut problems = Vec::new();
+    let entered = mean(s, runs, Metric::EnteredTheatre.name())
+        .map_err(|problem| problems.push(problem))
+        .ok();
+    // A mean number of threats held over the mean number that entered the theatre, as a
+    // percentage.
+    let mut share_of_entered = |column: &str| match (mean(s, runs, column), entered) {
+        (Ok(held), Some(entered)) if entered > 0.0 => format!("{:.1} %", 100.0 * held / entered),
+        (Ok(_), Some(_)) => "n/a".to_string(),
+        (Ok(_), None) => String::new(),
+        (Err(problem), _) => {
+            problems.push(problem);
+            String::new()
+        }
+    };
     let rows: Vec<Vec<String>> = scenario
         .nations
         .iter()
@@ -195,24 +215,34 @@ pub(super) fn picture_sources_section(s: &Summary, scenario: &Scenario) -> Optio
                     "{:.1}",
                     count_mean(s, &NationMetric::SoleSourceTracks.column(code))
                 ),
+                share_of_entered(&NationMetric::ThreatsHeldWithout.column(code)),
             ]
         })
         .collect();
-    (!rows.is_empty()).then(|| {
-        Section::new("Who built the picture")
-            .text(
-                "Per night (mean), the tracks that held a threat and that each nation's sensors fed, \
-                 and those no other nation's sensors fed.",
-            )
-            .table(
-                vec![
-                    "nation".to_string(),
-                    "tracks contributed".to_string(),
-                    "sole-source tracks".to_string(),
-                ],
-                rows,
-            )
-    })
+    if rows.is_empty() {
+        return None;
+    }
+    let held = share_of_entered(Metric::ThreatsHeld.name());
+    let section = Section::new("Who built the picture")
+        .text(format!(
+            "Per night (mean), the tracks that held a threat and that each nation's sensors fed, \
+             and those no other nation's sensors fed. With every sensor the picture held {held} of \
+             the threats that entered the theatre (mean threats held over mean threats entered). \
+             The last column is the share it would still have held without the nation's sensors, \
+             to first order: the threats held by some track those sensors did not feed alone. It \
+             ignores that without them the other nations' tracks would have formed later or \
+             worse, so it is an upper bound (docs/methods.md)."
+        ))
+        .table(
+            vec![
+                "nation".to_string(),
+                "tracks contributed".to_string(),
+                "sole-source tracks".to_string(),
+                "threats held without its sensors".to_string(),
+            ],
+            rows,
+        );
+    Some(with_notes(section, &problems))
 }
 
 /// The cost exchange, and what the defence spent against what it destroyed.
@@ -312,6 +342,7 @@ mod tests {
     use canopy_analysis::summarise;
     use canopy_io::Missing;
     use canopy_sim::RunMetrics;
+    use canopy_sim::metrics::NationBurden;
 
     #[test]
     fn a_cost_column_the_runs_lack_is_a_note_in_the_cost_section_not_a_zero_bar() {
@@ -327,5 +358,56 @@ mod tests {
         let section = cost_section(&summary, &runs);
         let note = "Not shown: the column `flight_cost_usd` is not in the runs.";
         assert!(section.blocks.contains(&Block::Text(note.to_string())));
+    }
+
+    #[test]
+    fn the_picture_section_shows_the_threats_held_with_and_without_each_nations_sensors() {
+        // Two nights: 10 and 20 threats entered (mean 15), 9 and 15 held (mean 12: 80.0 %).
+        // Without Ukraine's sensors 3 and 9 would still be held (mean 6: 40.0 %), without
+        // Poland's 6 and 12 (mean 9: 60.0 %).
+        let night = |entered, held, [ua, pl]: [u32; 2]| {
+            let burden = |threats_held_without| NationBurden {
+                tracks_contributed: 4,
+                threats_held_without,
+                ..NationBurden::default()
+            };
+            serde_json::to_value(RunMetrics {
+                entered_theatre: entered,
+                threats_held: held,
+                nations: BTreeMap::from([
+                    ("PL".to_string(), burden(pl)),
+                    ("UA".to_string(), burden(ua)),
+                ]),
+                ..RunMetrics::default()
+            })
+            .unwrap()
+        };
+        let runs = Table::from_rows(
+            &[night(10, 9, [3, 6]), night(20, 15, [9, 12])],
+            Missing::ZeroCounts,
+        );
+        let summary = summarise(&runs);
+        let scenario = canopy_scenario::load_scenario(&canopy_scenario::default_scenario_path())
+            .expect("the default scenario loads");
+        let section =
+            picture_sources_section(&summary, &runs, &scenario).expect("a tracked picture");
+        let Some(Block::Text(text)) = section.blocks.first() else {
+            panic!("the section opens with its text");
+        };
+        assert!(
+            text.contains("the picture held 80.0 % of the threats"),
+            "{text}"
+        );
+        let Some(Block::Table { rows, .. }) = section.blocks.get(1) else {
+            panic!("a table follows");
+        };
+        let shares: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|row| (row[0].as_str(), row[3].as_str()))
+            .collect();
+        assert_eq!(
+            shares,
+            [("Ukraine (UA)", "40.0 %"), ("Poland (PL)", "60.0 %")]
+        );
     }
 }

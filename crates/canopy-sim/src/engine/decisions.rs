@@ -246,6 +246,7 @@ impl Decisions {
                     nation: prepared.nation_code(nation),
                     tracks_contributed: share.tracks_contributed,
                     sole_source_tracks: share.sole_source_tracks,
+                    sole_source_threats: share.sole_source_threats,
                 })
                 .collect();
             out.log(Event::PictureSources { time: end, nations });

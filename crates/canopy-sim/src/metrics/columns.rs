@@ -131,6 +131,8 @@ named_fields! {
         TrackLatencySMean = "track_latency_s_mean" => |m| m.track_latency_s_mean,
         /// 90th percentile of that time, seconds.
         TrackLatencySP90 = "track_latency_s_p90" => |m| m.track_latency_s_p90,
+        /// Threats held by a confirmed track.
+        ThreatsHeld = "threats_held" => |m| Some(f64::from(m.threats_held)),
         /// Threats never held by a confirmed track.
         ThreatsNeverTracked = "threats_never_tracked" => |m| Some(f64::from(m.threats_never_tracked)),
         /// Engagements whose track the shooter's own nation did not feed.
@@ -161,6 +163,8 @@ named_fields! {
         TracksContributed = "tracks_contributed" => |b| f64::from(b.tracks_contributed),
         /// Those of them no other nation's sensors fed.
         SoleSourceTracks = "sole_source_tracks" => |b| f64::from(b.sole_source_tracks),
+        /// Threats held by a track its sensors did not feed alone.
+        ThreatsHeldWithout = "threats_held_without" => |b| f64::from(b.threats_held_without),
     }
 }
 

@@ -58,6 +58,10 @@ pub struct NationBurden {
     pub tracks_contributed: u32,
     /// Those of them no other nation's sensors fed.
     pub sole_source_tracks: u32,
+    /// Threats held by a track its sensors did not feed alone: those the picture would still
+    /// have held, to first order, had its sensors been silent (an upper bound; all the threats
+    /// held for the perfect picture).
+    pub threats_held_without: u32,
 }
 
 /// One spillover: something in NATO territory.
@@ -200,6 +204,9 @@ pub struct RunMetrics {
     pub track_latency_s_mean: Option<f64>,
     /// 90th percentile (nearest rank) of that time, seconds (`null` if none).
     pub track_latency_s_p90: Option<f64>,
+    /// Threats that entered the theatre and were held by a confirmed track (every one, from its
+    /// entry, for the perfect picture).
+    pub threats_held: u32,
     /// Threats that entered the theatre and were never held by a confirmed track.
     pub threats_never_tracked: u32,
     /// Engagements (launches) whose track each nation's sensors fed, by nation code.
