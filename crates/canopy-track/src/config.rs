@@ -41,6 +41,9 @@ pub struct ImmConfig {
     pub ballistic_switch_probability: f64,
     /// Initial probabilities of (CV, left turn, right turn, ballistic).
     pub initial_probabilities: [f64; 4],
+    /// The step the switching probabilities above are given for, seconds: a shorter step
+    /// switches proportionally less (`None`: they are per step, whatever its length).
+    pub switching_interval_s: Option<f64>,
 }
 
 impl Default for ImmConfig {
@@ -56,6 +59,7 @@ impl Default for ImmConfig {
             stay_probability: 0.9,
             ballistic_switch_probability: 1e-3,
             initial_probabilities: [0.55, 0.15, 0.15, 0.15],
+            switching_interval_s: None,
         }
     }
 }

@@ -29,6 +29,9 @@ const MODELS_INLINE: usize = 4;
 pub struct ImmTransitions {
     /// Step length, seconds.
     pub dt_s: f64,
+    /// The switching matrix over this step, when it differs from [`Imm::switching`] (a step
+    /// shorter than the switching interval).
+    pub switching: Option<Vec<Vec<f64>>>,
     /// One per model, in the order of [`Imm::models`]; `None` where the model's Jacobian
     /// depends on the state.
     pub models: Vec<Option<Transition>>,
@@ -41,6 +44,9 @@ pub struct Imm {
     pub models: Vec<Box<dyn MotionModel>>,
     /// `switching[i][j]`: probability per step of moving from model `i` to model `j`.
     pub switching: Vec<Vec<f64>>,
+    /// The step the switching probabilities are given for, seconds: a shorter step switches
+    /// proportionally less (`None`: every step switches by `switching`, however long).
+    pub switching_interval_s: Option<f64>,
 }
 
 impl Imm {
@@ -54,7 +60,44 @@ impl Imm {
                 row.into_iter().map(|p| p / total).collect()
             })
             .collect();
-        Self { models, switching }
+        Self {
+            models,
+            switching,
+            switching_interval_s: None,
+        }
+    }
+
+    /// The IMM with its switching probabilities given per `interval_s` seconds: a step of
+    /// `dt < interval_s` moves from model `i` to `j ≠ i` with probability
+    /// `switching[i][j] · dt / interval_s` (the first-order rate), so that many short steps
+    /// switch about as much as one long one.
+    pub fn with_switching_interval(mut self, interval_s: Option<f64>) -> Self {
+        self.switching_interval_s = interval_s;
+        self
+    }
+
+    /// The switching matrix over a step of `dt_s`, when it is not [`Imm::switching`].
+    fn step_switching(&self, dt_s: f64) -> Option<Vec<Vec<f64>>> {
+        let interval_s = self.switching_interval_s?;
+        (dt_s < interval_s).then(|| {
+            let share = dt_s.max(0.0) / interval_s;
+            let n = self.switching.len();
+            (0..n)
+                .map(|i| {
+                    let mut row: Vec<f64> = (0..n)
+                        .map(|j| {
+                            if i == j {
+                                0.0
+                            } else {
+                                self.switching[i][j] * share
+                            }
+                        })
+                        .collect();
+                    row[i] = 1.0 - row.iter().sum::<f64>();
+                    row
+                })
+                .collect()
+        })
     }
 
     /// A state where every model holds `estimate` with the given prior probabilities.
@@ -79,6 +122,7 @@ impl Imm {
     pub fn transitions(&self, dt_s: f64) -> ImmTransitions {
         ImmTransitions {
             dt_s,
+            switching: self.step_switching(dt_s),
             models: self
                 .models
                 .iter()
@@ -90,14 +134,15 @@ impl Imm {
     /// [`Imm::predict`] in place, over the step of `transitions` (from [`Imm::transitions`]).
     pub fn predict_over(&self, state: &mut ImmState, transitions: &ImmTransitions) {
         let n = self.models.len();
+        let switching = transitions.switching.as_ref().unwrap_or(&self.switching);
         let mut mixed: SmallVec<[(Gaussian, f64); MODELS_INLINE]> = SmallVec::new();
         let mut weights: SmallVec<[f64; MODELS_INLINE]> = SmallVec::from_elem(0.0, n);
         for j in 0..n {
             let c_j: f64 = (0..n)
-                .map(|i| self.switching[i][j] * state.probabilities[i])
+                .map(|i| switching[i][j] * state.probabilities[i])
                 .sum();
             for (i, weight) in weights.iter_mut().enumerate() {
-                *weight = self.switching[i][j] * state.probabilities[i] / c_j.max(1e-300);
+                *weight = switching[i][j] * state.probabilities[i] / c_j.max(1e-300);
             }
             mixed.push((merge(&state.components, &weights), c_j));
         }

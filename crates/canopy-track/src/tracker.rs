@@ -89,7 +89,8 @@ impl Tracker {
             tentative_predictor: KalmanPredictor {
                 model: ConstantVelocity::isotropic(config.tentative_q),
             },
-            imm: Imm::new(models, imm_config.switching()),
+            imm: Imm::new(models, imm_config.switching())
+                .with_switching_interval(imm_config.switching_interval_s),
             updater,
             gater: Box::new(GridGater {
                 cell_m: config.grid_cell_m,

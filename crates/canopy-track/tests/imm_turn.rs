@@ -90,3 +90,21 @@ fn weight_moves_to_turn_model_in_turn() {
         "CV weight {straight_after:?}"
     );
 }
+
+#[test]
+fn a_step_shorter_than_the_switching_interval_switches_in_proportion() {
+    // Probabilities per 30 s: half a step (15 s) moves half as often, 0.025 · 15 / 30 = 0.0125
+    // to each turn, and stays with 1 − 2 · 0.0125 = 0.975; a step of 30 s or more switches by
+    // the matrix as given.
+    let paced = imm().with_switching_interval(Some(30.0));
+    let half = paced.transitions(15.0).switching.expect("a shorter step");
+    for (i, row) in half.iter().enumerate() {
+        for (j, p) in row.iter().enumerate() {
+            let expected = if i == j { 0.975 } else { 0.0125 };
+            assert!((p - expected).abs() < 1e-12, "[{i}][{j}] = {p}");
+        }
+    }
+    assert!(paced.transitions(30.0).switching.is_none());
+    assert!(paced.transitions(60.0).switching.is_none());
+    assert!(imm().transitions(15.0).switching.is_none(), "per step");
+}
