@@ -215,6 +215,10 @@ impl Sensor {
             .is_none_or(|v| target.speed_mps <= v)
             && self
                 .kind
+                .min_target_speed_mps
+                .is_none_or(|v| target.speed_mps >= v)
+            && self
+                .kind
                 .max_target_altitude_m
                 .is_none_or(|h| target.altitude_m <= h)
     }

@@ -195,3 +195,63 @@ fn false_alarms_average_their_poisson_mean() {
             .all(|d| d.range_m <= sensor.look_range_m())
     );
 }
+
+/// A Patriot's engagement radar in its ballistic-missile search, on a 4 m mast at the origin.
+fn ballistic_search() -> Sensor {
+    Sensor::new(
+        "patriot".into(),
+        NationId(0),
+        kind("an-mpq-65"),
+        Platform::Mast {
+            position_m: EnuPosition {
+                east_m: 0.0,
+                north_m: 0.0,
+                up_m: 4.0,
+            },
+            height_m: 4.0,
+        },
+    )
+}
+
+/// A target of 0.05 m² at 10 km altitude, 40 km east, flying west at `speed_mps`.
+fn high_target(speed_mps: f64) -> Target {
+    Target {
+        id: 7,
+        position_m: EnuPosition {
+            east_m: 40_000.0,
+            north_m: 0.0,
+            up_m: 10_000.0,
+        },
+        altitude_m: 10_000.0,
+        velocity_mps: EnuVelocity {
+            east_mps: -speed_mps,
+            north_mps: 0.0,
+            up_mps: 0.0,
+        },
+        speed_mps,
+        rcs_m2: 0.05,
+    }
+}
+
+#[test]
+fn a_ballistic_search_reports_fast_targets_only() {
+    // The search reports targets of at least 2,000 km/h (555.6 m/s). At 41.2 km slant a
+    // 0.05 m² target is well inside its reach: against 1 m² its Pd is 0.9 at 150 km, and the
+    // fourth-root scaling puts the same Pd at 150 · 0.05^¼ = 70.9 km for 0.05 m².
+    let search = ballistic_search();
+    assert_eq!(detections(&search, high_target(550.0), 50), 0, "a jet");
+    let seen = detections(&search, high_target(1500.0), 50);
+    assert!(seen > 45, "{seen} of 50");
+    // No false alarm: every report it makes is of the target.
+    let mut rng = ChaCha8Rng::seed_from_u64(2);
+    let mut reports = Vec::new();
+    for k in 0..50 {
+        search.scan(
+            seconds(k * 2),
+            &[high_target(550.0)],
+            &mut rng,
+            &mut reports,
+        );
+    }
+    assert!(reports.iter().all(|r| r.detections.is_empty()));
+}

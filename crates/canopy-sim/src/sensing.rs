@@ -7,9 +7,15 @@
 //! share one radar picture over their datalink), scanning only while an aircraft of the patrol
 //! is on station.
 //!
+//! Site radars: each site whose system carries an engagement radar searching for ballistic
+//! missiles (`radar` in systems.toml) adds that radar at the site. It reports only targets
+//! faster than its type's `min_target_speed_kmh`.
+//!
 //! A sensor's reporting period is its revisit period, or the fusion period when that is longer:
 //! the fusion centre takes each sensor's latest scan once per [`FUSION_PERIOD_S`]. This bounds
-//! the tracker's work per simulated hour (see docs/methods.md, "Sensors").
+//! the tracker's work per simulated hour (see docs/methods.md, "Sensors"). A sensor that reports
+//! only fast targets reports at its own revisit, and scans only while such a target flies: its
+//! looks are few, and a fast target needs them.
 
 use canopy_core::{PatrolId, RngStream, SimTime, StreamKey};
 use canopy_sensors::{Platform, Report, Sensor, Target};
@@ -30,19 +36,39 @@ struct Scheduled {
     period_us: i64,
     /// The patrol that carries it (a fighter radar), or `None` for a scenario sensor.
     patrol: Option<PatrolId>,
+    /// The least speed of a target it reports (m/s), for a sensor that reports only fast ones.
+    min_target_speed_mps: Option<f64>,
 }
 
 impl Scheduled {
     fn new(sensor: Sensor, rng: RngStream, patrol: Option<PatrolId>) -> Scheduled {
         let revisit_s = sensor.revisit_s();
-        let period_s = revisit_s * (FUSION_PERIOD_S / revisit_s).ceil().max(1.0);
+        let min_target_speed_mps = sensor.kind.min_target_speed_mps;
+        let period_s = if min_target_speed_mps.is_some() {
+            revisit_s
+        } else {
+            revisit_s * (FUSION_PERIOD_S / revisit_s).ceil().max(1.0)
+        };
         Scheduled {
             rng,
             next_scan: SimTime::START,
             period_us: (period_s * 1e6).round().max(1.0) as i64,
             patrol,
+            min_target_speed_mps,
             sensor,
         }
+    }
+
+    /// Moves its next scan one reporting period on.
+    fn advance(&mut self) {
+        self.next_scan = SimTime::from_micros(self.next_scan.as_micros() + self.period_us);
+    }
+
+    /// Whether it scans at all now: a patrol's radar while the patrol is on station, a sensor
+    /// of fast targets only while one flies (`fastest_mps`, the fastest threat in the air).
+    fn active(&self, on_station: &dyn Fn(PatrolId) -> bool, fastest_mps: f64) -> bool {
+        self.patrol.is_none_or(on_station)
+            && self.min_target_speed_mps.is_none_or(|v| fastest_mps >= v)
     }
 }
 
@@ -85,6 +111,22 @@ impl SensorNet {
                 Scheduled::new(sensor, key.stream("sensor", &site.id), None)
             })
             .collect();
+        for site in &scenario.sites {
+            let Some(radar) = scenario.library.system(site.system).radar else {
+                continue;
+            };
+            let kind = scenario.library.sensor(radar).clone();
+            let platform = Platform::Mast {
+                position_m: frame.to_enu(site.at, kind.antenna_height_m),
+                height_m: kind.antenna_height_m,
+            };
+            let sensor = Sensor::new(site.id.clone(), site.nation, kind, platform);
+            sensors.push(Scheduled::new(
+                sensor,
+                key.stream("site-radar", &site.id),
+                None,
+            ));
+        }
         for (index, patrol) in scenario.patrols.iter().enumerate() {
             let Some(radar) = scenario.library.aircraft(patrol.aircraft).radar else {
                 continue;
@@ -137,6 +179,7 @@ impl SensorNet {
             }
         }
         let mut spans = Vec::new();
+        let fastest_mps = truth.fastest_active_mps();
         loop {
             let Some(time) = self
                 .sensors
@@ -153,6 +196,20 @@ impl SensorNet {
                     .unwrap_or(now);
                 return;
             };
+            // A sensor of fast targets alone with nothing to look for makes no look.
+            let looks = self.sensors.iter().any(|scheduled| {
+                scheduled.next_scan == time
+                    && (scheduled.min_target_speed_mps.is_none()
+                        || scheduled.active(on_station, fastest_mps))
+            });
+            if !looks {
+                for scheduled in &mut self.sensors {
+                    if scheduled.next_scan == time {
+                        scheduled.advance();
+                    }
+                }
+                continue;
+            }
             truth.targets(time, &mut self.targets);
             self.targets_time = Some(time);
             reports.clear();
@@ -161,8 +218,8 @@ impl SensorNet {
                 if scheduled.next_scan != time {
                     continue;
                 }
-                scheduled.next_scan = SimTime::from_micros(time.as_micros() + scheduled.period_us);
-                if scheduled.patrol.is_some_and(|patrol| !on_station(patrol)) {
+                scheduled.advance();
+                if !scheduled.active(on_station, fastest_mps) {
                     continue;
                 }
                 let start = reports.len();

@@ -145,6 +145,9 @@ impl TrackedPicture {
             // from it, at up to ~10 m/s for a cruise missile 300 km out.
             imm: ImmConfig {
                 frame_curvature_radius_m: Some(MEAN_EARTH_RADIUS_M),
+                // The switching probabilities are per fusion period: the looks of a radar that
+                // reports fast targets at its own revisit switch proportionally less.
+                switching_interval_s: Some(crate::sensing::FUSION_PERIOD_S),
                 ..ImmConfig::default()
             },
             ..TrackerConfig::default()
@@ -344,7 +347,14 @@ fn sensor_model(sensor: &Sensor, report: &Report) -> SensorModel {
         kind.sigma_azimuth_rad,
         kind.sigma_elevation_rad,
     );
-    model.max_range_m = sensor.look_range_m();
+    // A radar that reports fast targets alone looks every few seconds while one flies: its
+    // looks count a track's hits but never its misses, since the tracker's rules for keeping
+    // and confirming tracks count looks at the fusion period.
+    model.max_range_m = if kind.min_target_speed_mps.is_some() {
+        0.0
+    } else {
+        sensor.look_range_m()
+    };
     if sensor.kind.kind == SensorKind::Radar {
         model.horizon = Some(RadioHorizon {
             earth_radius_m: MEAN_EARTH_RADIUS_M,

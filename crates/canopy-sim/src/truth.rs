@@ -44,6 +44,13 @@ impl<'a> TruthView<'a> {
             .map(|(index, _)| ThreatId(index as u32))
     }
 
+    /// The speed of the fastest threat in the air (m/s; 0 when none is).
+    pub fn fastest_active_mps(&self) -> f64 {
+        self.active()
+            .map(|threat| self.prepared.threats[threat.index()].speed_mps)
+            .fold(0.0, f64::max)
+    }
+
     /// The threat's class.
     pub fn class(&self, threat: ThreatId) -> ThreatClass {
         self.prepared.threats[threat.index()].class

@@ -281,12 +281,12 @@ fn a_threat_launched_far_away_wakes_the_planner_only_out_of_a_quiet_period() {
     let threats = bring_in_first_threat(&prepared, &mut out);
     let mut decisions = perfect_wta(&prepared);
     decide(&mut decisions, &prepared, &threats, entry);
-    decisions.wake_for_new_threat(entry + second, true, cycle_time);
+    decisions.wake_for_new_threat(entry + second, true);
     assert!(
         !decisions.due(entry + second),
         "the next cycle plans for it"
     );
-    decisions.wake_for_new_threat(entry + second, false, cycle_time);
+    decisions.wake_for_new_threat(entry + second, false);
     assert!(
         decisions.due(entry + second),
         "at the theatre's edge it wakes at once"
@@ -300,6 +300,6 @@ fn a_threat_launched_far_away_wakes_the_planner_only_out_of_a_quiet_period() {
     let mut decisions = perfect_wta(&prepared);
     decide(&mut decisions, &prepared, &threats, entry);
     assert!(!decisions.due(entry + cycle_time), "quiet beyond a cycle");
-    decisions.wake_for_new_threat(entry + second, true, cycle_time);
+    decisions.wake_for_new_threat(entry + second, true);
     assert!(decisions.due(entry + second));
 }

@@ -28,7 +28,7 @@ pub(super) fn build(texts: &LibraryTexts<'_>) -> Result<Library, ScenarioError> 
     let sensors = sensors::sensors(texts.sensors)?;
     Ok(Library {
         threats: threats(texts.threats)?,
-        systems: systems(texts.systems, &munitions)?,
+        systems: systems(texts.systems, &munitions, &sensors)?,
         aircraft: aircraft(texts.aircraft, &munitions, &sensors)?,
         munitions,
         sensors,
@@ -140,7 +140,11 @@ fn munition(
     })
 }
 
-fn systems(text: &str, munitions: &[MunitionType]) -> Result<Vec<SystemType>, ScenarioError> {
+fn systems(
+    text: &str,
+    munitions: &[MunitionType],
+    sensors: &[SensorType],
+) -> Result<Vec<SystemType>, ScenarioError> {
     let mut file = open(SYSTEMS_FILE, text)?;
     let catalogue: SystemCatalogue = file.parse()?;
     build_entries(
@@ -149,7 +153,7 @@ fn systems(text: &str, munitions: &[MunitionType]) -> Result<Vec<SystemType>, Sc
         "system types",
         &catalogue.system,
         |r| &r.id,
-        |entry, id, raw| system(&file, entry, id, raw, munitions),
+        |entry, id, raw| system(&file, entry, id, raw, munitions, sensors),
     )
 }
 
@@ -159,8 +163,14 @@ fn system(
     id: String,
     raw: &RawSystem,
     munitions: &[MunitionType],
+    sensors: &[SensorType],
 ) -> Result<SystemType, ScenarioError> {
     let fireable = resolve_munitions(file, &entry, &raw.munitions, munitions)?;
+    let radar = raw
+        .radar
+        .as_ref()
+        .map(|id| resolve_radar(file, &entry, id, sensors))
+        .transpose()?;
     let mut p = Params::new(file, entry);
     let n = raw.numbers(&mut p)?;
     Ok(SystemType {
@@ -172,6 +182,7 @@ fn system(
         launch_interval_s: n.launch_interval_s,
         // A checked count: whole, at least 1 and finite.
         fire_channels: n.fire_channels as u32,
+        radar,
         provenance: p.provenance,
     })
 }
@@ -228,7 +239,7 @@ fn one_aircraft(
     })
 }
 
-/// Resolves an aircraft's `radar = "<sensor id>"`: a radar of sensors.toml.
+/// Resolves an aircraft's or a system's `radar = "<sensor id>"`: a radar of sensors.toml.
 fn resolve_radar(
     file: &SourceFile<'_>,
     entry: &str,

@@ -94,6 +94,9 @@ catalogue_entry! {
         launch_interval_s => launch_interval_s: NonNegative, Si;
         fire_channels => fire_channels: Count, Si;
     }
+    then {
+        radar: Option<Spanned<String>>,
+    }
 }
 
 /// `aircraft.toml`.

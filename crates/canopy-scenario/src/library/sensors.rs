@@ -45,6 +45,8 @@ catalogue_entry! {
         MAX_TARGET_SPEED: max_target_speed_kmh => max_target_speed_mps: Positive, KmPerHour;
         /// Targets higher than this are not reported.
         MAX_TARGET_ALTITUDE: max_target_altitude_m => max_target_altitude_m: Positive, Si;
+        /// Targets slower than this are not reported.
+        MIN_TARGET_SPEED: min_target_speed_kmh => min_target_speed_mps: Positive, KmPerHour;
     }
 }
 
@@ -95,6 +97,8 @@ fn sensor(
         p.take_optional(&MAX_TARGET_SPEED, raw.max_target_speed_kmh.as_ref())?;
     let max_target_altitude_m =
         p.take_optional(&MAX_TARGET_ALTITUDE, raw.max_target_altitude_m.as_ref())?;
+    let min_target_speed_mps =
+        p.take_optional(&MIN_TARGET_SPEED, raw.min_target_speed_kmh.as_ref())?;
     Ok(SensorType {
         id,
         name: raw.name.clone(),
@@ -111,6 +115,7 @@ fn sensor(
         antenna_height_m: n.antenna_height_m,
         max_target_speed_mps,
         max_target_altitude_m,
+        min_target_speed_mps,
         provenance: p.provenance,
     })
 }

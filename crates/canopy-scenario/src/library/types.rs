@@ -147,6 +147,9 @@ pub struct SystemType {
     pub launch_interval_s: f64,
     /// Threats it can engage at the same time.
     pub fire_channels: u32,
+    /// Its engagement radar searching for ballistic missiles (a radar of `sensors.toml`), which
+    /// feeds the tracked picture from each of its sites; `None` for a system without one.
+    pub radar: Option<SensorIndex>,
     /// Every number above with its range and provenance.
     pub provenance: Provenances,
 }
@@ -228,6 +231,9 @@ pub struct SensorType {
     pub antenna_height_m: f64,
     /// Targets faster than this are not reported (m/s), if given.
     pub max_target_speed_mps: Option<f64>,
+    /// Targets slower than this are not reported (m/s): a search for ballistic missiles that
+    /// filters out everything slower.
+    pub min_target_speed_mps: Option<f64>,
     /// Targets higher than this are not reported (m), if given.
     pub max_target_altitude_m: Option<f64>,
     /// Every number above with its range and provenance.

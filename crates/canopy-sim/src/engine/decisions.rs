@@ -60,6 +60,7 @@ pub struct Decisions {
     planner: Box<dyn Planner>,
     picture: AirPicture,
     next_decision: SimTime,
+    decision_cycle: SimDuration,
     quality: QualityAccumulator,
     next_quality: SimTime,
     held: Vec<bool>,
@@ -84,6 +85,7 @@ impl Decisions {
             planner,
             picture: AirPicture::default(),
             next_decision: SimTime::START,
+            decision_cycle: prepared.scenario.decision_cycle,
             quality: QualityAccumulator::default(),
             next_quality: SimTime::START,
             held: vec![false; prepared.threats.len()],
@@ -97,16 +99,21 @@ impl Decisions {
     }
 
     /// A new threat is in the air at `now`: entering at the theatre's edge, it wakes the planner
-    /// at once; launched far away (a whole-flight theatre, `far_away`), only when the planner
-    /// sleeps through a quiet period (its next cycle due more than a `decision_cycle` away),
-    /// which the new threat may end. Otherwise the next regular cycle plans for it.
-    pub fn wake_for_new_threat(
-        &mut self,
-        now: SimTime,
-        far_away: bool,
-        decision_cycle: SimDuration,
-    ) {
-        if !far_away || self.next_decision > now + decision_cycle {
+    /// at once; launched far away (a whole-flight theatre, `far_away`), only out of a quiet
+    /// period ([`Decisions::wake_from_quiet`]). Otherwise the next regular cycle plans for it.
+    pub fn wake_for_new_threat(&mut self, now: SimTime, far_away: bool) {
+        if far_away {
+            self.wake_from_quiet(now);
+        } else {
+            self.wake(now);
+        }
+    }
+
+    /// Wakes the planner only when it sleeps through a quiet period (its next cycle due more
+    /// than a decision cycle away), which something new may end; otherwise its next regular
+    /// cycle comes soon enough.
+    fn wake_from_quiet(&mut self, now: SimTime) {
+        if self.next_decision > now + self.decision_cycle {
             self.wake(now);
         }
     }
@@ -125,7 +132,7 @@ impl Decisions {
     }
 
     /// Lets the sensors scan up to `now` (a patrol's radar while `patrol_on_station(patrol)`),
-    /// logs the threats newly held and, every [`QUALITY_INTERVAL_S`], scores the picture.
+    /// logs the threats newly held (which wake a planner out of a quiet period) and, every [`QUALITY_INTERVAL_S`], scores the picture.
     pub fn observe(
         &mut self,
         out: &mut Outbox,
@@ -136,6 +143,8 @@ impl Decisions {
         self.source.sense(now, truth, patrol_on_station);
         for threat in self.source.newly_held(now, truth, &mut self.held) {
             out.log(Event::Tracked { time: now, threat });
+            // A new track may end a quiet period worked out without it.
+            self.wake_from_quiet(now);
         }
         if now < self.next_quality {
             return;

@@ -139,9 +139,7 @@ impl<'a> Simulation<'a> {
             Action::Enter(threat) => {
                 if self.threats.enter(p, out, (time, self.key), threat) {
                     let far_away = p.scenario.theatre.entry_meridian().is_none();
-                    let cycle = p.scenario.decision_cycle;
-                    self.decisions
-                        .wake_for_new_threat(self.now, far_away, cycle);
+                    self.decisions.wake_for_new_threat(self.now, far_away);
                     self.decisions.threat_entered(out, time, threat);
                 }
             }
