@@ -137,12 +137,15 @@ impl Imm {
         let switching = transitions.switching.as_ref().unwrap_or(&self.switching);
         let mut mixed: SmallVec<[(Gaussian, f64); MODELS_INLINE]> = SmallVec::new();
         let mut weights: SmallVec<[f64; MODELS_INLINE]> = SmallVec::from_elem(0.0, n);
+        let probabilities = &state.probabilities;
         for j in 0..n {
-            let c_j: f64 = (0..n)
-                .map(|i| switching[i][j] * state.probabilities[i])
-                .sum();
+            let column: SmallVec<[f64; MODELS_INLINE]> =
+                switching.iter().map(|row| row[j]).collect();
+            // The probability of being in model `i` and moving to model `j`.
+            let into_j = |i: usize| column[i] * probabilities[i];
+            let c_j: f64 = (0..n).map(into_j).sum();
             for (i, weight) in weights.iter_mut().enumerate() {
-                *weight = switching[i][j] * state.probabilities[i] / c_j.max(1e-300);
+                *weight = into_j(i) / c_j.max(1e-300);
             }
             mixed.push((merge(&state.components, &weights), c_j));
         }
