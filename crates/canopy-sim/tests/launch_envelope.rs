@@ -12,20 +12,7 @@ use canopy_sim::{Event, PlannerKind, RunOutcome};
 /// for approval under per-engagement authority, here 18 min (1,080 s).
 fn drone_past_a_coalition_site(via: &str) -> Scenario {
     let body = format!(
-        r#"{ua_rules}{launch}{depot}{poland}
-[[zone]]
-id = "pl-over-ukraine"
-kind = "engagement"
-nations = ["PL"]
-countries = ["UA"]
-
-[[site]]
-id = "pl-nasams"
-nation = "PL"
-system = "nasams"
-at = [50.10, 24.40]
-magazine = {{ aim-120c-gl = 4 }}
-
+        r#"{ua_rules}{launch}{depot}{poland}{site}
 [[raid]]
 id = "wave"
 threat = "shahed-136"
@@ -39,6 +26,7 @@ via = {via}
         launch = common::place("test-launch", 50.10, 24.90),
         depot = common::place_in("test-depot", 50.10, 23.90, "UA"),
         poland = common::poland(r#"["drone"]"#, false),
+        site = common::polish_nasams_over_ukraine([50.10, 24.40], 4),
     );
     let authority = "mode = \"per-engagement\"\napproval_delay = \"18m\"";
     common::ukraine_scenario("test-launch-envelope", &body, authority)

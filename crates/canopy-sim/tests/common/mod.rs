@@ -38,7 +38,22 @@ pub fn patrol_transit_s(scenario: &Scenario) -> f64 {
 /// under per-engagement authority, where Ukraine's would not.
 pub fn coalition_nasams_scenario(count: u32, authority: &str) -> Scenario {
     let body = format!(
-        r#"{ua_rules}{launch}{depot}{poland}
+        "{ua_rules}{launch}{depot}{poland}{site}{raid}",
+        ua_rules = ukraine_rules(r#"["drone", "decoy", "cruise", "ballistic"]"#, true),
+        launch = place("test-launch", 49.80, 25.30),
+        depot = place("test-depot", 49.80, 24.60),
+        poland = poland(r#"["drone"]"#, true),
+        site = polish_nasams_over_ukraine([49.80, 25.00], 200),
+        raid = drone_wave(count),
+    );
+    ukraine_scenario("test-coalition-nasams", &body, authority)
+}
+
+/// A Polish NASAMS site `pl-nasams` at `at` (`[lat, lon]`) with `rounds` AIM-120C-GL, and a zone
+/// letting Poland engage over Ukraine.
+pub fn polish_nasams_over_ukraine(at: [f64; 2], rounds: u32) -> String {
+    format!(
+        r#"
 [[zone]]
 id = "pl-over-ukraine"
 kind = "engagement"
@@ -49,16 +64,11 @@ countries = ["UA"]
 id = "pl-nasams"
 nation = "PL"
 system = "nasams"
-at = [49.80, 25.00]
-magazine = {{ aim-120c-gl = 200 }}
-{raid}"#,
-        ua_rules = ukraine_rules(r#"["drone", "decoy", "cruise", "ballistic"]"#, true),
-        launch = place("test-launch", 49.80, 25.30),
-        depot = place("test-depot", 49.80, 24.60),
-        poland = poland(r#"["drone"]"#, true),
-        raid = drone_wave(count),
-    );
-    ukraine_scenario("test-coalition-nasams", &body, authority)
+at = [{}, {}]
+magazine = {{ aim-120c-gl = {rounds} }}
+"#,
+        at[0], at[1]
+    )
 }
 
 /// Poland as a coalition member with its rules (no distance caveats) and no zones yet.
