@@ -36,15 +36,12 @@ struct Scheduled {
     period_us: i64,
     /// The patrol that carries it (a fighter radar), or `None` for a scenario sensor.
     patrol: Option<PatrolId>,
-    /// The least speed of a target it reports (m/s), for a sensor that reports only fast ones.
-    min_target_speed_mps: Option<f64>,
 }
 
 impl Scheduled {
     fn new(sensor: Sensor, rng: RngStream, patrol: Option<PatrolId>) -> Scheduled {
         let revisit_s = sensor.revisit_s();
-        let min_target_speed_mps = sensor.kind.min_target_speed_mps;
-        let period_s = if min_target_speed_mps.is_some() {
+        let period_s = if sensor.kind.min_target_speed_mps.is_some() {
             revisit_s
         } else {
             revisit_s * (FUSION_PERIOD_S / revisit_s).ceil().max(1.0)
@@ -54,7 +51,6 @@ impl Scheduled {
             next_scan: SimTime::START,
             period_us: (period_s * 1e6).round().max(1.0) as i64,
             patrol,
-            min_target_speed_mps,
             sensor,
         }
     }
@@ -68,7 +64,11 @@ impl Scheduled {
     /// of fast targets only while one flies (`fastest_mps`, the fastest threat in the air).
     fn active(&self, on_station: &dyn Fn(PatrolId) -> bool, fastest_mps: f64) -> bool {
         self.patrol.is_none_or(on_station)
-            && self.min_target_speed_mps.is_none_or(|v| fastest_mps >= v)
+            && self
+                .sensor
+                .kind
+                .min_target_speed_mps
+                .is_none_or(|v| fastest_mps >= v)
     }
 }
 
@@ -199,7 +199,7 @@ impl SensorNet {
             // A sensor of fast targets alone with nothing to look for makes no look.
             let looks = self.sensors.iter().any(|scheduled| {
                 scheduled.next_scan == time
-                    && (scheduled.min_target_speed_mps.is_none()
+                    && (scheduled.sensor.kind.min_target_speed_mps.is_none()
                         || scheduled.active(on_station, fastest_mps))
             });
             if !looks {

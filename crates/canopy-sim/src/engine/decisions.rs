@@ -132,7 +132,8 @@ impl Decisions {
     }
 
     /// Lets the sensors scan up to `now` (a patrol's radar while `patrol_on_station(patrol)`),
-    /// logs the threats newly held (which wake a planner out of a quiet period) and, every [`QUALITY_INTERVAL_S`], scores the picture.
+    /// logs the threats newly held (which wake a planner out of a quiet period) and, every
+    /// [`QUALITY_INTERVAL_S`], scores the picture.
     pub fn observe(
         &mut self,
         out: &mut Outbox,
