@@ -55,6 +55,11 @@ impl Scheduled {
         }
     }
 
+    /// Whether it reports fast targets alone (a search for ballistic missiles).
+    fn fast_targets_only(&self) -> bool {
+        self.sensor.kind.min_target_speed_mps.is_some()
+    }
+
     /// Moves its next scan one reporting period on.
     fn advance(&mut self) {
         self.next_scan = SimTime::from_micros(self.next_scan.as_micros() + self.period_us);
@@ -179,7 +184,11 @@ impl SensorNet {
             }
         }
         let mut spans = Vec::new();
-        let fastest_mps = truth.fastest_active_mps();
+        let fastest_mps = if self.sensors.iter().any(Scheduled::fast_targets_only) {
+            truth.fastest_active_mps()
+        } else {
+            0.0
+        };
         loop {
             let Some(time) = self
                 .sensors
@@ -196,37 +205,35 @@ impl SensorNet {
                     .unwrap_or(now);
                 return;
             };
-            // A sensor of fast targets alone with nothing to look for makes no look.
-            let looks = self.sensors.iter().any(|scheduled| {
-                scheduled.next_scan == time
-                    && (scheduled.sensor.kind.min_target_speed_mps.is_none()
-                        || scheduled.active(on_station, fastest_mps))
-            });
-            if !looks {
-                for scheduled in &mut self.sensors {
-                    if scheduled.next_scan == time {
-                        scheduled.advance();
-                    }
-                }
-                continue;
-            }
-            truth.targets(time, &mut self.targets);
-            self.targets_time = Some(time);
             reports.clear();
             spans.clear();
+            // The tracker looks now unless the only sensors due report fast targets alone and
+            // have none to look for; the threats' states are worked out once a sensor scans.
+            let mut looks = false;
+            let mut targets_ready = false;
             for (index, scheduled) in self.sensors.iter_mut().enumerate() {
                 if scheduled.next_scan != time {
                     continue;
                 }
                 scheduled.advance();
-                if !scheduled.active(on_station, fastest_mps) {
+                let active = scheduled.active(on_station, fastest_mps);
+                looks |= active || !scheduled.fast_targets_only();
+                if !active {
                     continue;
+                }
+                if !targets_ready {
+                    truth.targets(time, &mut self.targets);
+                    self.targets_time = Some(time);
+                    targets_ready = true;
                 }
                 let start = reports.len();
                 scheduled
                     .sensor
                     .scan(time, &self.targets, &mut scheduled.rng, reports);
                 spans.push((index, start..reports.len()));
+            }
+            if !looks {
+                continue;
             }
             let scans: Vec<SensorReports<'_>> = spans
                 .iter()

@@ -77,8 +77,8 @@ pub struct PictureShare {
 }
 
 /// Each nation's share of the tracks in `holding` (each track that held a threat, with the
-/// threat it held), from the nations whose sensors fed each track (`fed_by`); a track nobody fed counts
-/// for no nation.
+/// threat it held), from the nations whose sensors fed each track (`fed_by`); a track nobody fed
+/// counts for no nation.
 pub fn picture_shares(
     holding: &BTreeMap<u64, ThreatId>,
     fed_by: &BTreeMap<u64, NationSet>,

@@ -1,5 +1,6 @@
-//! How C2's decisions went: approvals asked and refused, launches the shooters withheld, and the threats never engaged by the
-//! furthest reason reached (the waits for approval are latencies, in `timeline`).
+//! How C2's decisions went: approvals asked and refused, launches the shooters withheld, and the
+//! threats never engaged by the furthest reason reached (the waits for approval are latencies,
+//! in `timeline`).
 
 use std::collections::BTreeSet;
 
